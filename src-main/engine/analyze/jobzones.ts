@@ -1,0 +1,86 @@
+// Table 2: usage by Job Zone. Conv. % is the share of usage in a zone, Base. % the share of
+// occupations in it, Rep. ratio their quotient. The zone of an occupation comes from one of two
+// sources: the release's wage_data.csv JobZone column, or current O*NET Job Zones reached through the
+// 2010 -> 2019 crosswalk (an occupation that maps to several 2019 codes is split evenly across them).
+import type { JobZoneTable, JobZoneVariant } from '../../../src-shared/report';
+import { JOB_ZONES } from '../../../src-shared/taxonomy';
+import type { AnalysisInputs } from './inputs';
+import type { TaskOccupationRow } from './occupations';
+
+/** An occupation's Job Zone(s) with weights summing to 1; empty when unknown. */
+export type ZoneLookup = (code: string) => { zone: number; weight: number }[];
+
+export function zonesFromWages(wages: AnalysisInputs['wages']): ZoneLookup {
+  const byCode = new Map(wages.map((w) => [w.code, w.jobZone]));
+  return (code) => {
+    const zone = byCode.get(code);
+    return zone === undefined || zone === null ? [] : [{ zone, weight: 1 }];
+  };
+}
+
+export function zonesViaCrosswalk(
+  crosswalk: AnalysisInputs['crosswalk'],
+  onetJobZones: AnalysisInputs['onetJobZones'],
+): ZoneLookup {
+  const zoneOf = new Map(onetJobZones.map((j) => [j.code, j.zone]));
+  const targets = new Map<string, number[]>();
+  for (const c of crosswalk) {
+    const zone = zoneOf.get(c.codeTo);
+    if (zone === undefined) continue;
+    const list = targets.get(c.codeFrom) ?? [];
+    list.push(zone);
+    targets.set(c.codeFrom, list);
+  }
+  return (code) => {
+    const zones = targets.get(code) ?? [];
+    return zones.map((zone) => ({ zone, weight: 1 / zones.length }));
+  };
+}
+
+export function jobZoneTable(
+  rows: readonly TaskOccupationRow[],
+  lookup: ZoneLookup,
+  variant: JobZoneVariant,
+  label: string,
+): JobZoneTable {
+  const conv = new Map<number, number>();
+  let matchedUsage = 0;
+  let tasksWithUsage = 0;
+  let tasksMatched = 0;
+  for (const r of rows) {
+    if (!r.hasUsage) continue;
+    tasksWithUsage++;
+    const zones = lookup(r.code);
+    if (zones.length > 0) tasksMatched++;
+    for (const { zone, weight } of zones) {
+      conv.set(zone, (conv.get(zone) ?? 0) + r.usagePct * weight);
+      matchedUsage += r.usagePct * weight;
+    }
+  }
+  const codes = [...new Set(rows.map((r) => r.code))];
+  const base = new Map<number, number>();
+  let occupationsMatched = 0;
+  for (const code of codes) {
+    const zones = lookup(code);
+    if (zones.length > 0) occupationsMatched++;
+    for (const { zone, weight } of zones) base.set(zone, (base.get(zone) ?? 0) + weight);
+  }
+  const tableRows = JOB_ZONES.map((zone) => {
+    const convPct = matchedUsage > 0 ? (100 * (conv.get(zone) ?? 0)) / matchedUsage : 0;
+    const occupations = base.get(zone) ?? 0;
+    const basePct = occupationsMatched > 0 ? (100 * occupations) / occupationsMatched : 0;
+    return { zone, convPct, basePct, repRatio: basePct > 0 ? convPct / basePct : 0, occupations };
+  });
+  return {
+    variant,
+    label,
+    rows: tableRows,
+    coverage: {
+      tasksMatched,
+      tasksWithUsage,
+      usageMatchedPct: matchedUsage,
+      occupationsMatched,
+      occupationsTotal: codes.length,
+    },
+  };
+}

@@ -1,0 +1,51 @@
+// Assembles every analysis of the paper for one usage source into a ReproduceReport.
+import type { Db } from '../../db/open';
+import type { JobZoneTable, ReproduceReport } from '../../../src-shared/report';
+import { loadInputs, type AnalysisInputs } from './inputs';
+import { categoryShares, occupationShares, splitAcrossOccupations, topTasks } from './occupations';
+import { depthCurve } from './depth';
+import { wageAnalysis } from './wage';
+import { jobZoneTable, zonesFromWages, zonesViaCrosswalk } from './jobzones';
+import { automationSplit } from './patterns';
+import { compareDistributions } from './stats';
+
+export const TOP_N = 50;
+
+export function reproduceFromInputs(inputs: AnalysisInputs): ReproduceReport {
+  const { rows, matching } = splitAcrossOccupations(inputs);
+  const categories = categoryShares(rows, inputs);
+  const withBls = categories.filter((c) => c.blsPct !== null);
+  const occupations = occupationShares(rows, inputs.majorGroups);
+  const jobZones: JobZoneTable[] = [
+    jobZoneTable(rows, zonesFromWages(inputs.wages), 'release-wage-data', 'Job Zone from the release wage file'),
+  ];
+  if (inputs.onetDataset !== null && inputs.crosswalk.length > 0) {
+    jobZones.push(
+      jobZoneTable(
+        rows,
+        zonesViaCrosswalk(inputs.crosswalk, inputs.onetJobZones),
+        'onet-crosswalk',
+        `Job Zone from ${inputs.onetDataset} via the 2010→2019 crosswalk`,
+      ),
+    );
+  }
+  return {
+    source: inputs.source,
+    categories,
+    categoryCorrelation: compareDistributions(
+      withBls.map((c) => c.usagePct),
+      withBls.map((c) => c.blsPct as number),
+    ),
+    topOccupations: occupations.slice(0, TOP_N),
+    topTasks: topTasks(rows, TOP_N),
+    depth: depthCurve(rows),
+    wage: wageAnalysis(occupations, inputs.wages),
+    jobZones,
+    automation: automationSplit(inputs.patterns),
+    matching,
+  };
+}
+
+export function reproduce(db: Db, sourceId: string): ReproduceReport {
+  return reproduceFromInputs(loadInputs(db, sourceId));
+}

@@ -1,0 +1,115 @@
+// Import entry points. Every import parses and validates the whole input first, then writes it in
+// one transaction: a bad file raises ImportError (file:line:column) and leaves the store unchanged.
+import { basename, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import type { Db } from '../../db/open';
+import type { ImportKind, ImportResult } from '../../../src-shared/api';
+import type { SourceRef } from '../../../src-shared/report';
+import type { ImporterDef } from './define';
+import { ImportError } from './formats/errors';
+import { readTableFile } from './read';
+import { onetJobZones, onetOccupations, onetSkills, onetTasks } from './onet';
+import { socCrosswalk, socStructure } from './soc';
+import { blsMajorEmployment, oewsNational, wages } from './labor';
+import { usagePatterns, usageTasks } from './usage';
+
+export const IMPORTERS: Record<ImportKind, ImporterDef<unknown>> = {
+  'onet-tasks': onetTasks,
+  'onet-occupations': onetOccupations,
+  'onet-job-zones': onetJobZones,
+  'onet-skills': onetSkills,
+  'soc-structure': socStructure,
+  'soc-crosswalk': socCrosswalk,
+  'bls-major-employment': blsMajorEmployment,
+  'oews-national': oewsNational,
+  wages,
+  'usage-tasks': usageTasks,
+  'usage-patterns': usagePatterns,
+} as Record<ImportKind, ImporterDef<unknown>>;
+
+export type ImportProgress = (e: { file: string; rowsRead: number; phase: 'parse' | 'write' }) => void;
+
+export interface ParsedImport {
+  kind: ImportKind;
+  file: string;
+  sha256: string;
+  rows: unknown[];
+}
+
+export function parseImport(kind: ImportKind, path: string): ParsedImport {
+  const { table, sha256 } = readTableFile(path);
+  const rows = IMPORTERS[kind].parse(table);
+  return { kind, file: path, sha256, rows };
+}
+
+/** Writes parsed rows; the caller owns the transaction. */
+export function writeImport(db: Db, parsed: ParsedImport, dataset: string): ImportResult {
+  IMPORTERS[parsed.kind].write(db, dataset, parsed.rows);
+  db.prepare(
+    `INSERT OR REPLACE INTO dataset_import (kind, dataset, file, sha256, rows, imported_at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  ).run(parsed.kind, dataset, basename(parsed.file), parsed.sha256, parsed.rows.length, new Date().toISOString());
+  return { kind: parsed.kind, dataset, file: parsed.file, rows: parsed.rows.length };
+}
+
+const USAGE_KINDS: ReadonlySet<ImportKind> = new Set(['usage-tasks', 'usage-patterns']);
+
+export function importFile(
+  db: Db,
+  args: { kind: ImportKind; path: string; dataset?: string },
+  onProgress?: ImportProgress,
+): ImportResult {
+  const dataset = args.dataset ?? IMPORTERS[args.kind].defaultDataset;
+  onProgress?.({ file: args.path, rowsRead: 0, phase: 'parse' });
+  const parsed = parseImport(args.kind, args.path);
+  if (USAGE_KINDS.has(args.kind) && !sourceExists(db, dataset)) {
+    throw new ImportError(`usage source "${dataset}" does not exist; import a release first`, { file: args.path });
+  }
+  onProgress?.({ file: args.path, rowsRead: parsed.rows.length, phase: 'write' });
+  return db.transaction(() => writeImport(db, parsed, dataset))();
+}
+
+function sourceExists(db: Db, id: string): boolean {
+  return db.prepare('SELECT 1 FROM usage_source WHERE id = ?').get(id) !== undefined;
+}
+
+/** The files of a published Economic Index release (2025-02-10 layout). */
+export const RELEASE_FILES: { kind: ImportKind; name: string; optional?: boolean }[] = [
+  { kind: 'onet-tasks', name: 'onet_task_statements.csv' },
+  { kind: 'soc-structure', name: 'SOC_Structure.csv' },
+  { kind: 'bls-major-employment', name: 'bls_employment_may_2023.csv' },
+  { kind: 'wages', name: 'wage_data.csv' },
+  { kind: 'usage-tasks', name: 'onet_task_mappings.csv' },
+  { kind: 'usage-patterns', name: 'automation_vs_augmentation.csv', optional: true },
+];
+
+export function importRelease(
+  db: Db,
+  args: { dir: string; id?: string; label?: string },
+  onProgress?: ImportProgress,
+): SourceRef {
+  const id = args.id ?? basename(args.dir).replace(/^aei-release-/, 'aei-');
+  const parsed: ParsedImport[] = [];
+  for (const f of RELEASE_FILES) {
+    const path = join(args.dir, f.name);
+    if (!existsSync(path)) {
+      if (f.optional) continue;
+      throw new ImportError(`release is missing ${f.name}`, { file: path });
+    }
+    onProgress?.({ file: path, rowsRead: 0, phase: 'parse' });
+    parsed.push(parseImport(f.kind, path));
+  }
+  const source: SourceRef = { id, label: args.label ?? `Economic Index release ${id}`, kind: 'release' };
+  db.transaction(() => {
+    db.prepare('DELETE FROM usage_source WHERE id = ?').run(id);
+    db.prepare(
+      `INSERT INTO usage_source (id, kind, label, task_dataset, wage_dataset, soc_dataset, bls_dataset, created_at)
+       VALUES (?, 'release', ?, ?, ?, ?, ?, ?)`,
+    ).run(id, source.label, id, id, id, id, new Date().toISOString());
+    for (const p of parsed) {
+      onProgress?.({ file: p.file, rowsRead: p.rows.length, phase: 'write' });
+      writeImport(db, p, id);
+    }
+  })();
+  return source;
+}

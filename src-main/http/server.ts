@@ -1,0 +1,131 @@
+// The local HTTP transport: the same contract as Electron IPC, for the renderer in a browser.
+// Listens on 127.0.0.1 only, requires a per-launch token on every API call, and checks the Host
+// header so a web page elsewhere cannot reach it through DNS rebinding.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { dispatch } from '../engine/dispatch';
+import type { ApiHandlers } from '../engine/service';
+import { serveStatic } from './static';
+
+const MAX_BODY = 10 * 1024 * 1024;
+
+export interface HttpServerHandle {
+  url: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+export async function startHttpServer(opts: {
+  handlers: ApiHandlers;
+  staticDir: string;
+  port?: number;
+  token?: string;
+}): Promise<HttpServerHandle> {
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  const server = createServer((req, res) => {
+    handle(req, res, opts, token).catch((err: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { kind: 'internal', message: String(err) } });
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  opts: { handlers: ApiHandlers; staticDir: string },
+  token: string,
+): Promise<void> {
+  const host = req.headers.host ?? '';
+  if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) {
+    sendJson(res, 403, { ok: false, error: { kind: 'internal', message: 'forbidden host' } });
+    return;
+  }
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  if (url.pathname.startsWith('/api/')) {
+    await handleApi(req, res, opts.handlers, url.pathname.slice('/api/'.length), token);
+    return;
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    sendJson(res, 405, { ok: false, error: { kind: 'internal', message: 'method not allowed' } });
+    return;
+  }
+  serveStatic(res, opts.staticDir, url.pathname, token);
+}
+
+async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  handlers: ApiHandlers,
+  call: string,
+  token: string,
+): Promise<void> {
+  if (req.method !== 'POST') {
+    sendJson(res, 405, { ok: false, error: { kind: 'invalid-args', message: 'API calls are POST' } });
+    return;
+  }
+  if (!tokenMatches(req.headers['x-task-atlas-token'], token)) {
+    sendJson(res, 401, { ok: false, error: { kind: 'invalid-args', message: 'missing or wrong token' } });
+    return;
+  }
+  let args: unknown;
+  try {
+    const body = await readBody(req);
+    args = body.length === 0 ? {} : JSON.parse(body);
+  } catch (err) {
+    sendJson(res, 400, { ok: false, error: { kind: 'invalid-args', message: `bad request body: ${String(err)}` } });
+    return;
+  }
+  const response = await dispatch(handlers, decodeURIComponent(call), args, { transport: 'http' });
+  sendJson(res, response.ok ? 200 : statusFor(response.error.kind), response);
+}
+
+function statusFor(kind: string): number {
+  return kind === 'invalid-args' || kind === 'import' ? 400 : kind === 'not-found' ? 404 : 500;
+}
+
+function tokenMatches(header: string | string[] | undefined, token: string): boolean {
+  if (typeof header !== 'string' || header.length !== token.length) return false;
+  return timingSafeEqual(Buffer.from(header), Buffer.from(token));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Error('request body over 10 MB'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(text);
+}

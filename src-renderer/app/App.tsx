@@ -1,0 +1,106 @@
+// App shell: header, wizard-step navigation and the active page. Only Explore exists so far; the
+// other steps are listed (disabled) so the workflow is visible without pretending to work.
+import { useEffect, useRef, useState } from 'react';
+import type { AppInfo } from '../../src-shared/api';
+import { ExplorePage } from '../features/explore/ExplorePage';
+import { getApiClient } from '../transport/client';
+import './app.css';
+
+interface Step {
+  id: string;
+  label: string;
+  enabled: boolean;
+}
+
+const STEPS: Step[] = [
+  { id: 'project', label: 'Project', enabled: false },
+  { id: 'reference', label: 'Reference data', enabled: false },
+  { id: 'hierarchy', label: 'Hierarchy', enabled: false },
+  { id: 'conversations', label: 'Conversations', enabled: false },
+  { id: 'classify', label: 'Classify', enabled: false },
+  { id: 'validate', label: 'Validate', enabled: false },
+  { id: 'explore', label: 'Explore', enabled: true },
+  { id: 'export', label: 'Export', enabled: false },
+];
+
+type InfoState = { info: AppInfo } | { error: string } | undefined;
+
+function useAppInfo(): InfoState {
+  const [state, setState] = useState<InfoState>();
+  useEffect(() => {
+    let live = true;
+    const api = getApiClient();
+    api['app.info']({}).then(
+      (info) => live && setState({ info }),
+      (err: unknown) => live && setState({ error: err instanceof Error ? err.message : String(err) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return state;
+}
+
+function ProjectLabel({ state }: { state: InfoState }) {
+  if (!state) return null;
+  if ('error' in state) return <span className="project-path project-error">Project info unavailable: {state.error}</span>;
+  return (
+    <span className="project-path" title={state.info.projectPath}>
+      {state.info.projectPath}
+    </span>
+  );
+}
+
+function StepNav({ active, onSelect }: { active: string; onSelect: (id: string) => void }) {
+  return (
+    <nav className="steps" aria-label="Wizard steps">
+      <ol>
+        {STEPS.map((step) => (
+          <li key={step.id}>
+            {/* aria-disabled rather than disabled: the step stays focusable, so keyboard and
+                screen-reader users can still discover that it exists and is coming. */}
+            <button
+              type="button"
+              className="step"
+              aria-current={step.id === active ? 'page' : undefined}
+              aria-disabled={step.enabled ? undefined : true}
+              title={step.enabled ? undefined : 'Coming soon'}
+              onClick={() => step.enabled && onSelect(step.id)}
+            >
+              {step.label}
+              {!step.enabled && <span className="visually-hidden"> (coming soon)</span>}
+            </button>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+export function App() {
+  const info = useAppInfo();
+  const [active, setActive] = useState('explore');
+  const mainRef = useRef<HTMLElement>(null);
+
+  // Selecting a step moves focus to its content, as a page change would.
+  const select = (id: string) => {
+    setActive(id);
+    mainRef.current?.focus();
+  };
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <h1 className="brand">Task Atlas</h1>
+        <ProjectLabel state={info} />
+      </header>
+      <StepNav active={active} onSelect={select} />
+      <main id="main" ref={mainRef} tabIndex={-1} className="content">
+        {active === 'explore' && <ExplorePage />}
+      </main>
+    </div>
+  );
+}

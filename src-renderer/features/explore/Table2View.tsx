@@ -1,0 +1,71 @@
+// Renders Table 2 from the pure rows in charts/table2.ts as a real, navigable HTML table.
+import type { PaperReference, ReproduceReport } from '../../../src-shared/report';
+import { fmt } from './charts/format';
+import { toTable2Rows, type Table2 } from './charts/table2';
+
+function GroupHeader({ table }: { table: Table2 }) {
+  return (
+    <tr>
+      <td />
+      {table.groups.map((g) => (
+        <th key={g.label} scope="colgroup" colSpan={table.columns.filter((c) => c.group === g.label).length} className="group-start">
+          {g.label}
+        </th>
+      ))}
+    </tr>
+  );
+}
+
+function ColumnHeader({ table }: { table: Table2 }) {
+  return (
+    <tr>
+      <th scope="col">Job zone</th>
+      {table.columns.map((c, i) => (
+        <th key={`${c.group}/${c.metric}`} scope="col" className={i % 3 === 0 ? 'group-start' : undefined}>
+          {c.label}
+        </th>
+      ))}
+    </tr>
+  );
+}
+
+export function Table2View({ report, paper }: { report: ReproduceReport; paper?: PaperReference }) {
+  const table = toTable2Rows(report, paper);
+  return (
+    <>
+      <div className="table-wrap">
+        <table id="table2" className="data-table">
+          <caption className="visually-hidden">Usage by O*NET job zone, per matching variant and as published</caption>
+          <thead>
+            <GroupHeader table={table} />
+            <ColumnHeader table={table} />
+          </thead>
+          <tbody>
+            {table.rows.map((row) => (
+              <tr key={row.zone}>
+                <th scope="row">{row.zone}</th>
+                {row.values.map((value, i) => {
+                  const col = table.columns[i];
+                  return (
+                    <td key={i} className={i % 3 === 0 ? 'group-start' : undefined}>
+                      {fmt(value, col?.digits ?? 1)}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ul className="coverage">
+        {table.groups
+          .filter((g) => g.coverage)
+          .map((g) => (
+            <li key={g.label}>
+              <strong>{g.label}:</strong> {g.coverage}
+            </li>
+          ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+// Figure 3: share of Claude usage vs share of U.S. workers per SOC major group.
+import type { CategoryShare, ReproduceReport } from '../../../../src-shared/report';
+import type { Figure } from '../../../components/plotly-types';
+import { barChartHeight, fmt } from './format';
+
+export const USAGE_TRACE = 'Claude usage (%)';
+export const BLS_TRACE = 'U.S. workers, BLS (%)';
+
+/** Highest usage first; ties by title so the order is deterministic across runs. */
+function byUsage(a: CategoryShare, b: CategoryShare): number {
+  return b.usagePct - a.usagePct || a.title.localeCompare(b.title);
+}
+
+export function toFigure(report: ReproduceReport): Figure {
+  const rows = [...report.categories].sort(byUsage);
+  const titles = rows.map((r) => r.title);
+  const { pearson, spearman } = report.categoryCorrelation;
+  return {
+    data: [
+      {
+        type: 'bar',
+        orientation: 'h',
+        name: USAGE_TRACE,
+        y: titles,
+        x: rows.map((r) => r.usagePct),
+        hovertemplate: '%{y}<br>Claude usage: %{x:.2f}%<extra></extra>',
+      },
+      {
+        type: 'bar',
+        orientation: 'h',
+        name: BLS_TRACE,
+        y: titles,
+        // null leaves a gap rather than a zero bar: the category is absent from the BLS file.
+        x: rows.map((r) => r.blsPct),
+        hovertemplate: '%{y}<br>BLS employment: %{x:.2f}%<extra></extra>',
+      },
+    ],
+    layout: {
+      title: { text: `Usage vs employment by occupational category (Pearson r = ${fmt(pearson, 2)}, Spearman ρ = ${fmt(spearman, 2)})` },
+      barmode: 'group',
+      height: barChartHeight(rows.length, 30),
+      // Plotly draws the first category at the bottom; reverse so the largest sits on top.
+      yaxis: { autorange: 'reversed', automargin: true },
+      xaxis: { title: { text: 'Percent' }, ticksuffix: '%' },
+      legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
+      margin: { t: 80, r: 20 },
+    },
+  };
+}

@@ -1,0 +1,78 @@
+// Figure 7: collaboration patterns, grouped into automation vs augmentation (paper section 3.4).
+import type { PatternShare, ReproduceReport } from '../../../../src-shared/report';
+import type { Figure, PlotData } from '../../../components/plotly-types';
+import { fmt } from './format';
+
+export const AUTOMATION_TRACE = 'Automation';
+export const AUGMENTATION_TRACE = 'Augmentation';
+export const NO_DATA_TEXT = 'No collaboration-pattern data in this source';
+
+const MODE_COLORS: Record<PatternShare['mode'], string> = {
+  automation: '#d9622b',
+  augmentation: '#2b7bb9',
+};
+
+function modeTrace(patterns: PatternShare[], mode: PatternShare['mode'], name: string): PlotData {
+  const rows = patterns.filter((p) => p.mode === mode);
+  return {
+    type: 'bar',
+    name,
+    x: rows.map((p) => p.pattern),
+    y: rows.map((p) => p.pct),
+    text: rows.map((p) => `${fmt(p.pct)}%`),
+    textposition: 'outside',
+    marker: { color: MODE_COLORS[mode] },
+    hovertemplate: `%{x} (${mode}): %{y:.2f}%<extra></extra>`,
+  };
+}
+
+function emptyFigure(): Figure {
+  return {
+    data: [],
+    layout: {
+      xaxis: { visible: false },
+      yaxis: { visible: false },
+      height: 240,
+      annotations: [{ text: NO_DATA_TEXT, xref: 'paper', yref: 'paper', x: 0.5, y: 0.5, showarrow: false, font: { size: 16 } }],
+    },
+  };
+}
+
+export function splitText(augmentationPct: number, automationPct: number): string {
+  return `Augmentation ${fmt(augmentationPct)}% · Automation ${fmt(automationPct)}%`;
+}
+
+export function toFigure(report: ReproduceReport): Figure {
+  const split = report.automation;
+  if (split === null) return emptyFigure();
+  // One trace per mode gives a legend for the colours; a fixed category order keeps the engine's
+  // pattern order instead of Plotly's "first trace first" order.
+  return {
+    data: [
+      modeTrace(split.patterns, 'automation', AUTOMATION_TRACE),
+      modeTrace(split.patterns, 'augmentation', AUGMENTATION_TRACE),
+    ],
+    layout: {
+      title: { text: 'Collaboration patterns' },
+      barmode: 'stack',
+      xaxis: { categoryorder: 'array', categoryarray: split.patterns.map((p) => p.pattern) },
+      yaxis: { title: { text: 'Share of conversations' }, ticksuffix: '%', automargin: true },
+      annotations: [
+        {
+          text: splitText(split.augmentationPct, split.automationPct),
+          xref: 'paper',
+          yref: 'paper',
+          x: 1,
+          y: 1.08,
+          xanchor: 'right',
+          yanchor: 'bottom',
+          showarrow: false,
+          font: { size: 14 },
+        },
+      ],
+      legend: { orientation: 'h', x: 0, y: 1.08, yanchor: 'bottom' },
+      height: 420,
+      margin: { t: 90, r: 20 },
+    },
+  };
+}

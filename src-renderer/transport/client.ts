@@ -1,0 +1,98 @@
+// One ApiClient for the whole renderer, whichever shell it runs in: the Electron preload bridge
+// when present, otherwise HTTP against the local server that served this page.
+import {
+  API_CALL_NAMES,
+  type ApiArgs,
+  type ApiCall,
+  type ApiClient,
+  type ApiErrorPayload,
+  type ApiResponse,
+  type ApiResults,
+} from '../../src-shared/api';
+
+/** What the Electron preload exposes: the same calls, but returning the raw envelope. */
+export type TaskAtlasBridge = {
+  [K in ApiCall]: (args: ApiArgs<K>) => Promise<ApiResponse<K>>;
+};
+
+export const TOKEN_META_NAME = 'task-atlas-token';
+export const TOKEN_HEADER = 'x-task-atlas-token';
+
+/** A failed call, carrying the payload so the UI can point at file:line for import errors. */
+export class ApiError extends Error {
+  readonly payload: ApiErrorPayload;
+  readonly call: ApiCall;
+
+  constructor(call: ApiCall, payload: ApiErrorPayload) {
+    super(payload.message);
+    this.name = 'ApiError';
+    this.call = call;
+    this.payload = payload;
+  }
+}
+
+/** "file:line:column" when the server could place the error, else undefined. */
+export function errorLocation(payload: ApiErrorPayload): string | undefined {
+  if (!payload.file) return undefined;
+  const parts = [payload.file, payload.line, payload.column].filter((p) => p !== undefined);
+  return parts.join(':');
+}
+
+function unwrap<K extends ApiCall>(call: K, response: ApiResponse<K>): ApiResults[K] {
+  if (response.ok) return response.result;
+  throw new ApiError(call, response.error);
+}
+
+// Each call is the same function shape, so build the object from the contract's list instead of a
+// hand-written one that could drift from API_CALLS.
+function buildClient(invoke: <K extends ApiCall>(call: K, args: ApiArgs<K>) => Promise<ApiResults[K]>): ApiClient {
+  const entries = API_CALL_NAMES.map((call) => [call, (args: never) => invoke(call, args)]);
+  return Object.fromEntries(entries) as ApiClient;
+}
+
+export function createBridgeClient(bridge: TaskAtlasBridge): ApiClient {
+  return buildClient(async (call, args) => {
+    const send = bridge[call] as (a: typeof args) => Promise<ApiResponse<typeof call>>;
+    return unwrap(call, await send(args));
+  });
+}
+
+/** The server writes the session token into index.html; without it every call would be a 401. */
+export function readToken(doc: Pick<Document, 'querySelector'>): string {
+  const meta = doc.querySelector<HTMLMetaElement>(`meta[name="${TOKEN_META_NAME}"]`);
+  const token = meta?.content ?? '';
+  if (!token) throw new Error(`Missing <meta name="${TOKEN_META_NAME}">: this page was not served by Task Atlas`);
+  return token;
+}
+
+async function readEnvelope<K extends ApiCall>(call: K, res: Response): Promise<ApiResponse<K>> {
+  const text = await res.text();
+  try {
+    return JSON.parse(text) as ApiResponse<K>;
+  } catch {
+    // Proxies and auth failures answer in plain text; keep the status so the message is useful.
+    const message = `HTTP ${res.status} from /api/${call}: ${text.slice(0, 200) || res.statusText}`;
+    return { ok: false, error: { kind: 'internal', message } };
+  }
+}
+
+export function createHttpClient(token: () => string, fetchImpl: typeof fetch = fetch): ApiClient {
+  return buildClient(async (call, args) => {
+    const res = await fetchImpl(`/api/${call}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token() },
+      body: JSON.stringify(args),
+    });
+    return unwrap(call, await readEnvelope(call, res));
+  });
+}
+
+let shared: ApiClient | undefined;
+
+export function getApiClient(): ApiClient {
+  if (!shared) {
+    const bridge = window.taskAtlas;
+    shared = bridge ? createBridgeClient(bridge) : createHttpClient(() => readToken(document));
+  }
+  return shared;
+}

@@ -1,0 +1,145 @@
+// Result shapes of the analyses (paper section 3, Appendix B). Pure types: the engine fills them,
+// the CLI prints them as JSON with these exact keys, the renderer draws them.
+
+export interface SourceRef {
+  id: string;
+  label: string;
+  kind: 'release' | 'run';
+}
+
+export interface CategoryShare {
+  /** Two-digit SOC major group, e.g. "15". */
+  code: string;
+  title: string;
+  /** Share of usage (percent, sums to 100 over categories with usage). */
+  usagePct: number;
+  /** Share of BLS employment (percent over the categories in the BLS file), null when absent. */
+  blsPct: number | null;
+  blsEmployment: number | null;
+}
+
+export interface OccupationShare {
+  code: string;
+  title: string;
+  category: string;
+  usagePct: number;
+  tasks: number;
+  tasksWithUsage: number;
+}
+
+export interface TaskShare {
+  task: string;
+  usagePct: number;
+  /** Number of distinct occupations the task's share was split across. */
+  occupations: number;
+}
+
+export interface DepthPoint {
+  /** Fraction of an occupation's tasks with usage (0..1). */
+  threshold: number;
+  /** Fraction of occupations with at least `threshold` of their tasks in use (0..1). */
+  shareOfOccupations: number;
+}
+
+export interface DepthCurve {
+  occupations: number;
+  curve: DepthPoint[];
+  marks: DepthPoint[];
+}
+
+export interface WagePoint {
+  code: string;
+  title: string;
+  category: string;
+  medianWage: number;
+  usagePct: number;
+}
+
+export interface WageAnalysis {
+  points: WagePoint[];
+  /** Occupations dropped because their wage is missing or hourly-looking (<= MIN_ANNUAL_WAGE). */
+  dropped: number;
+  correlation: CorrelationMetrics;
+}
+
+export interface JobZoneRow {
+  zone: number;
+  /** Percent of usage in the zone (over usage whose zone is known). */
+  convPct: number;
+  /** Percent of occupations in the zone (the paper's baseline). */
+  basePct: number;
+  /** convPct / basePct. */
+  repRatio: number;
+  occupations: number;
+}
+
+export interface JobZoneCoverage {
+  tasksMatched: number;
+  tasksWithUsage: number;
+  usageMatchedPct: number;
+  occupationsMatched: number;
+  occupationsTotal: number;
+}
+
+export type JobZoneVariant = 'release-wage-data' | 'onet-crosswalk';
+
+export interface JobZoneTable {
+  variant: JobZoneVariant;
+  label: string;
+  rows: JobZoneRow[];
+  coverage: JobZoneCoverage;
+}
+
+export interface PatternShare {
+  pattern: string;
+  pct: number;
+  mode: 'automation' | 'augmentation';
+}
+
+export interface AutomationSplit {
+  patterns: PatternShare[];
+  automationPct: number;
+  augmentationPct: number;
+  /** Share of the input that was "none" (or another non-pattern) and was renormalised away. */
+  excludedPct: number;
+}
+
+export interface CorrelationMetrics {
+  n: number;
+  pearson: number | null;
+  spearman: number | null;
+  kendallTauB: number | null;
+  mse: number | null;
+}
+
+export interface MatchingSummary {
+  mappingRows: number;
+  matchedRows: number;
+  unmatched: string[];
+  /** Sum of pct / n_occurrences before renormalising to 100. */
+  rawSumPct: number;
+}
+
+export interface ReproduceReport {
+  source: SourceRef;
+  categories: CategoryShare[];
+  /** Claude vs BLS category shares (Appendix G metrics). */
+  categoryCorrelation: CorrelationMetrics;
+  topOccupations: OccupationShare[];
+  topTasks: TaskShare[];
+  depth: DepthCurve;
+  wage: WageAnalysis;
+  jobZones: JobZoneTable[];
+  automation: AutomationSplit | null;
+  matching: MatchingSummary;
+}
+
+/** The paper's published Table 2, kept as reference data in resources/, never in the engine. */
+export interface PaperReference {
+  citation: string;
+  table2: { zone: number; convPct: number; basePct: number; repRatio: number }[];
+  depth: { threshold: number; shareOfOccupations: number }[];
+  automationPct: number;
+  augmentationPct: number;
+  categories: { title: string; usagePct: number }[];
+}
