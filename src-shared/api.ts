@@ -4,6 +4,9 @@
 // dispatch through this table, so a call cannot exist on one transport and not the other.
 import { z } from 'zod';
 import type { PaperReference, ReproduceReport, SourceRef } from './report';
+import { API_CALL_NAMES, type ApiCall } from './calls';
+
+export { API_CALL_NAMES, type ApiCall };
 
 export const IMPORT_KINDS = [
   'onet-tasks',
@@ -37,9 +40,8 @@ export const API_CALLS = {
     .strict(),
   'analysis.reproduce': z.object({ sourceId: z.string().min(1).optional() }).strict(),
   'paper.reference': z.object({}).strict(),
-} as const;
+} as const satisfies Record<ApiCall, z.ZodType>;
 
-export type ApiCall = keyof typeof API_CALLS;
 export type ApiArgs<K extends ApiCall> = z.infer<(typeof API_CALLS)[K]>;
 
 export interface AppInfo {
@@ -98,5 +100,3 @@ export type ApiResponse<K extends ApiCall> =
 export type ApiClient = {
   [K in ApiCall]: (args: ApiArgs<K>) => Promise<ApiResults[K]>;
 };
-
-export const API_CALL_NAMES = Object.keys(API_CALLS) as ApiCall[];

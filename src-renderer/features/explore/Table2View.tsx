@@ -33,7 +33,8 @@ export function Table2View({ report, paper }: { report: ReproduceReport; paper?:
   const table = toTable2Rows(report, paper);
   return (
     <>
-      <div className="table-wrap">
+      {/* Focusable scroll region: on narrow windows keyboard users can scroll the wide table. */}
+      <div className="table-wrap" role="region" aria-label="Table 2" tabIndex={0}>
         <table id="table2" className="data-table">
           <caption className="visually-hidden">Usage by O*NET job zone, per matching variant and as published</caption>
           <thead>
