@@ -28,6 +28,9 @@ export const rendererConfig = {
   base: './',
   plugins: [react(), devCspRelax()],
   build: {
+    // Explicit entry: electron-vite only auto-detects <project>/src/renderer/index.html and fails
+    // the build without an input when the renderer lives elsewhere.
+    rolldownOptions: { input: path.resolve(here, 'src-renderer/index.html') },
     // Plotly (a prebuilt ~4.6 MB minified bundle) is loaded lazily in its own chunk; it cannot be
     // shrunk by us, so warn only above its size rather than on every build.
     chunkSizeWarningLimit: 5000,

@@ -1,5 +1,3 @@
-// Must stay the first import: it configures zod before src-shared/api.ts builds its schemas.
-import './zod-csp';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -64,12 +64,20 @@ export interface WageAnalysis {
 
 export interface JobZoneRow {
   zone: number;
-  /** Percent of usage in the zone (over usage whose zone is known). */
+  /** Percent of usage in the zone (over usage whose zone is known): the paper's "Conv. %". */
   convPct: number;
-  /** Percent of occupations in the zone (the paper's baseline). */
+  /**
+   * The paper's "Base. %": percent of the tasks that appear in the source (each counted once,
+   * unweighted by usage) whose occupation is in the zone. This is the definition that reproduces
+   * the paper's published column (e.g. 0.57% for zone 1), although the paper's text calls it a
+   * share of occupations.
+   */
   basePct: number;
-  /** convPct / basePct. */
+  /** convPct / basePct: the paper's "Rep. Ratio". */
   repRatio: number;
+  /** Alternative baseline: percent of all occupations in the zone, with or without usage. */
+  occupationPct: number;
+  /** Occupations in the zone (fractional when the crosswalk splits one across zones). */
   occupations: number;
 }
 

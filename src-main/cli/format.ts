@@ -39,7 +39,7 @@ export function formatReport(report: ReproduceReport, paper: PaperReference | nu
       ]),
     ),
   );
-  out.push('', 'Table 2 — usage by Job Zone');
+  out.push('', 'Table 2 — usage by Job Zone (Base % = share of the tasks present, counted once; Occup. % = share of all occupations)');
   for (const t of report.jobZones) out.push(formatJobZones(t, paper));
   out.push('', 'Figure 7 — automation vs augmentation');
   if (report.automation) {
@@ -62,7 +62,7 @@ function formatJobZones(t: JobZoneTable, paper: PaperReference | null): string {
   const head = `${t.label}: ${cov.tasksMatched} of ${cov.tasksWithUsage} tasks with usage matched a Job Zone (${pct(cov.usageMatchedPct, 1)}% of usage); ${cov.occupationsMatched} of ${cov.occupationsTotal} occupations`;
   const rows = t.rows.map((r) => {
     const p = paperZone.get(r.zone);
-    return [String(r.zone), pct(r.convPct), pct(r.basePct), pct(r.repRatio), pct(p?.convPct), pct(p?.basePct), pct(p?.repRatio)];
+    return [String(r.zone), pct(r.convPct), pct(r.basePct), pct(r.repRatio), pct(r.occupationPct), pct(p?.convPct), pct(p?.basePct), pct(p?.repRatio)];
   });
-  return head + '\n' + table(['Zone', 'Conv %', 'Base %', 'Ratio', 'Paper conv', 'Paper base', 'Paper ratio'], rows) + '\n';
+  return head + '\n' + table(['Zone', 'Conv %', 'Base %', 'Ratio', 'Occup. %', 'Paper conv', 'Paper base', 'Paper ratio'], rows) + '\n';
 }

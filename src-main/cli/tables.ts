@@ -26,11 +26,11 @@ export function reportTables(report: ReproduceReport, paper: PaperReference | nu
       report.wage.points.map((p) => [p.code, p.title, p.category, p.medianWage, p.usagePct]),
     ),
     'job_zones.csv': toCsv(
-      ['variant', 'zone', 'convPct', 'basePct', 'repRatio', 'occupations', 'paperConvPct', 'paperBasePct', 'paperRepRatio'],
+      ['variant', 'zone', 'convPct', 'basePct', 'repRatio', 'occupationPct', 'occupations', 'paperConvPct', 'paperBasePct', 'paperRepRatio'],
       report.jobZones.flatMap((t) =>
         t.rows.map((r) => {
           const p = paperZone.get(r.zone);
-          return [t.variant, r.zone, r.convPct, r.basePct, r.repRatio, r.occupations, p?.convPct, p?.basePct, p?.repRatio];
+          return [t.variant, r.zone, r.convPct, r.basePct, r.repRatio, r.occupationPct, r.occupations, p?.convPct, p?.basePct, p?.repRatio];
         }),
       ),
     ),

@@ -18,7 +18,7 @@ export function Plot({ id, figure, label }: PlotProps) {
   // Stable identity so PlotlyChart's draw effect does not re-run on every parent render.
   const markDrawn = useCallback(() => setDrawn(true), []);
   return (
-    <div id={id} className="plot" data-drawn={drawn ? 'true' : 'false'} aria-label={label} aria-busy={!drawn}>
+    <div id={id} className="plot" role="figure" aria-label={label} aria-busy={!drawn} data-drawn={drawn ? 'true' : 'false'}>
       <PlotErrorBoundary>
         <Suspense fallback={<p className="plot-status" role="status">Loading chart library…</p>}>
           <PlotlyChart figure={figure} onDrawn={markDrawn} />

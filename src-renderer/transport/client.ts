@@ -1,13 +1,13 @@
 // One ApiClient for the whole renderer, whichever shell it runs in: the Electron preload bridge
 // when present, otherwise HTTP against the local server that served this page.
-import {
-  API_CALL_NAMES,
-  type ApiArgs,
-  type ApiCall,
-  type ApiClient,
-  type ApiErrorPayload,
-  type ApiResponse,
-  type ApiResults,
+import { API_CALL_NAMES } from '../../src-shared/calls';
+import type {
+  ApiArgs,
+  ApiCall,
+  ApiClient,
+  ApiErrorPayload,
+  ApiResponse,
+  ApiResults,
 } from '../../src-shared/api';
 
 /** What the Electron preload exposes: the same calls, but returning the raw envelope. */

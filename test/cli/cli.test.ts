@@ -49,7 +49,7 @@ describe('task-atlas reproduce', () => {
       'wage.csv',
     ]);
     const zones = readFileSync(join(out, 'job_zones.csv'), 'utf8').trim().split('\n');
-    expect(zones[0]).toBe('variant,zone,convPct,basePct,repRatio,occupations,paperConvPct,paperBasePct,paperRepRatio');
+    expect(zones[0]).toBe('variant,zone,convPct,basePct,repRatio,occupationPct,occupations,paperConvPct,paperBasePct,paperRepRatio');
     expect(zones).toHaveLength(11);
   });
 

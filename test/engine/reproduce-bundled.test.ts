@@ -65,6 +65,12 @@ describe('the bundled 2025-02-10 release', () => {
       // Zone 4 carries the most usage in both variants, as in the paper.
       const top = [...t.rows].sort((a, b) => b.convPct - a.convPct)[0]!;
       expect(top.zone).toBe(4);
+      // The baseline (tasks present, counted once) lands within 2 points of the published column,
+      // and the zones rank by representation ratio exactly as in the paper.
+      for (const p of paper.table2) expect(Math.abs(t.rows[p.zone - 1]!.basePct - p.basePct)).toBeLessThan(2);
+      const byRatio = (rows: { zone: number; repRatio: number }[]) =>
+        [...rows].sort((a, b) => b.repRatio - a.repRatio).map((r) => r.zone);
+      expect(byRatio(t.rows)).toEqual(byRatio(paper.table2));
     }
   });
 

@@ -96,9 +96,14 @@ describe('hand-made release', () => {
     expect(row(5).convPct).toBeCloseTo(pctOf(25), 12);
     expect(row(4).convPct).toBeCloseTo(pctOf(55), 12);
     expect(row(3).convPct).toBeCloseTo(pctOf(15), 12);
-    expect(row(1)).toEqual({ zone: 1, convPct: 0, basePct: 0, repRatio: 0, occupations: 0 });
-    expect(row(4).basePct).toBeCloseTo(100 / 3, 12);
-    expect(row(4).repRatio).toBeCloseTo(pctOf(55) / (100 / 3), 12);
+    expect(row(1)).toEqual({ zone: 1, convPct: 0, basePct: 0, repRatio: 0, occupationPct: 0, occupations: 0 });
+    // Baseline: the 5 tasks with usage, counted once each: CE 2 (zone 5), SD 2 (zone 4), W 1 (zone 3).
+    expect(row(5).basePct).toBeCloseTo(40, 12);
+    expect(row(4).basePct).toBeCloseTo(40, 12);
+    expect(row(3).basePct).toBeCloseTo(20, 12);
+    expect(row(4).repRatio).toBeCloseTo(pctOf(55) / 40, 12);
+    // One occupation in each zone.
+    expect(row(4).occupationPct).toBeCloseTo(100 / 3, 12);
     expect(t.coverage).toEqual({
       tasksMatched: 5,
       tasksWithUsage: 5,
@@ -115,8 +120,14 @@ describe('hand-made release', () => {
     expect(row(5).convPct).toBeCloseTo((100 * 25) / 80, 12);
     expect(row(4).convPct).toBeCloseTo((100 * 27.5) / 80, 12);
     expect(row(3).convPct).toBeCloseTo((100 * 27.5) / 80, 12);
+    // Baseline: CE's 2 tasks in zone 5; SD's 2 tasks each split half zone 4, half zone 3.
     expect(row(5).basePct).toBeCloseTo(50, 12);
     expect(row(4).basePct).toBeCloseTo(25, 12);
+    expect(row(3).basePct).toBeCloseTo(25, 12);
+    expect(row(4).repRatio).toBeCloseTo((100 * 27.5) / 80 / 25, 12);
+    // Occupations: CE in zone 5, SD half in 4 and half in 3.
+    expect(row(5).occupationPct).toBeCloseTo(50, 12);
+    expect(row(4).occupationPct).toBeCloseTo(25, 12);
     expect(row(4).occupations).toBeCloseTo(0.5, 12);
     expect(t.coverage.tasksMatched).toBe(4);
     expect(t.coverage.usageMatchedPct).toBeCloseTo(pctOf(80), 12);

@@ -121,7 +121,7 @@ describe('Table 2 rows', () => {
   it('lays out one column group per variant, plus the paper when given', () => {
     const table = toTable2Rows(makeReport(), makePaper());
     expect(table.groups.map((g) => g.label)).toEqual(['Release wage data', 'O*NET crosswalk', PAPER_GROUP]);
-    expect(table.columns.map((c) => c.label).slice(0, 3)).toEqual(['Conversations (%)', 'Occupations (%)', 'Representation ratio']);
+    expect(table.columns.map((c) => c.label).slice(0, 3)).toEqual(['Conversations (%)', 'Baseline (%)', 'Representation ratio']);
     expect(table.columns).toHaveLength(9);
     expect(table.groups[0]?.coverage).toBe(
       '3,364 of 3,514 tasks with usage matched (97.3% of usage); 812 of 923 occupations have a job zone',

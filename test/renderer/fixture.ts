@@ -56,14 +56,14 @@ export function makeReport(): ReproduceReport {
       {
         variant: 'release-wage-data',
         label: 'Release wage data',
-        rows: [1, 2, 3, 4, 5].map((zone) => ({ zone, convPct: zone * 4, basePct: zone * 2, repRatio: 2, occupations: zone * 10 })),
+        rows: [1, 2, 3, 4, 5].map((zone) => ({ zone, convPct: zone * 4, basePct: zone * 2, repRatio: 2, occupationPct: zone * 3, occupations: zone * 10 })),
         coverage: { tasksMatched: 3364, tasksWithUsage: 3514, usageMatchedPct: 97.25, occupationsMatched: 812, occupationsTotal: 923 },
       },
       {
         variant: 'onet-crosswalk',
         label: 'O*NET crosswalk',
         // Zone 1 missing on purpose: the table must still show the row with empty cells.
-        rows: [2, 3, 4, 5].map((zone) => ({ zone, convPct: 25, basePct: 20, repRatio: 1.25, occupations: 7 })),
+        rows: [2, 3, 4, 5].map((zone) => ({ zone, convPct: 25, basePct: 20, repRatio: 1.25, occupationPct: 22, occupations: 7 })),
         coverage: { tasksMatched: 3100, tasksWithUsage: 3514, usageMatchedPct: 88.2, occupationsMatched: 700, occupationsTotal: 923 },
       },
     ],

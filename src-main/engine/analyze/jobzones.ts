@@ -1,5 +1,6 @@
-// Table 2: usage by Job Zone. Conv. % is the share of usage in a zone, Base. % the share of
-// occupations in it, Rep. ratio their quotient. The zone of an occupation comes from one of two
+// Table 2: usage by Job Zone. Conv. % is the share of usage in a zone; Base. % the share of the
+// tasks appearing in the data (each counted once) in it; Rep. ratio their quotient. That baseline
+// is what reproduces the paper's published column; the share of all occupations is given beside it. The zone of an occupation comes from one of two
 // sources: the release's wage_data.csv JobZone column, or current O*NET Job Zones reached through the
 // 2010 -> 2019 crosswalk (an occupation that maps to several 2019 codes is split evenly across them).
 import type { JobZoneTable, JobZoneVariant } from '../../../src-shared/report';
@@ -44,7 +45,9 @@ export function jobZoneTable(
   label: string,
 ): JobZoneTable {
   const conv = new Map<number, number>();
+  const appearing = new Map<number, number>();
   let matchedUsage = 0;
+  let matchedTasks = 0;
   let tasksWithUsage = 0;
   let tasksMatched = 0;
   for (const r of rows) {
@@ -54,22 +57,31 @@ export function jobZoneTable(
     if (zones.length > 0) tasksMatched++;
     for (const { zone, weight } of zones) {
       conv.set(zone, (conv.get(zone) ?? 0) + r.usagePct * weight);
+      appearing.set(zone, (appearing.get(zone) ?? 0) + weight);
       matchedUsage += r.usagePct * weight;
+      matchedTasks += weight;
     }
   }
   const codes = [...new Set(rows.map((r) => r.code))];
-  const base = new Map<number, number>();
+  const occupations = new Map<number, number>();
   let occupationsMatched = 0;
   for (const code of codes) {
     const zones = lookup(code);
     if (zones.length > 0) occupationsMatched++;
-    for (const { zone, weight } of zones) base.set(zone, (base.get(zone) ?? 0) + weight);
+    for (const { zone, weight } of zones) occupations.set(zone, (occupations.get(zone) ?? 0) + weight);
   }
+  const share = (part: number | undefined, whole: number) => (whole > 0 ? (100 * (part ?? 0)) / whole : 0);
   const tableRows = JOB_ZONES.map((zone) => {
-    const convPct = matchedUsage > 0 ? (100 * (conv.get(zone) ?? 0)) / matchedUsage : 0;
-    const occupations = base.get(zone) ?? 0;
-    const basePct = occupationsMatched > 0 ? (100 * occupations) / occupationsMatched : 0;
-    return { zone, convPct, basePct, repRatio: basePct > 0 ? convPct / basePct : 0, occupations };
+    const convPct = share(conv.get(zone), matchedUsage);
+    const basePct = share(appearing.get(zone), matchedTasks);
+    return {
+      zone,
+      convPct,
+      basePct,
+      repRatio: basePct > 0 ? convPct / basePct : 0,
+      occupationPct: share(occupations.get(zone), occupationsMatched),
+      occupations: occupations.get(zone) ?? 0,
+    };
   });
   return {
     variant,

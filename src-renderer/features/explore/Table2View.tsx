@@ -67,6 +67,10 @@ export function Table2View({ report, paper }: { report: ReproduceReport; paper?:
             </li>
           ))}
       </ul>
+      <p className="note">
+        Baseline: share of the tasks present in the data (each counted once) whose occupation is in the
+        zone — the definition that reproduces the paper&apos;s published column. Ratio = conversations ÷ baseline.
+      </p>
     </>
   );
 }

@@ -7,7 +7,7 @@ export type Table2Metric = 'convPct' | 'basePct' | 'repRatio';
 
 export const METRICS: { key: Table2Metric; label: string; digits: number }[] = [
   { key: 'convPct', label: 'Conversations (%)', digits: 1 },
-  { key: 'basePct', label: 'Occupations (%)', digits: 1 },
+  { key: 'basePct', label: 'Baseline (%)', digits: 1 },
   { key: 'repRatio', label: 'Representation ratio', digits: 2 },
 ];
 
