@@ -6,6 +6,7 @@ import { runReproduce } from './reproduce';
 import { runImport } from './import';
 import { runServe } from './serve';
 import { runBench } from './bench';
+import { runHierarchyBuild, runHierarchyExport, runHierarchyImport, runHierarchyShow } from './hierarchy';
 
 const USAGE = `Usage: task-atlas <command> [options]
 
@@ -18,6 +19,13 @@ Commands:
       Import one reference file into a project (kinds: ${IMPORT_KINDS.join(', ')}).
   serve [--port N] [--project FILE]
       Serve the app to a browser on 127.0.0.1 (prints the URL).
+  hierarchy build [--project FILE] [--model M] [--base-url URL] [--fake] [--estimate] [--batches]
+                  [--seed N] [--levels L] [--top N] [--dataset D] [--concurrency N] [--rpm N] [--itpm N]
+                  [--embedding-model ID] [--model-dir DIR]
+      Build the O*NET task hierarchy (paper B.1) with Claude; prints a cost estimate first. Ctrl+C
+      stops it; the same command resumes without paying for any call twice. --fake uses the
+      built-in demo server instead of the Claude API (needs no key).
+  hierarchy show [--id ID] [--depth N] | export [--id ID] [--out FILE] | import --file FILE
   bench reproduce
       Time the full reproduction, cold (fresh project) and warm.
 `;
@@ -38,6 +46,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'serve':
         return await runServe(parse(rest, { port: 'string', project: 'string' }));
+      case 'hierarchy':
+        return await runHierarchy(rest);
       case 'bench':
         return await runBench(rest[0] ?? '');
       default:
@@ -46,11 +56,35 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (err) {
     // Bad input is the user's to fix: say where, without a stack trace.
-    if (err instanceof ImportError) {
+    if (err instanceof ImportError || (err instanceof Error && !process.env.TASK_ATLAS_DEBUG)) {
       process.stderr.write(`error: ${err.message}\n`);
       return 1;
     }
     throw err;
+  }
+}
+
+async function runHierarchy(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  const common = { project: 'string', id: 'string' } as const;
+  switch (sub) {
+    case 'build':
+      return runHierarchyBuild(
+        parse(rest, {
+          project: 'string', model: 'string', 'base-url': 'string', fake: 'boolean', estimate: 'boolean',
+          batches: 'boolean', seed: 'string', levels: 'string', top: 'string', dataset: 'string',
+          concurrency: 'string', rpm: 'string', itpm: 'string', 'embedding-model': 'string', 'model-dir': 'string',
+        }),
+      );
+    case 'show':
+      return runHierarchyShow(parse(rest, { ...common, depth: 'string' }));
+    case 'export':
+      return runHierarchyExport(parse(rest, { ...common, out: 'string' }));
+    case 'import':
+      return runHierarchyImport(parse(rest, { project: 'string', file: 'string' }));
+    default:
+      process.stderr.write(USAGE);
+      return 2;
   }
 }
 

@@ -107,7 +107,85 @@ CREATE TABLE usage_pattern (
 );
 `;
 
+// Every Claude response, keyed by the hash of what was sent: identical calls are answered from here.
+const llmTables = `
+CREATE TABLE llm_call (
+  request_hash TEXT PRIMARY KEY,
+  prompt_id TEXT NOT NULL,
+  prompt_version TEXT NOT NULL,
+  model TEXT NOT NULL,
+  params_json TEXT NOT NULL,
+  request_json TEXT NOT NULL,
+  response_text TEXT NOT NULL,
+  input_tokens INTEGER NOT NULL,
+  output_tokens INTEGER NOT NULL,
+  cache_read_tokens INTEGER NOT NULL DEFAULT 0,
+  cache_write_tokens INTEGER NOT NULL DEFAULT 0,
+  cost_usd REAL NOT NULL,
+  via_batch INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE llm_batch (
+  id TEXT PRIMARY KEY,
+  batch_key TEXT NOT NULL,
+  model TEXT NOT NULL,
+  requests INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  ended_at TEXT
+);
+CREATE INDEX llm_batch_key ON llm_batch (batch_key, status);
+`;
+
+// Per-item results of pipeline steps, keyed by input hash + model + prompt version.
+const checkpointTables = `
+CREATE TABLE step_checkpoint (
+  step TEXT NOT NULL,
+  input_hash TEXT NOT NULL,
+  model TEXT NOT NULL,
+  prompt_version TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('ok', 'failed')),
+  output_json TEXT,
+  error TEXT,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (step, input_hash, model, prompt_version)
+);
+CREATE TABLE IF NOT EXISTS embedding_cache (
+  model TEXT,
+  text_hash TEXT,
+  dim INTEGER,
+  vector BLOB,
+  PRIMARY KEY (model, text_hash)
+);
+`;
+
+const hierarchyTables = `
+CREATE TABLE hierarchy (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  status TEXT NOT NULL,
+  config_json TEXT NOT NULL,
+  stats_json TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE hierarchy_node (
+  hierarchy_id TEXT NOT NULL REFERENCES hierarchy(id) ON DELETE CASCADE,
+  node_id TEXT NOT NULL,
+  level INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  parent_id TEXT,
+  PRIMARY KEY (hierarchy_id, node_id)
+);
+CREATE INDEX hierarchy_node_parent ON hierarchy_node (hierarchy_id, parent_id);
+CREATE INDEX hierarchy_node_level ON hierarchy_node (hierarchy_id, level);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { name: '0001_reference_data', up: (db) => db.exec(referenceTables) },
   { name: '0002_usage_sources', up: (db) => db.exec(usageTables) },
+  { name: '0003_llm_calls', up: (db) => db.exec(llmTables) },
+  { name: '0004_checkpoints', up: (db) => db.exec(checkpointTables) },
+  { name: '0005_hierarchy', up: (db) => db.exec(hierarchyTables) },
 ];

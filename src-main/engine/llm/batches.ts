@@ -1,0 +1,85 @@
+// Message Batches mode for large runs: half the price, answers within hours instead of seconds.
+// The batch id is stored before polling starts, so a run killed while waiting resumes the same
+// batch instead of paying for a second one. Answers land in the same call store as direct calls,
+// so the steps that follow read them exactly as if they had been sent one by one.
+import { createHash } from 'node:crypto';
+import type { Db } from '../../db/open';
+import { sleep, throwIfAborted } from '../pipeline/cancel';
+import { toRecord, type LlmClient } from './client';
+import { requestHash, type MessageRequest } from './store';
+
+export interface BatchItem {
+  request: MessageRequest;
+  meta: { promptId: string; promptVersion: string };
+}
+
+export interface BatchOutcome {
+  batchId: string | null;
+  /** Requests already answered before the batch (nothing sent for them). */
+  cached: number;
+  succeeded: number;
+  errored: number;
+}
+
+export async function runBatch(
+  db: Db,
+  client: LlmClient,
+  items: readonly BatchItem[],
+  opts: { signal?: AbortSignal; pollMs?: number; onStatus?: (s: { processing: number; succeeded: number }) => void } = {},
+): Promise<BatchOutcome> {
+  const store = client.storeFor();
+  const pending = new Map<string, BatchItem>();
+  for (const item of items) {
+    const hash = requestHash(item.request);
+    if (!store.get(hash)) pending.set(hash, item);
+  }
+  const outcome: BatchOutcome = { batchId: null, cached: items.length - pending.size, succeeded: 0, errored: 0 };
+  if (pending.size === 0) return outcome;
+  const batchKey = createHash('sha256').update([...pending.keys()].sort().join('\n')).digest('hex');
+  const batchId = findOpenBatch(db, batchKey) ?? (await createBatch(db, client, batchKey, pending));
+  outcome.batchId = batchId;
+  await waitForEnd(client, batchId, opts);
+  for await (const line of await client.anthropic.messages.batches.results(batchId)) {
+    const item = pending.get(line.custom_id);
+    if (!item) continue;
+    if (line.result.type === 'succeeded') {
+      const rec = toRecord(item.request.model, line.result.message, true);
+      store.put(line.custom_id, item.meta, item.request, rec);
+      client.account(item.meta.promptId, rec);
+      outcome.succeeded++;
+    } else outcome.errored++;
+  }
+  db.prepare("UPDATE llm_batch SET status = 'done', ended_at = ? WHERE id = ?").run(new Date().toISOString(), batchId);
+  return outcome;
+}
+
+function findOpenBatch(db: Db, batchKey: string): string | null {
+  const row = db.prepare("SELECT id FROM llm_batch WHERE batch_key = ? AND status = 'open'").get(batchKey) as
+    | { id: string }
+    | undefined;
+  return row?.id ?? null;
+}
+
+async function createBatch(db: Db, client: LlmClient, batchKey: string, pending: Map<string, BatchItem>): Promise<string> {
+  const requests = [...pending].map(([hash, item]) => ({ custom_id: hash, params: item.request }));
+  const batch = await client.anthropic.messages.batches.create({ requests });
+  const model = requests[0]?.params.model ?? '';
+  db.prepare(
+    "INSERT INTO llm_batch (id, batch_key, model, requests, status, created_at) VALUES (?, ?, ?, ?, 'open', ?)",
+  ).run(batch.id, batchKey, model, requests.length, new Date().toISOString());
+  return batch.id;
+}
+
+async function waitForEnd(
+  client: LlmClient,
+  batchId: string,
+  opts: { signal?: AbortSignal; pollMs?: number; onStatus?: (s: { processing: number; succeeded: number }) => void },
+): Promise<void> {
+  for (;;) {
+    throwIfAborted(opts.signal);
+    const batch = await client.anthropic.messages.batches.retrieve(batchId);
+    opts.onStatus?.({ processing: batch.request_counts.processing, succeeded: batch.request_counts.succeeded });
+    if (batch.processing_status === 'ended') return;
+    await sleep(opts.pollMs ?? 30_000, opts.signal);
+  }
+}

@@ -1,0 +1,223 @@
+// One Claude client over @anthropic-ai/sdk: rate limits, retries that honour retry-after, every
+// response recorded (and identical calls answered) from SQLite, prompt caching of a marked prefix,
+// and answers validated by the prompt's own parser with a correction turn before giving up.
+import Anthropic from '@anthropic-ai/sdk';
+import type { Db } from '../../db/open';
+import { costOf, estimateTokens } from '../../../src-shared/pricing';
+import type { PromptTemplate } from '../../../src-shared/prompts/types';
+import { CancelledError, isCancelled, sleep, throwIfAborted } from '../pipeline/cancel';
+import { RateLimiter, type RateLimits } from './limiter';
+import { CallStore, requestHash, type CallRecord, type MessageRequest } from './store';
+import { countRetry, emptyStats, type LlmStats } from './stats';
+
+export interface LlmOptions {
+  model: string;
+  baseURL?: string;
+  /** Sent as x-api-key. Never stored: it comes from the OS keychain or ANTHROPIC_API_KEY. */
+  apiKey?: string;
+  /** Sent as Authorization: Bearer. */
+  authToken?: string;
+  maxTokens: number;
+  limits: RateLimits;
+  maxAttempts: number;
+  maxCorrections: number;
+  /** First backoff delay when the server gives no retry-after; doubles per attempt up to 30 s. */
+  retryBaseMs: number;
+  timeoutMs: number;
+  promptCaching: boolean;
+}
+
+export const DEFAULT_LLM_OPTIONS: Omit<LlmOptions, 'model'> = {
+  maxTokens: 4096,
+  limits: { requestsPerMinute: 4000, inputTokensPerMinute: 2_000_000 },
+  maxAttempts: 8,
+  maxCorrections: 2,
+  retryBaseMs: 500,
+  timeoutMs: 120_000,
+  promptCaching: true,
+};
+
+export type AskResult<O> =
+  | { ok: true; value: O; attempts: number }
+  | { ok: false; error: string; kind: 'invalid-answer' | 'api' };
+
+const RETRYABLE = new Set([408, 409, 429, 500, 502, 503, 504, 529]);
+
+export class LlmApiError extends Error {
+  override name = 'LlmApiError';
+}
+
+export class LlmClient {
+  readonly stats: LlmStats = emptyStats();
+  readonly limiter: RateLimiter;
+  private readonly store: CallStore;
+  private readonly sdk: Anthropic;
+
+  constructor(
+    db: Db,
+    readonly options: LlmOptions,
+  ) {
+    this.store = new CallStore(db);
+    this.limiter = new RateLimiter(options.limits);
+    this.sdk = new Anthropic({
+      apiKey: options.apiKey ?? null,
+      authToken: options.authToken ?? null,
+      baseURL: options.baseURL,
+      maxRetries: 0, // retries are ours, so they are counted and honour retry-after
+      timeout: options.timeoutMs,
+    });
+  }
+
+  get anthropic(): Anthropic {
+    return this.sdk;
+  }
+
+  /** Sends one request, or answers it from the store when the identical request was made before. */
+  async complete(
+    req: MessageRequest,
+    meta: { promptId: string; promptVersion: string },
+    opts: { signal?: AbortSignal; cacheMessageIndex?: number } = {},
+  ): Promise<CallRecord & { cached: boolean }> {
+    const hash = requestHash(req);
+    const hit = this.store.get(hash);
+    if (hit) {
+      this.stats.cacheHits++;
+      return { ...hit, cached: true };
+    }
+    const rec = await this.sendWithRetries(req, opts);
+    this.store.put(hash, meta, req, rec);
+    this.account(meta.promptId, rec);
+    return { ...rec, cached: false };
+  }
+
+  /** Renders a template, asks, parses; an invalid answer gets a correction turn, then a failure. */
+  async ask<V, O>(
+    template: PromptTemplate<V, O>,
+    vars: V,
+    opts: { signal?: AbortSignal; model?: string; maxTokens?: number } = {},
+  ): Promise<AskResult<O>> {
+    const rendered = template.render(vars);
+    const messages = [...rendered.messages];
+    const meta = { promptId: template.id, promptVersion: template.version };
+    let lastError = '';
+    for (let attempt = 0; attempt <= this.options.maxCorrections; attempt++) {
+      const req: MessageRequest = {
+        model: opts.model ?? this.options.model,
+        ...(rendered.system ? { system: rendered.system } : {}),
+        messages,
+        max_tokens: opts.maxTokens ?? this.options.maxTokens,
+      };
+      let rec: CallRecord;
+      try {
+        rec = await this.complete(req, meta, { signal: opts.signal, cacheMessageIndex: rendered.cacheMessageIndex });
+      } catch (err) {
+        if (isCancelled(err)) throw err;
+        this.stats.failures++;
+        return { ok: false, error: err instanceof Error ? err.message : String(err), kind: 'api' };
+      }
+      const last = messages[messages.length - 1]!;
+      const prefill = last.role === 'assistant' ? last.content : '';
+      const parsed = template.parse(prefill + rec.text, vars);
+      if (parsed.ok) return { ok: true, value: parsed.value, attempts: attempt + 1 };
+      this.stats.invalidAnswers++;
+      lastError = parsed.error;
+      // Continue the conversation: the model sees its answer and what was wrong with it.
+      if (last.role === 'assistant') messages[messages.length - 1] = { role: 'assistant', content: prefill + rec.text };
+      else messages.push({ role: 'assistant', content: rec.text || '(empty answer)' });
+      messages.push({ role: 'user', content: template.correction(parsed.error) });
+    }
+    this.stats.failures++;
+    return { ok: false, error: `answer still invalid after ${this.options.maxCorrections} corrections: ${lastError}`, kind: 'invalid-answer' };
+  }
+
+  private async sendWithRetries(
+    req: MessageRequest,
+    opts: { signal?: AbortSignal; cacheMessageIndex?: number },
+  ): Promise<CallRecord> {
+    const inputEstimate = estimateTokens((req.system ?? '') + req.messages.map((m) => m.content).join(''));
+    for (let attempt = 1; ; attempt++) {
+      throwIfAborted(opts.signal);
+      await this.limiter.acquire(inputEstimate, opts.signal);
+      try {
+        this.stats.sent++;
+        return await this.sendOnce(req, opts);
+      } catch (err) {
+        if (isCancelled(err) || opts.signal?.aborted) throw new CancelledError();
+        const { retryable, reason, delayMs } = classify(err, attempt, this.options.retryBaseMs);
+        if (!retryable || attempt >= this.options.maxAttempts) {
+          throw new LlmApiError(`${reason} (after ${attempt} attempt${attempt > 1 ? 's' : ''})`);
+        }
+        countRetry(this.stats, reason);
+        await sleep(delayMs, opts.signal);
+      }
+    }
+  }
+
+  private async sendOnce(req: MessageRequest, opts: { signal?: AbortSignal; cacheMessageIndex?: number }): Promise<CallRecord> {
+    const messages = req.messages.map((m, i) =>
+      this.options.promptCaching && i === opts.cacheMessageIndex
+        ? { role: m.role, content: [{ type: 'text' as const, text: m.content, cache_control: { type: 'ephemeral' as const } }] }
+        : m,
+    );
+    const msg = await this.sdk.messages.create(
+      {
+        model: req.model,
+        max_tokens: req.max_tokens,
+        ...(req.system ? { system: req.system } : {}),
+        messages,
+      },
+      { signal: opts.signal },
+    );
+    return toRecord(req.model, msg, false);
+  }
+
+  /** Adds a response paid for elsewhere (a batch) to the running counters. */
+  account(promptId: string, rec: CallRecord): void {
+    const s = this.stats;
+    s.inputTokens += rec.inputTokens;
+    s.outputTokens += rec.outputTokens;
+    s.cacheReadTokens += rec.cacheReadTokens;
+    s.cacheWriteTokens += rec.cacheWriteTokens;
+    s.costUsd += rec.costUsd;
+    const p = (s.byPrompt[promptId] ??= { sent: 0, inputTokens: 0, outputTokens: 0 });
+    p.sent++;
+    p.inputTokens += rec.inputTokens + rec.cacheReadTokens + rec.cacheWriteTokens;
+    p.outputTokens += rec.outputTokens;
+  }
+
+  storeFor(): CallStore {
+    return this.store;
+  }
+}
+
+export function toRecord(model: string, msg: Anthropic.Message, viaBatch: boolean): CallRecord {
+  const text = msg.content.map((b) => (b.type === 'text' ? b.text : '')).join('');
+  const usage = {
+    inputTokens: msg.usage.input_tokens,
+    outputTokens: msg.usage.output_tokens,
+    cacheReadTokens: msg.usage.cache_read_input_tokens ?? 0,
+    cacheWriteTokens: msg.usage.cache_creation_input_tokens ?? 0,
+  };
+  return { text, ...usage, costUsd: costOf(model, usage, viaBatch), viaBatch };
+}
+
+function classify(err: unknown, attempt: number, baseMs: number): { retryable: boolean; reason: string; delayMs: number } {
+  // Jitter spreads retries of many concurrent callers so they do not return in lockstep.
+  const backoff = Math.min(30_000, baseMs * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5);
+  if (err instanceof Anthropic.APIConnectionError) return { retryable: true, reason: 'connection', delayMs: backoff };
+  if (err instanceof Anthropic.APIError) {
+    const status = err.status ?? 0;
+    const retryable = RETRYABLE.has(status);
+    return { retryable, reason: `HTTP ${status}: ${err.apiMessage ?? err.message}`.slice(0, 200), delayMs: retryAfter(err) ?? backoff };
+  }
+  return { retryable: false, reason: err instanceof Error ? err.message : String(err), delayMs: 0 };
+}
+
+/** The server's own wait hint wins over our backoff (retry-after-ms, then retry-after seconds). */
+function retryAfter(err: InstanceType<typeof Anthropic.APIError>): number | null {
+  const headers = err.headers;
+  const ms = Number(headers?.get('retry-after-ms'));
+  if (Number.isFinite(ms) && ms > 0) return ms;
+  const s = Number(headers?.get('retry-after'));
+  return Number.isFinite(s) && s > 0 ? s * 1000 : null;
+}
