@@ -8,7 +8,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'src-main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src-main/index.ts'),
+          // The embedding worker is loaded by file name next to the bundle (see embed/embedder.ts).
+          'embed-worker': resolve(__dirname, 'src-main/engine/embed/embed-worker.mjs'),
+        },
+      },
     },
   },
   preload: {

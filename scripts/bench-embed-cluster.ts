@@ -3,7 +3,7 @@
 // ml-kmeans for reference) on a synthetic 19,530×384 unit-vector matrix. Prints figures only.
 //
 //   npx tsx scripts/bench-embed-cluster.ts [--model-dir DIR] [--max-iter 300] [--ml-kmeans-iter 5]
-//                                          [--skip-sklearn] [--skip-ml-kmeans]
+//                                          [--skip-sklearn] [--skip-ml-kmeans] [--skip-js]
 // --model-dir: a real transformers.js model folder (e.g. a download of Xenova/all-MiniLM-L6-v2);
 // without it the tiny random-weight test model is used, whose speed says little about a real one.
 import { spawnSync } from 'node:child_process';
@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { kmeans as mlKmeans } from 'ml-kmeans';
-import { kmeans } from '../src-main/engine/cluster/kmeans';
-import { toPoints } from '../src-main/engine/cluster/matrix';
+import { kmeansWithKernel } from '../src-main/engine/cluster/kmeans';
+import { Space } from '../src-main/engine/cluster/matrix';
 import { chooseK } from '../src-main/engine/cluster/neighbourhoods';
 import { mulberry32, seedCenters } from '../src-main/engine/cluster/seeding';
 import { createEmbedder } from '../src-main/engine/embed/embedder';
@@ -32,6 +32,7 @@ const { values: args } = parseArgs({
     'ml-kmeans-iter': { type: 'string', default: '5' },
     'skip-sklearn': { type: 'boolean', default: false },
     'skip-ml-kmeans': { type: 'boolean', default: false },
+    'skip-js': { type: 'boolean', default: false },
   },
 });
 const maxIter = Number(args['max-iter']);
@@ -65,15 +66,16 @@ async function embedTasks(tasks: string[]): Promise<Float32Array[]> {
   }
 }
 
-function runOurs(label: string, vectors: Float32Array[], k: number) {
+function runOurs(label: string, vectors: Float32Array[], k: number, kernel: 'simd' | 'js' = 'simd') {
   const seedStart = performance.now();
-  seedCenters(toPoints(vectors), k, 'kmeans++', mulberry32(SEED), true);
+  const space = new Space((vectors.length + k) * vectors[0]!.length, { simd: kernel === 'simd' });
+  seedCenters(space, space.fromVectors(vectors), k, 'kmeans++', mulberry32(SEED), true);
   const seedS = seconds(seedStart);
   const start = performance.now();
-  const r = kmeans(vectors, k, { seed: SEED, maxIterations: maxIter });
+  const r = kmeansWithKernel(vectors, k, { seed: SEED, maxIterations: maxIter }, kernel);
   const s = seconds(start);
   console.log(
-    `ours  ${label}: n=${vectors.length} k=${k} total ${s.toFixed(2)} s ` +
+    `ours (${kernel} kernel) ${label}: n=${vectors.length} k=${k} total ${s.toFixed(2)} s ` +
       `(k-means++ seeding ${seedS.toFixed(2)} s, ${r.iterations} iterations ${(s - seedS).toFixed(2)} s), ` +
       `inertia ${r.inertia.toFixed(2)}`,
   );
@@ -106,8 +108,8 @@ function runSklearn(vectors: Float32Array[], k: number, trials: string): Sklearn
   const dir = mkdtempSync(join(tmpdir(), 'bench-cluster-'));
   try {
     const file = join(dir, 'matrix.f32');
-    const flat = toPoints(vectors).data; // x86 and arm64 are little-endian, as the .py reads it
-    writeFileSync(file, new Uint8Array(flat.buffer, flat.byteOffset, flat.byteLength));
+    const flat = new Space(vectors.length * vectors[0]!.length, { simd: false }).fromVectors(vectors).data;
+    writeFileSync(file, new Uint8Array(flat.buffer, flat.byteOffset, flat.byteLength)); // little-endian on x86/arm64
     const d = String(vectors[0]!.length);
     const argv = [join(ROOT, 'scripts/bench-cluster.py'), file, String(vectors.length), d, String(k), String(maxIter), String(SEED), trials];
     const run = spawnSync(PYTHON, argv, { encoding: 'utf8' });
@@ -156,6 +158,7 @@ async function main(): Promise<void> {
   console.log(`synthetic ${SYNTH.n}x${SYNTH.d} unit vectors (${SYNTH.topics} topics) built in ${seconds(start).toFixed(2)} s`);
   const ours = runOurs('synthetic', synthetic, k);
   if (!args['skip-sklearn']) compareSklearn(synthetic, k, ours);
+  if (!args['skip-js']) runOurs('synthetic', synthetic, k, 'js');
   if (!args['skip-ml-kmeans']) runMlKmeans(synthetic, k);
 }
 

@@ -1,5 +1,6 @@
 // `task-atlas hierarchy build|show|export|import`.
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { setMaxListeners } from 'node:events';
 import { join, resolve } from 'node:path';
 import { closeProject, importBundledDefaults, openProject, type Project } from '../engine/project';
 import { HierarchyConfigSchema, type HierarchyConfig } from '../engine/hierarchy/config';
@@ -55,6 +56,8 @@ export async function runHierarchyBuild(flags: BuildFlags): Promise<number> {
   const cfg = configFrom(flags);
   const fake = flags.fake ? await startFakeAnthropic({ latencyMs: 5 }) : null;
   const controller = new AbortController();
+  // Every in-flight request listens on the one signal; that is expected, not a leak.
+  setMaxListeners(0, controller.signal);
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   try {
@@ -88,7 +91,8 @@ export async function runHierarchyBuild(flags: BuildFlags): Promise<number> {
       for (const r of result.reports) {
         process.stdout.write(
           `  level ${r.level}: ${r.neighbourhoods} neighbourhoods, ${r.proposed} proposed → ${r.afterDedupe} after dedupe → ${r.parents} parents; ` +
-            `failures ${JSON.stringify(r.failures)}, ${r.assignedByFallback} placed by similarity\n`,
+            `failures ${JSON.stringify(r.failures)}, ${r.assignedByFallback} placed by similarity; ` +
+            `Claude ${r.claude.sent} calls, ${r.claude.inputTokens} input + ${r.claude.outputTokens} output tokens, $${r.claude.costUsd.toFixed(2)}\n`,
         );
       }
       return 0;

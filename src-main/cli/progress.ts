@@ -18,7 +18,7 @@ export function progressPrinter(stream: NodeJS.WriteStream, stats?: () => LlmSta
       if (!tty && p.step === lastStep && decile === lastDecile) return;
       const s = stats?.();
       const width = 24;
-      const filled = p.total === 0 ? width : Math.round((width * p.done) / p.total);
+      const filled = p.total === 0 ? width : Math.max(0, Math.min(width, Math.round((width * p.done) / p.total)));
       const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
       const money = s ? `  calls ${s.sent}  cached ${s.cacheHits}  $${s.costUsd.toFixed(2)}` : '';
       const line = `${p.step.padEnd(22)} ${bar} ${p.done}/${p.total}${p.failed ? `  ${p.failed} failed` : ''}  ETA ${formatDuration(p.etaMs)}${money}`;

@@ -1,9 +1,9 @@
 // Our k-means on small synthetic data: determinism per seed, exact recovery of separated blobs,
 // edge cases (k ≥ n, k = 1, duplicates, empty clusters), Elkan = plain Lloyd, cancellation.
 import { describe, expect, it } from 'vitest';
-import { kmeans } from '../../src-main/engine/cluster/kmeans';
+import { kmeans, kmeansWithKernel } from '../../src-main/engine/cluster/kmeans';
 import { assignStep, type LloydState, updateStep } from '../../src-main/engine/cluster/lloyd';
-import { toPoints } from '../../src-main/engine/cluster/matrix';
+import { dot, Space } from '../../src-main/engine/cluster/matrix';
 import { mulberry32, seedCenters } from '../../src-main/engine/cluster/seeding';
 import { blobs, inertiaOf, samePartition, uniform } from './synthetic';
 
@@ -89,9 +89,10 @@ describe('kmeans', () => {
   });
 });
 
-function state(vectors: Float32Array[], k: number, bounds: boolean): LloydState {
-  const p = toPoints(vectors);
-  return { ...seedCenters(p, k, 'kmeans++', mulberry32(11), bounds), p, k };
+function state(vectors: Float32Array[], k: number, bounds: boolean, simd = true): LloydState {
+  const space = new Space((vectors.length + k) * vectors[0]!.length, { simd });
+  const p = space.fromVectors(vectors);
+  return { ...seedCenters(space, p, k, 'kmeans++', mulberry32(11), bounds), space, p, k };
 }
 
 describe('Lloyd steps', () => {
@@ -110,16 +111,47 @@ describe('Lloyd steps', () => {
     const data = [0, 1, 2, 10, 11, 13].map((x) => Float32Array.of(x));
     const s = state(data, 3, true);
     // Centres at 1, 11 and a stray one at 100 that owns nothing.
-    s.centers.set([1, 11, 100]);
-    s.centerSq.set([1, 121, 10000]);
+    s.centers.data.set([1, 11, 100]);
+    s.centers.sq.set([1, 121, 10000]);
     s.labels.set([0, 0, 0, 1, 1, 1]);
     s.upper.set([1, 0, 1, 1, 0, 2]);
     s.lower!.fill(0);
     updateStep(s);
     // 13 is farthest (2 from its centre 11): it becomes cluster 2 on its own.
     expect(Array.from(s.labels)).toEqual([0, 0, 0, 1, 1, 2]);
-    expect(Array.from(s.centers)).toEqual([1, 10.5, 13]);
+    expect(Array.from(s.centers.data)).toEqual([1, 10.5, 13]);
     assignStep(s);
     expect(Array.from(s.labels)).toEqual([0, 0, 0, 1, 1, 2]);
+  });
+});
+
+describe('distance kernels', () => {
+  it('WebAssembly SIMD and JS dot products agree, including the d % 8 tail', () => {
+    for (const d of [3, 8, 32, 37, 384]) {
+      const data = uniform(6, d, d);
+      const simd = new Space(6 * d);
+      const m = simd.fromVectors(data);
+      expect(simd.simd).toBe(true);
+      for (let i = 0; i < 6; i++) {
+        const expected = dot(data[0]!, 0, data[i]!, 0, d);
+        expect(simd.dot(m, 0, m, i)).toBeCloseTo(expected, 4);
+        expect(simd.sqDist(m, i, m, i)).toBe(0);
+      }
+    }
+  });
+
+  it('gives the same clustering with either kernel', () => {
+    const { vectors, truth } = blobs(10, 20, 24);
+    const simd = kmeansWithKernel(vectors, 10, { seed: 8 }, 'simd');
+    const js = kmeansWithKernel(vectors, 10, { seed: 8 }, 'js');
+    expect(Array.from(simd.labels)).toEqual(Array.from(js.labels));
+    expect(samePartition(js.labels, truth)).toBe(true);
+    expect(simd.inertia / js.inertia).toBeCloseTo(1, 5);
+  });
+
+  it('refuses to allocate past the room it reserved', () => {
+    const space = new Space(10);
+    space.matrix(2, 5);
+    expect(() => space.matrix(20, 5)).toThrow(/out of room/);
   });
 });

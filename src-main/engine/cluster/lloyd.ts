@@ -2,11 +2,12 @@
 // upper bound on the distance to its centre and a lower bound per centre, so after the first few
 // iterations most point-centre distances need not be computed. The result is the same as plain
 // Lloyd (up to exact ties). When the n×k bounds would not fit in memory, plain Lloyd is used.
-import { type Points, dot, lowerBound32, sqDiff, sqDist } from './matrix';
+import { type Matrix, type Space, lowerBound32, sqDiff } from './matrix';
 import type { Seeded } from './seeding';
 
 export interface LloydState extends Seeded {
-  p: Points;
+  space: Space;
+  p: Matrix;
   k: number;
 }
 
@@ -16,13 +17,13 @@ export function assignStep(s: LloydState): number {
 }
 
 function plainAssign(s: LloydState): number {
-  const { p, k, centers, centerSq, labels, upper } = s;
+  const { space, p, k, centers, labels, upper } = s;
   let changed = 0;
-  for (let i = 0; i < p.n; i++) {
+  for (let i = 0; i < p.rows; i++) {
     let best = labels[i]!;
-    let bestSq = sqDist(p.data, p.sq, i, centers, centerSq, best, p.d);
+    let bestSq = space.sqDist(p, i, centers, best);
     for (let c = 0; c < k; c++) {
-      const dd = sqDist(p.data, p.sq, i, centers, centerSq, c, p.d);
+      const dd = space.sqDist(p, i, centers, c);
       if (dd < bestSq || (dd === bestSq && c < best)) {
         best = c;
         bestSq = dd;
@@ -37,12 +38,12 @@ function plainAssign(s: LloydState): number {
 
 /** Half the distance between every pair of centres, and to each centre's nearest other centre. */
 function centreGaps(s: LloydState): { half: Float32Array; nearestHalf: Float64Array } {
-  const { k, centers, centerSq, p } = s;
+  const { space, k, centers } = s;
   const half = new Float32Array(k * k);
   const nearestHalf = new Float64Array(k).fill(Infinity);
   for (let a = 0; a < k; a++) {
     for (let b = a + 1; b < k; b++) {
-      const h = lowerBound32(0.5 * Math.sqrt(sqDist(centers, centerSq, a, centers, centerSq, b, p.d)));
+      const h = lowerBound32(0.5 * Math.sqrt(space.sqDist(centers, a, centers, b)));
       half[a * k + b] = h;
       half[b * k + a] = h;
       if (h < nearestHalf[a]!) nearestHalf[a] = h;
@@ -53,10 +54,10 @@ function centreGaps(s: LloydState): { half: Float32Array; nearestHalf: Float64Ar
 }
 
 function elkanAssign(s: LloydState, lower: Float32Array): number {
-  const { p, k, centers, centerSq, labels, upper } = s;
+  const { space, p, k, centers, labels, upper } = s;
   const { half, nearestHalf } = centreGaps(s);
   let changed = 0;
-  for (let i = 0; i < p.n; i++) {
+  for (let i = 0; i < p.rows; i++) {
     let a = labels[i]!;
     let u = upper[i]!;
     // Nearest other centre is at least 2u away from c_a: no centre can beat c_a.
@@ -66,12 +67,12 @@ function elkanAssign(s: LloydState, lower: Float32Array): number {
     for (let c = 0; c < k; c++) {
       if (c === a || u <= lower[row + c]! || u <= half[a * k + c]!) continue;
       if (!tight) {
-        u = Math.sqrt(sqDist(p.data, p.sq, i, centers, centerSq, a, p.d));
+        u = Math.sqrt(space.sqDist(p, i, centers, a));
         lower[row + a] = lowerBound32(u);
         tight = true;
         if (u <= lower[row + c]! || u <= half[a * k + c]!) continue;
       }
-      const dc = Math.sqrt(sqDist(p.data, p.sq, i, centers, centerSq, c, p.d));
+      const dc = Math.sqrt(space.sqDist(p, i, centers, c));
       lower[row + c] = lowerBound32(dc);
       if (dc < u) {
         a = c;
@@ -93,17 +94,18 @@ export function updateStep(s: LloydState): number {
   const { p, k, centers } = s;
   const { sums, counts } = clusterSums(s);
   const moved = relocateEmpty(s, sums, counts);
-  const old = centers.slice();
+  const old = centers.data.slice();
+  const { d } = p;
   const shift = new Float64Array(k);
   let total = 0;
   for (let c = 0; c < k; c++) {
     const count = counts[c]!;
     if (count === 0) continue; // no distinct point left to take: centre stays put
-    for (let t = 0; t < p.d; t++) centers[c * p.d + t] = sums[c * p.d + t]! / count;
-    const sq = sqDiff(old, c * p.d, centers, c * p.d, p.d);
+    for (let t = 0; t < d; t++) centers.data[c * d + t] = sums[c * d + t]! / count;
+    const sq = sqDiff(old, c * d, centers.data, c * d, d);
     shift[c] = Math.sqrt(sq);
     total += sq;
-    s.centerSq[c] = dot(centers, c * p.d, centers, c * p.d, p.d);
+    s.space.setSq(centers, c);
   }
   loosenBounds(s, shift, moved);
   return total;
@@ -113,7 +115,7 @@ function clusterSums(s: LloydState): { sums: Float64Array; counts: Int32Array } 
   const { p, k, labels } = s;
   const sums = new Float64Array(k * p.d);
   const counts = new Int32Array(k);
-  for (let i = 0; i < p.n; i++) {
+  for (let i = 0; i < p.rows; i++) {
     const c = labels[i]!;
     counts[c]!++;
     for (let t = 0, o = c * p.d, x = i * p.d; t < p.d; t++) sums[o + t] = sums[o + t]! + p.data[x + t]!;
@@ -126,15 +128,16 @@ function clusterSums(s: LloydState): { sums: Float64Array; counts: Int32Array } 
  * from its current centre (ties: lowest index), never emptying another cluster.
  */
 function relocateEmpty(s: LloydState, sums: Float64Array, counts: Int32Array): number[] {
-  const { p, k, labels, centers, centerSq } = s;
+  const { space, p, k, labels, centers } = s;
+  const n = p.rows;
   const empty = [...Array(k).keys()].filter((c) => counts[c] === 0);
   if (empty.length === 0) return [];
-  const dist = Float64Array.from({ length: p.n }, (_, i) => sqDist(p.data, p.sq, i, centers, centerSq, labels[i]!, p.d));
-  const byDistance = [...Array(p.n).keys()].sort((a, b) => dist[b]! - dist[a]! || a - b);
+  const dist = Float64Array.from({ length: n }, (_, i) => space.sqDist(p, i, centers, labels[i]!));
+  const byDistance = [...Array(n).keys()].sort((a, b) => dist[b]! - dist[a]! || a - b);
   const moved: number[] = [];
   let next = 0;
   for (const c of empty) {
-    while (next < p.n && counts[labels[byDistance[next]!]!]! <= 1) next++;
+    while (next < n && counts[labels[byDistance[next]!]!]! <= 1) next++;
     const i = byDistance[next++];
     if (i === undefined || !(dist[i]! > 0)) break; // only duplicates left: nothing to split off
     const from = labels[i]!;
@@ -152,9 +155,9 @@ function relocateEmpty(s: LloydState, sums: Float64Array, counts: Int32Array): n
 
 function loosenBounds(s: LloydState, shift: Float64Array, moved: number[]): void {
   const { p, k, labels, upper, lower } = s;
-  for (let i = 0; i < p.n; i++) upper[i] = upper[i]! + shift[labels[i]!]!;
+  for (let i = 0; i < p.rows; i++) upper[i] = upper[i]! + shift[labels[i]!]!;
   if (lower) {
-    for (let i = 0, row = 0; i < p.n; i++, row += k) {
+    for (let i = 0, row = 0; i < p.rows; i++, row += k) {
       for (let c = 0; c < k; c++) {
         const v = lower[row + c]! - shift[c]!;
         lower[row + c] = v > 0 ? lowerBound32(v) : 0;

@@ -10,8 +10,7 @@ export function chooseK(n: number, meanSize = DEFAULT_MEAN_SIZE): number {
   return Math.max(1, Math.round(n / meanSize));
 }
 
-export interface NeighbourhoodOptions extends Omit<KMeansOptions, 'seed'> {
-  seed: number;
+export interface NeighbourhoodOptions extends KMeansOptions {
   /** Average tasks per neighbourhood; default 40 as in the paper. */
   meanSize?: number;
 }

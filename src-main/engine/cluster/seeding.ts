@@ -7,7 +7,7 @@
 // Acceleration of K-Means++"): if d(c_a, c_new) ≥ 2·d(x, c_a) for x's current centre c_a, then
 // c_new cannot be nearer, and d(c_a, c_new) - d(x, c_a) is a valid Elkan lower bound for free.
 // The sampled centres are identical to unpruned k-means++ for the same random stream.
-import { type Points, lowerBound32, sqDist } from './matrix';
+import { type Matrix, type Space, lowerBound32 } from './matrix';
 
 export type Rng = () => number;
 
@@ -24,8 +24,7 @@ export function mulberry32(seed: number): Rng {
 }
 
 export interface Seeded {
-  centers: Float32Array;
-  centerSq: Float64Array;
+  centers: Matrix;
   labels: Int32Array;
   /** Exact distance from each point to its labelled centre. */
   upper: Float64Array;
@@ -33,46 +32,48 @@ export interface Seeded {
   lower: Float32Array | null;
 }
 
+/** Picks k of the rows of p as centres (k < p.rows); centres are allocated in `space`. */
 export function seedCenters(
-  p: Points,
+  space: Space,
+  p: Matrix,
   k: number,
   init: 'kmeans++' | 'random',
   rng: Rng,
   withBounds: boolean,
 ): Seeded {
+  const n = p.rows;
   const s: Seeded = {
-    centers: new Float32Array(k * p.d),
-    centerSq: new Float64Array(k),
-    labels: new Int32Array(p.n),
-    upper: new Float64Array(p.n),
-    lower: withBounds ? new Float32Array(p.n * k) : null,
+    centers: space.matrix(k, p.d),
+    labels: new Int32Array(n),
+    upper: new Float64Array(n),
+    lower: withBounds ? new Float32Array(n * k) : null,
   };
-  const minSq = new Float64Array(p.n).fill(Infinity);
-  const order = init === 'random' ? sampleDistinct(p.n, k, rng) : null;
+  const minSq = new Float64Array(n).fill(Infinity);
+  const order = init === 'random' ? sampleDistinct(n, k, rng) : null;
   const ccSq = new Float64Array(k);
   for (let j = 0; j < k; j++) {
-    const idx = order ? order[j]! : j === 0 ? Math.floor(rng() * p.n) : sampleBySquaredDistance(minSq, rng);
-    s.centers.set(p.data.subarray(idx * p.d, (idx + 1) * p.d), j * p.d);
-    s.centerSq[j] = p.sq[idx]!;
-    addCenter(p, s, j, minSq, ccSq);
+    const idx = order ? order[j]! : j === 0 ? Math.floor(rng() * n) : sampleBySquaredDistance(minSq, rng);
+    s.centers.data.set(p.data.subarray(idx * p.d, (idx + 1) * p.d), j * p.d);
+    s.centers.sq[j] = p.sq[idx]!;
+    addCenter(space, p, s, j, minSq, ccSq);
   }
-  for (let i = 0; i < p.n; i++) s.upper[i] = Math.sqrt(minSq[i]!);
+  for (let i = 0; i < n; i++) s.upper[i] = Math.sqrt(minSq[i]!);
   return s;
 }
 
 /** Updates each point's nearest centre for the new centre j, skipping provably farther ones. */
-function addCenter(p: Points, s: Seeded, j: number, minSq: Float64Array, ccSq: Float64Array): void {
-  const { centers, centerSq, labels, lower } = s;
-  const k = centerSq.length;
-  for (let m = 0; m < j; m++) ccSq[m] = sqDist(centers, centerSq, m, centers, centerSq, j, p.d);
-  for (let i = 0; i < p.n; i++) {
+function addCenter(space: Space, p: Matrix, s: Seeded, j: number, minSq: Float64Array, ccSq: Float64Array): void {
+  const { centers, labels, lower } = s;
+  const k = centers.rows;
+  for (let m = 0; m < j; m++) ccSq[m] = space.sqDist(centers, m, centers, j);
+  for (let i = 0; i < p.rows; i++) {
     const cur = minSq[i]!;
     const between = j > 0 ? ccSq[labels[i]!]! : 0;
     if (between >= 4 * cur) {
       if (lower) lower[i * k + j] = lowerBound32(Math.sqrt(between) - Math.sqrt(cur));
       continue;
     }
-    const dd = sqDist(p.data, p.sq, i, centers, centerSq, j, p.d);
+    const dd = space.sqDist(p, i, centers, j);
     if (lower) lower[i * k + j] = lowerBound32(Math.sqrt(dd));
     if (dd < cur) {
       minSq[i] = dd;

@@ -47,6 +47,10 @@ export function ensureEmbeddingCache(db: Database): void {
   db.exec(EMBEDDING_CACHE_DDL);
 }
 
+/**
+ * Vectors for `texts`, embedding only texts this model has not embedded before and storing them.
+ * Progress counts distinct texts, cache hits first; cancellation keeps the chunks already stored.
+ */
 export async function embedCached(
   db: Database,
   embedder: Embedder,
@@ -58,14 +62,15 @@ export async function embedCached(
   const found = lookup(db, embedder.modelId, [...new Set(hashes)]);
   const missing = distinctMissing(texts, hashes, found);
   const total = found.size + missing.length;
-  opts.onProgress?.(found.size, total);
+  const alreadyCached = found.size;
+  opts.onProgress?.(alreadyCached, total);
   for (let start = 0; start < missing.length; start += CHUNK) {
     const chunk = missing.slice(start, start + CHUNK);
     const vectors = await embedder.embed(
       chunk.map((m) => m.text),
       {
         signal: opts.signal,
-        onProgress: (done) => opts.onProgress?.(found.size + start + done, total),
+        onProgress: (done) => opts.onProgress?.(alreadyCached + start + done, total),
       },
     );
     store(db, embedder, chunk, vectors);

@@ -40,7 +40,8 @@ export function estimateBuild(cfg: HierarchyConfig, baseTexts: readonly string[]
     steps.push({ level, step: 'propose', calls: hoods, inputTokens: hoods * (PROMPT_OVERHEAD + perHood * itemTokens), outputTokens: proposed * NAMED_TASK_TOKENS });
     const groups = Math.max(1, Math.round(proposed / cfg.meanNeighbourhood));
     steps.push({ level, step: 'dedupe', calls: groups, inputTokens: groups * PROMPT_OVERHEAD + proposed * NAMED_TASK_TOKENS, outputTokens: target * NAMED_TASK_TOKENS });
-    const batches = Math.ceil(n / cfg.assignBatch);
+    // Children are batched within their neighbourhood, so a part-filled batch per neighbourhood.
+    const batches = hoods * Math.ceil(n / hoods / cfg.assignBatch);
     const options = Math.min(target, 3 * cfg.assignCandidates);
     steps.push({
       level,

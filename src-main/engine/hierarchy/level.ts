@@ -31,6 +31,8 @@ export interface LevelReport {
   failures: { propose: number; dedupe: number; assign: number; rename: number };
   /** Children placed by embedding similarity because their assign call failed. */
   assignedByFallback: number;
+  /** Claude usage of this level in this run (answers from the project's cache cost nothing). */
+  claude: { sent: number; cacheHits: number; inputTokens: number; outputTokens: number; costUsd: number };
 }
 
 export async function buildLevel(
@@ -53,7 +55,9 @@ export async function buildLevel(
     parents: 0,
     failures: { propose: 0, dedupe: 0, assign: 0, rename: 0 },
     assignedByFallback: 0,
+    claude: { sent: 0, cacheHits: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 },
   };
+  const before = { ...deps.llm.stats };
 
   const proposals = await propose(deps, cfg, level, items, vectors, hood, target, report, phase('propose'));
   const deduped = await dedupe(deps, cfg, level, proposals, target, report, phase('dedupe'));
@@ -61,6 +65,14 @@ export async function buildLevel(
   const assignment = await assign(deps, cfg, level, items, vectors, hood.members, deduped, parentVectors, report, phase('assign'));
   const parents = await rename(deps, cfg, level, items, deduped, assignment, report, phase('rename'));
   report.parents = parents.length;
+  const after = deps.llm.stats;
+  report.claude = {
+    sent: after.sent - before.sent,
+    cacheHits: after.cacheHits - before.cacheHits,
+    inputTokens: after.inputTokens + after.cacheReadTokens + after.cacheWriteTokens - (before.inputTokens + before.cacheReadTokens + before.cacheWriteTokens),
+    outputTokens: after.outputTokens - before.outputTokens,
+    costUsd: after.costUsd - before.costUsd,
+  };
   return { parents, report };
 }
 

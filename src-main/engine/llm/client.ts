@@ -166,7 +166,8 @@ export class LlmClient {
         ...(req.system ? { system: req.system } : {}),
         messages,
       },
-      { signal: opts.signal },
+      // Deliberately not aborted on cancel: a request already sent is paid for, so it is allowed to
+      // finish and be recorded. Cancelling stops new requests and retry waits, never a paid answer.
     );
     return toRecord(req.model, msg, false);
   }
