@@ -151,3 +151,31 @@ export interface PaperReference {
   augmentationPct: number;
   categories: { title: string; usagePct: number }[];
 }
+
+/** Aggregates of a classification run (paper Figures 5, 8 and 10, and patterns per task). */
+export interface RunReport {
+  run: string;
+  method: 'claude' | 'offline-embedding';
+  sourceId: string;
+  thresholds: { minConversations: number; minAccounts: number };
+  /** False when the conversations carry no account ids: the account threshold could not apply. */
+  accountsKnown: boolean;
+  tasks: { total: number; kept: number; dropped: number; conversationsKept: number; conversationsDropped: number };
+  /** Figure 10: category shares by conversations and by distinct accounts. */
+  conversationVsAccount: { categories: { title: string; byConversations: number; byAccounts: number }[]; correlation: CorrelationMetrics };
+  /** Figure 5: share of classified conversations in which the assistant exhibited each skill. */
+  skills: { skill: string; pct: number }[];
+  /** Figure 8: category shares by the model that answered. */
+  byModel: { model: string; conversations: number; categories: { title: string; usagePct: number }[] }[];
+  /** Automation vs augmentation for each kept task and occupation. */
+  patternsByTask: PatternBreakdown[];
+  patternsByOccupation: PatternBreakdown[];
+}
+
+export interface PatternBreakdown {
+  name: string;
+  conversations: number;
+  automationPct: number;
+  augmentationPct: number;
+  nonePct: number;
+}

@@ -16,6 +16,9 @@ export function llmOptionsFrom(flags: LlmFlags, model: string, baseURL?: string)
   if (!apiKey && !authToken && !baseURL) {
     throw new Error('no Claude API key: set ANTHROPIC_API_KEY (or use --fake for the built-in demo server)');
   }
+  // The built-in demo server has no rate limits of its own; do not pace it like the real API.
+  const demo = baseURL !== undefined && !flags['base-url'];
+  const limits = demo ? { requestsPerMinute: 600_000, inputTokensPerMinute: 1e10 } : DEFAULT_LLM_OPTIONS.limits;
   return {
     ...DEFAULT_LLM_OPTIONS,
     model,
@@ -23,8 +26,8 @@ export function llmOptionsFrom(flags: LlmFlags, model: string, baseURL?: string)
     ...(apiKey ? { apiKey } : {}),
     ...(authToken ? { authToken } : !apiKey ? { authToken: 'demo' } : {}),
     limits: {
-      requestsPerMinute: Number(flags.rpm ?? DEFAULT_LLM_OPTIONS.limits.requestsPerMinute),
-      inputTokensPerMinute: Number(flags.itpm ?? DEFAULT_LLM_OPTIONS.limits.inputTokensPerMinute),
+      requestsPerMinute: Number(flags.rpm ?? limits.requestsPerMinute),
+      inputTokensPerMinute: Number(flags.itpm ?? limits.inputTokensPerMinute),
     },
   };
 }

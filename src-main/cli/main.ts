@@ -6,6 +6,7 @@ import { runReproduce } from './reproduce';
 import { runImport } from './import';
 import { runServe } from './serve';
 import { runBench } from './bench';
+import { runClassify, runConversationsImport, runRunReport } from './classify';
 import { runHierarchyBuild, runHierarchyExport, runHierarchyImport, runHierarchyShow } from './hierarchy';
 
 const USAGE = `Usage: task-atlas <command> [options]
@@ -26,6 +27,19 @@ Commands:
       stops it; the same command resumes without paying for any call twice. --fake uses the
       built-in demo server instead of the Claude API (needs no key).
   hierarchy show [--id ID] [--depth N] | export [--id ID] [--out FILE] | import --file FILE
+  conversations import FILE [--format auto|jsonl|csv|claude-export|chatgpt-export|openai-messages|sharegpt|oasst|wildchat]
+                       [--dataset NAME] [--map text=COL,response=COL,account=COL,model=COL,timestamp=COL,id=COL]
+      Stream a conversation file into the project; bad rows are reported with their line numbers.
+  classify --run NAME --dataset NAME[,NAME] [--hierarchy ID] [--estimate] [--batches] [--offline] [--fake]
+           [--model M] [--concurrency N] [--rpm N] [--itpm N] [--min-conversations 15] [--min-accounts 5]
+      Classify every conversation (Appendix F prompts): screening, task by top-down traversal, collaboration
+      pattern, skills. Prints a cost estimate first; Ctrl+C stops, the same command resumes.
+      --offline maps conversations by embedding similarity instead (no API; labelled as such).
+  run report --run NAME [--json] [--compare OTHER_RUN]
+      Thresholded task shares as a usage source, Figures 5, 8, 10, patterns per task and occupation,
+      and agreement with another run (e.g. offline vs Claude).
+  reproduce --source run:NAME [--project FILE]
+      Every analysis of the paper on a run instead of a release.
   bench reproduce
       Time the full reproduction, cold (fresh project) and warm.
 `;
@@ -35,7 +49,27 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'reproduce':
-        return await runReproduce(parse(rest, { release: 'string', project: 'string', json: 'boolean', out: 'string' }));
+        return await runReproduce(parse(rest, { release: 'string', source: 'string', project: 'string', json: 'boolean', out: 'string' }));
+      case 'conversations': {
+        if (rest[0] !== 'import') break;
+        const { values, positionals } = parseArgs({
+          args: rest.slice(1),
+          options: { project: { type: 'string' }, format: { type: 'string' }, dataset: { type: 'string' }, map: { type: 'string' } },
+          allowPositionals: true,
+        });
+        return await runConversationsImport(positionals[0], values);
+      }
+      case 'classify':
+        return await runClassify(
+          parse(rest, {
+            project: 'string', run: 'string', dataset: 'string', hierarchy: 'string', batches: 'boolean', estimate: 'boolean',
+            offline: 'boolean', fake: 'boolean', concurrency: 'string', model: 'string', 'base-url': 'string', rpm: 'string',
+            itpm: 'string', 'min-conversations': 'string', 'min-accounts': 'string', 'embedding-model': 'string', 'model-dir': 'string',
+          }),
+        );
+      case 'run':
+        if (rest[0] !== 'report') break;
+        return runRunReport(parse(rest.slice(1), { project: 'string', run: 'string', json: 'boolean', compare: 'string' }));
       case 'import': {
         const o = parse(rest, { kind: 'string', file: 'string', dataset: 'string', project: 'string' });
         if (!o.kind || !o.file || !(IMPORT_KINDS as readonly string[]).includes(o.kind as string)) {
@@ -51,9 +85,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'bench':
         return await runBench(rest[0] ?? '');
       default:
-        process.stdout.write(USAGE);
-        return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+        break;
     }
+    process.stdout.write(USAGE);
+    return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
   } catch (err) {
     // Bad input is the user's to fix: say where, without a stack trace.
     if (err instanceof ImportError || (err instanceof Error && !process.env.TASK_ATLAS_DEBUG)) {

@@ -9,9 +9,12 @@ import { DEFAULT_SOURCE_ID } from '../engine/service';
 import { formatReport } from './format';
 import { reportTables } from './tables';
 import { writeCsvFiles } from './csv';
+import { defaultProjectPath } from './project-path';
 
 export interface ReproduceOptions {
   release?: string;
+  /** A usage source already in the project, e.g. "run:NAME" from `task-atlas run report`. */
+  source?: string;
   project?: string;
   json?: boolean;
   out?: string;
@@ -19,9 +22,10 @@ export interface ReproduceOptions {
 
 export async function runReproduce(opts: ReproduceOptions): Promise<number> {
   // Without --project the work happens in memory: nothing is left behind on disk.
-  const project = openProject(opts.project ? resolve(opts.project) : ':memory:');
+  const path = opts.project ? resolve(opts.project) : opts.source ? defaultProjectPath() : ':memory:';
+  const project = openProject(path);
   try {
-    const sourceId = prepareSource(project, opts.release);
+    const sourceId = opts.source ?? prepareSource(project, opts.release);
     const report = reproduce(project.db, sourceId);
     const paper = loadPaper(project);
     if (opts.out) {

@@ -182,10 +182,72 @@ CREATE INDEX hierarchy_node_parent ON hierarchy_node (hierarchy_id, parent_id);
 CREATE INDEX hierarchy_node_level ON hierarchy_node (hierarchy_id, level);
 `;
 
+// Imported conversations. Ids are "<dataset>:<source id or content hash>", so re-importing a file adds
+// nothing twice; rows that could not be read are kept with their line and reason, never dropped.
+const conversationTables = `
+CREATE TABLE conversation_import (
+  id TEXT PRIMARY KEY,
+  dataset TEXT NOT NULL,
+  file TEXT NOT NULL,
+  format TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  rows_read INTEGER NOT NULL DEFAULT 0,
+  added INTEGER NOT NULL DEFAULT 0,
+  duplicates INTEGER NOT NULL DEFAULT 0,
+  bad_rows INTEGER NOT NULL DEFAULT 0,
+  status TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  finished_at TEXT
+);
+CREATE TABLE conversation (
+  id TEXT PRIMARY KEY,
+  dataset TEXT NOT NULL,
+  account_id TEXT,
+  model TEXT,
+  created_at TEXT,
+  messages_json TEXT NOT NULL,
+  turns INTEGER NOT NULL,
+  chars INTEGER NOT NULL,
+  import_id TEXT NOT NULL REFERENCES conversation_import(id)
+);
+CREATE INDEX conversation_dataset ON conversation (dataset);
+CREATE TABLE conversation_bad_row (
+  import_id TEXT NOT NULL REFERENCES conversation_import(id) ON DELETE CASCADE,
+  line INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  PRIMARY KEY (import_id, line)
+);
+`;
+
+// Classification runs: the configuration that makes a run reproducible, and one row per conversation
+// and facet with its outcome (ok, screened out, or unclassified with the reason).
+const classifyTables = `
+CREATE TABLE classify_run (
+  id TEXT PRIMARY KEY,
+  config_json TEXT NOT NULL,
+  status TEXT NOT NULL,
+  stats_json TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE classification (
+  run_id TEXT NOT NULL REFERENCES classify_run(id) ON DELETE CASCADE,
+  conversation_id TEXT NOT NULL,
+  facet TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('ok', 'screened-out', 'unclassified')),
+  value TEXT,
+  reason TEXT,
+  PRIMARY KEY (run_id, conversation_id, facet)
+);
+CREATE INDEX classification_facet ON classification (run_id, facet, status);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { name: '0001_reference_data', up: (db) => db.exec(referenceTables) },
   { name: '0002_usage_sources', up: (db) => db.exec(usageTables) },
   { name: '0003_llm_calls', up: (db) => db.exec(llmTables) },
   { name: '0004_checkpoints', up: (db) => db.exec(checkpointTables) },
   { name: '0005_hierarchy', up: (db) => db.exec(hierarchyTables) },
+  { name: '0006_conversations', up: (db) => db.exec(conversationTables) },
+  { name: '0007_classification', up: (db) => db.exec(classifyTables) },
 ];

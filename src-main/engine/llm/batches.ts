@@ -5,12 +5,13 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/open';
 import { sleep, throwIfAborted } from '../pipeline/cancel';
-import { toRecord, type LlmClient } from './client';
+import { toApiMessages, toRecord, type LlmClient } from './client';
 import { requestHash, type MessageRequest } from './store';
 
 export interface BatchItem {
   request: MessageRequest;
   meta: { promptId: string; promptVersion: string };
+  cacheMessageIndex?: number;
 }
 
 export interface BatchOutcome {
@@ -61,7 +62,11 @@ function findOpenBatch(db: Db, batchKey: string): string | null {
 }
 
 async function createBatch(db: Db, client: LlmClient, batchKey: string, pending: Map<string, BatchItem>): Promise<string> {
-  const requests = [...pending].map(([hash, item]) => ({ custom_id: hash, params: item.request }));
+  const caching = client.options.promptCaching;
+  const requests = [...pending].map(([hash, item]) => ({
+    custom_id: hash,
+    params: { ...item.request, messages: toApiMessages(item.request.messages, caching ? item.cacheMessageIndex : undefined) },
+  }));
   const batch = await client.anthropic.messages.batches.create({ requests });
   const model = requests[0]?.params.model ?? '';
   db.prepare(

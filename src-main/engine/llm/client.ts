@@ -154,11 +154,7 @@ export class LlmClient {
   }
 
   private async sendOnce(req: MessageRequest, opts: { signal?: AbortSignal; cacheMessageIndex?: number }): Promise<CallRecord> {
-    const messages = req.messages.map((m, i) =>
-      this.options.promptCaching && i === opts.cacheMessageIndex
-        ? { role: m.role, content: [{ type: 'text' as const, text: m.content, cache_control: { type: 'ephemeral' as const } }] }
-        : m,
-    );
+    const messages = toApiMessages(req.messages, this.options.promptCaching ? opts.cacheMessageIndex : undefined);
     const msg = await this.sdk.messages.create(
       {
         model: req.model,
@@ -189,6 +185,15 @@ export class LlmClient {
   storeFor(): CallStore {
     return this.store;
   }
+}
+
+/** Marks one message as the end of a cacheable prefix (Anthropic prompt caching). */
+export function toApiMessages(messages: MessageRequest['messages'], cacheIndex?: number): Anthropic.MessageParam[] {
+  return messages.map((m, i) =>
+    i === cacheIndex
+      ? { role: m.role, content: [{ type: 'text' as const, text: m.content, cache_control: { type: 'ephemeral' as const } }] }
+      : m,
+  );
 }
 
 export function toRecord(model: string, msg: Anthropic.Message, viaBatch: boolean): CallRecord {

@@ -3,11 +3,11 @@
 // only correction turns (rare) go out as direct calls.
 import type { PromptTemplate } from '../../../src-shared/prompts/types';
 import { runBatch, type BatchItem } from '../llm/batches';
-import type { RunContext } from '../pipeline/steps';
-import type { StepDeps } from './steps';
+import type { RunContext } from './steps';
+import type { ClaudeStepDeps } from './claude-step';
 
 export async function prefetchAsBatch<V, O>(
-  deps: StepDeps,
+  deps: ClaudeStepDeps,
   stepName: string,
   template: PromptTemplate<V, O>,
   inputs: readonly V[],
@@ -22,6 +22,7 @@ export async function prefetchAsBatch<V, O>(
         messages: r.messages,
         max_tokens: deps.llm.options.maxTokens,
       },
+      cacheMessageIndex: r.cacheMessageIndex,
       meta: { promptId: template.id, promptVersion: template.version },
     };
   });

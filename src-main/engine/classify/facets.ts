@@ -1,0 +1,82 @@
+// One Claude facet over a chunk of conversations: screening (F.1), one level of the top-down task
+// traversal (F.2), collaboration pattern (F.3) and skills (F.4, options shuffled per call).
+import {
+  collaborationTemplate,
+  screeningTemplate,
+  skillsTemplate,
+  SKILL_OPTIONS,
+  taskMappingTemplate,
+  type PatternAnswer,
+} from '../../../src-shared/prompts/classify';
+import { claudeStep, type ClaudeStepDeps } from '../pipeline/claude-step';
+import type { ItemResult, RunContext } from '../pipeline/steps';
+import { shuffled, subSeed } from '../hierarchy/random';
+import type { HierarchyNode } from '../hierarchy/store';
+import type { Tree } from './tree';
+
+export interface ChunkItem {
+  id: string;
+  text: string;
+}
+
+export const TEMPLATES = {
+  screening: screeningTemplate(),
+  task: taskMappingTemplate(),
+  pattern: collaborationTemplate(),
+  skills: skillsTemplate(),
+};
+
+export function screen(deps: ClaudeStepDeps, items: readonly ChunkItem[], ctx: RunContext): Promise<ItemResult<boolean>[]> {
+  return claudeStep(deps, 'classify.screening', TEMPLATES.screening, items.map((c) => ({ conversation: c.text })), ctx);
+}
+
+export function pattern(deps: ClaudeStepDeps, items: readonly ChunkItem[], ctx: RunContext): Promise<ItemResult<PatternAnswer>[]> {
+  return claudeStep(deps, 'classify.pattern', TEMPLATES.pattern, items.map((c) => ({ conversation: c.text })), ctx);
+}
+
+export function skills(deps: ClaudeStepDeps, items: readonly ChunkItem[], seed: number, ctx: RunContext): Promise<ItemResult<string[]>[]> {
+  // The paper shuffles the skill list for every conversation to avoid order effects.
+  const inputs = items.map((c) => ({ conversation: c.text, options: shuffled(SKILL_OPTIONS, subSeed(seed, `skills:${c.id}`)) }));
+  return claudeStep(deps, 'classify.skills', TEMPLATES.skills, inputs, ctx);
+}
+
+export type TraversalOutcome = { ok: true; node: HierarchyNode; path: string[] } | { ok: false; reason: string };
+
+/**
+ * Top-down traversal (paper B.1): at each level Claude picks one of the current node's children,
+ * one level at a time for the whole chunk, so Batches mode sends a level as one batch.
+ */
+export async function traverse(
+  deps: ClaudeStepDeps,
+  tree: Tree,
+  items: readonly ChunkItem[],
+  seed: number,
+  ctx: RunContext,
+): Promise<TraversalOutcome[]> {
+  const state: { options: HierarchyNode[]; path: string[]; outcome?: TraversalOutcome }[] = items.map(() => ({ options: tree.top, path: [] }));
+  for (let level = tree.depth; level >= 0; level--) {
+    const active = state.map((s, i) => ({ s, i })).filter(({ s }) => !s.outcome);
+    if (active.length === 0) break;
+    const inputs = active.map(({ s, i }) => ({
+      conversation: items[i]!.text,
+      options: shuffled(s.options.map((o) => o.name), subSeed(seed, `task:${items[i]!.id}:${s.path.join('/')}`)),
+    }));
+    const results = await claudeStep(deps, `classify.task.L${level}`, TEMPLATES.task, inputs, ctx);
+    results.forEach((r, k) => {
+      const { s } = active[k]!;
+      if (!r.ok) {
+        s.outcome = { ok: false, reason: `level ${level}: ${r.error}` };
+        return;
+      }
+      const node = s.options.find((o) => o.name === r.value)!;
+      s.path.push(node.id);
+      if (level === 0) s.outcome = { ok: true, node, path: s.path };
+      else {
+        const next = tree.children.get(node.id) ?? [];
+        if (next.length === 0) s.outcome = { ok: false, reason: `level ${level}: node ${node.id} has no children` };
+        s.options = next;
+      }
+    });
+  }
+  return state.map((s) => s.outcome ?? { ok: false, reason: 'traversal did not finish' });
+}

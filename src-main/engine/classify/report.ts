@@ -1,0 +1,126 @@
+// The run-only analyses (paper Figures 5, 8, 10 and patterns per task/occupation); everything the
+// paper computes from task shares comes from the shared analyses over the run's usage source.
+import type { Db } from '../../db/open';
+import type { PatternBreakdown, RunReport } from '../../../src-shared/report';
+import { AUTOMATION_PATTERNS, type CollaborationPattern } from '../../../src-shared/taxonomy';
+import { loadInputs } from '../analyze/inputs';
+import { reproduceFromInputs } from '../analyze/reproduce';
+import { normaliseTask, splitAcrossOccupations } from '../analyze/occupations';
+import { compareDistributions } from '../analyze/stats';
+import { ClassifyConfigSchema } from './config';
+import { countTasks, taskShares, writeRunSource } from './aggregate';
+
+export function runReport(db: Db, runId: string, referenceDataset = 'aei-2025-02-10'): RunReport {
+  const json = db.prepare('SELECT config_json FROM classify_run WHERE id = ?').pluck().get(runId) as string | undefined;
+  if (!json) throw new Error(`no classification run "${runId}"`);
+  const cfg = ClassifyConfigSchema.parse(JSON.parse(json));
+  const counts = countTasks(db, cfg);
+  const sourceId = writeRunSource(db, cfg, counts, referenceDataset);
+  const byConv = reproduceFromInputs(loadInputs(db, sourceId)).categories;
+  const byAcc = new Map(reproduceFromInputs(loadInputs(db, `${sourceId}:accounts`)).categories.map((c) => [c.title, c.usagePct]));
+  const categories = byConv.map((c) => ({ title: c.title, byConversations: c.usagePct, byAccounts: byAcc.get(c.title) ?? 0 }));
+  const kept = counts.tasks.filter((t) => t.kept);
+  const dropped = counts.tasks.filter((t) => !t.kept);
+  const patterns = patternCounts(db, runId);
+  return {
+    run: runId,
+    method: cfg.method,
+    sourceId,
+    thresholds: cfg.thresholds,
+    accountsKnown: counts.accountsKnown,
+    tasks: {
+      total: counts.tasks.length,
+      kept: kept.length,
+      dropped: dropped.length,
+      conversationsKept: kept.reduce((s, t) => s + t.conversations, 0),
+      conversationsDropped: dropped.reduce((s, t) => s + t.conversations, 0),
+    },
+    conversationVsAccount: {
+      categories,
+      correlation: compareDistributions(categories.map((c) => c.byConversations), categories.map((c) => c.byAccounts)),
+    },
+    skills: skillShares(db, runId),
+    byModel: byModel(db, cfg, sourceId),
+    patternsByTask: kept
+      .map((t) => breakdown(t.task, patterns.get(t.nodeId) ?? new Map()))
+      .filter((b) => b.conversations > 0)
+      .sort((a, b) => b.conversations - a.conversations),
+    patternsByOccupation: byOccupation(db, sourceId, kept, patterns),
+  };
+}
+
+type Counts = Map<string, number>;
+
+function patternCounts(db: Db, runId: string): Map<string, Counts> {
+  const rows = db
+    .prepare(
+      `SELECT t.value AS nodeId, p.value AS pattern, count(*) AS n FROM classification p
+       JOIN classification t ON t.run_id = p.run_id AND t.conversation_id = p.conversation_id AND t.facet = 'task' AND t.status = 'ok'
+       WHERE p.run_id = ? AND p.facet = 'pattern' AND p.status = 'ok' GROUP BY t.value, p.value`,
+    )
+    .all(runId) as { nodeId: string; pattern: string; n: number }[];
+  const out = new Map<string, Counts>();
+  for (const r of rows) {
+    const m = out.get(r.nodeId) ?? new Map();
+    m.set(r.pattern, r.n);
+    out.set(r.nodeId, m);
+  }
+  return out;
+}
+
+function breakdown(name: string, counts: Counts): PatternBreakdown {
+  const total = [...counts.values()].reduce((s, n) => s + n, 0);
+  const none = counts.get('none') ?? 0;
+  const patterned = total - none;
+  const automation = [...counts].filter(([p]) => AUTOMATION_PATTERNS.includes(p as CollaborationPattern)).reduce((s, [, n]) => s + n, 0);
+  return {
+    name,
+    conversations: total,
+    automationPct: patterned > 0 ? (100 * automation) / patterned : 0,
+    augmentationPct: patterned > 0 ? (100 * (patterned - automation)) / patterned : 0,
+    nonePct: total > 0 ? (100 * none) / total : 0,
+  };
+}
+
+/** A task's pattern counts are split evenly across its occupations, like its usage. */
+function byOccupation(db: Db, sourceId: string, kept: { nodeId: string; task: string }[], patterns: Map<string, Counts>): PatternBreakdown[] {
+  const inputs = loadInputs(db, sourceId);
+  const { rows } = splitAcrossOccupations(inputs);
+  const byTask = new Map(kept.map((t) => [normaliseTask(t.task), patterns.get(t.nodeId) ?? new Map<string, number>()]));
+  const occ = new Map<string, Counts>();
+  for (const r of rows) {
+    const counts = byTask.get(normaliseTask(r.task));
+    if (!counts || !r.hasUsage) continue;
+    const acc = occ.get(r.title) ?? new Map<string, number>();
+    for (const [p, n] of counts) acc.set(p, (acc.get(p) ?? 0) + n / r.occurrences);
+    occ.set(r.title, acc);
+  }
+  return [...occ].map(([title, counts]) => breakdown(title, counts)).sort((a, b) => b.conversations - a.conversations);
+}
+
+function skillShares(db: Db, runId: string): { skill: string; pct: number }[] {
+  const values = db
+    .prepare("SELECT value FROM classification WHERE run_id = ? AND facet = 'skills' AND status = 'ok'")
+    .pluck()
+    .all(runId) as string[];
+  const counts = new Map<string, number>();
+  for (const v of values) for (const s of JSON.parse(v) as string[]) counts.set(s, (counts.get(s) ?? 0) + 1);
+  return [...counts]
+    .map(([skill, n]) => ({ skill, pct: (100 * n) / values.length }))
+    .sort((a, b) => b.pct - a.pct || a.skill.localeCompare(b.skill));
+}
+
+function byModel(db: Db, cfg: ReturnType<typeof ClassifyConfigSchema.parse>, sourceId: string): RunReport['byModel'] {
+  const models = db
+    .prepare(
+      `SELECT coalesce(v.model, 'unknown') AS model, count(*) AS n FROM classification c JOIN conversation v ON v.id = c.conversation_id
+       WHERE c.run_id = ? AND c.facet = 'task' AND c.status = 'ok' GROUP BY 1 ORDER BY n DESC`,
+    )
+    .all(cfg.name) as { model: string; n: number }[];
+  const base = loadInputs(db, sourceId);
+  return models.map(({ model, n }) => {
+    const usageTasks = taskShares(countTasks(db, cfg, { model }).tasks, 'conversations');
+    const categories = reproduceFromInputs({ ...base, usageTasks }).categories.map((c) => ({ title: c.title, usagePct: c.usagePct }));
+    return { model, conversations: n, categories };
+  });
+}

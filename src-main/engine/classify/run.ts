@@ -1,0 +1,96 @@
+// A classification run: the conversations of the chosen datasets, in chunks, through each facet.
+// Every Claude answer is checkpointed per conversation, and every conversation ends accounted for:
+// classified, screened out, or unclassified with the reason. Running the same run again resumes it.
+import type { Db } from '../../db/open';
+import { formatConversation } from '../../../src-shared/prompts/classify';
+import type { LlmClient } from '../llm/client';
+import type { RunContext, StepProgress } from '../pipeline/steps';
+import { ClassifyConfigSchema, type ClassifyConfig } from './config';
+import { pattern, screen, skills, traverse, TEMPLATES, type ChunkItem } from './facets';
+import { loadTree } from './tree';
+import { offlineTraverse, type Embed } from './offline';
+import { RunWriter, summariseRun, type RunSummary } from './results';
+
+export interface ClassifyDeps {
+  db: Db;
+  llm?: LlmClient;
+  /** Needed by the offline (embedding) method. */
+  embed?: Embed;
+}
+
+export const CHUNK_SIZE = 2000;
+
+export function resolveConfig(input: Partial<ClassifyConfig> & Pick<ClassifyConfig, 'name' | 'datasets' | 'hierarchyId'>): ClassifyConfig {
+  const cfg = ClassifyConfigSchema.parse(input);
+  const versions = Object.fromEntries(Object.entries(TEMPLATES).map(([facet, t]) => [facet, `${t.id}@${t.version}`]));
+  return { ...cfg, promptVersions: cfg.method === 'claude' ? versions : { task: 'offline-embedding' } };
+}
+
+export async function classifyRun(
+  deps: ClassifyDeps,
+  input: Partial<ClassifyConfig> & Pick<ClassifyConfig, 'name' | 'datasets' | 'hierarchyId'>,
+  ctx: RunContext = {},
+): Promise<RunSummary> {
+  const cfg = resolveConfig(input);
+  const writer = new RunWriter(deps.db, cfg);
+  writer.start();
+  const tree = loadTree(deps.db, cfg.hierarchyId);
+  const ids = conversationIds(deps.db, cfg.datasets);
+  for (let start = 0, chunk = 1; start < ids.length; start += CHUNK_SIZE, chunk++) {
+    const label = `chunk ${chunk}/${Math.ceil(ids.length / CHUNK_SIZE)}`;
+    const chunkCtx = { ...ctx, onProgress: (p: StepProgress) => ctx.onProgress?.({ ...p, step: `${label} ${p.step}` }) };
+    const items = loadChunk(deps.db, ids.slice(start, start + CHUNK_SIZE), cfg.maxConversationChars);
+    if (cfg.method === 'offline-embedding') await classifyOffline(deps, cfg, tree, items, writer, chunkCtx);
+    else await classifyWithClaude(deps, cfg, tree, items, writer, chunkCtx);
+  }
+  writer.finish();
+  return summariseRun(deps.db, cfg.name);
+}
+
+async function classifyWithClaude(
+  deps: ClassifyDeps,
+  cfg: ClassifyConfig,
+  tree: ReturnType<typeof loadTree>,
+  items: ChunkItem[],
+  writer: RunWriter,
+  ctx: RunContext,
+): Promise<void> {
+  if (!deps.llm) throw new Error('the Claude method needs an API client');
+  const stepDeps = (model: string) => ({ db: deps.db, llm: deps.llm!, model, concurrency: cfg.concurrency, batches: cfg.batches });
+  let relevant = items;
+  if (cfg.facets.includes('screening')) {
+    const screened = await screen(stepDeps(cfg.models.screening), items, ctx);
+    writer.screening(items, screened);
+    relevant = items.filter((_, i) => screened[i]!.ok && (screened[i] as { value: boolean }).value);
+  }
+  if (cfg.facets.includes('task')) writer.tasks(relevant, await traverse(stepDeps(cfg.models.task), tree, relevant, cfg.seed, ctx));
+  if (cfg.facets.includes('pattern')) writer.facet('pattern', relevant, await pattern(stepDeps(cfg.models.pattern), relevant, ctx), (v) => v);
+  if (cfg.facets.includes('skills')) {
+    writer.facet('skills', relevant, await skills(stepDeps(cfg.models.skills), relevant, cfg.seed, ctx), (v) => JSON.stringify(v));
+  }
+}
+
+async function classifyOffline(
+  deps: ClassifyDeps,
+  cfg: ClassifyConfig,
+  tree: ReturnType<typeof loadTree>,
+  items: ChunkItem[],
+  writer: RunWriter,
+  ctx: RunContext,
+): Promise<void> {
+  if (!deps.embed) throw new Error('the offline method needs an embedding model');
+  // No screening offline: every conversation is mapped, and outputs say so.
+  writer.tasks(items, await offlineTraverse(deps.embed, tree, items, ctx));
+}
+
+function conversationIds(db: Db, datasets: string[]): string[] {
+  const placeholders = datasets.map(() => '?').join(', ');
+  const ids = db.prepare(`SELECT id FROM conversation WHERE dataset IN (${placeholders}) ORDER BY id`).pluck().all(...datasets) as string[];
+  if (ids.length === 0) throw new Error(`no conversations in dataset(s) ${datasets.join(', ')}: import some first`);
+  return ids;
+}
+
+function loadChunk(db: Db, ids: string[], maxChars: number): ChunkItem[] {
+  const get = db.prepare('SELECT messages_json FROM conversation WHERE id = ?').pluck();
+  return ids.map((id) => ({ id, text: formatConversation(JSON.parse(get.get(id) as string), maxChars) }));
+}

@@ -1,0 +1,180 @@
+// Streaming import of human–AI conversation logs into the project database. The file is read in
+// chunks and cut into rows on bytes (framing.ts), each row is parsed and normalised on its own
+// (rows.ts, csv.ts; oasst.ts is the one format that groups rows), and rows are written in batched
+// transactions (store.ts). Row-level problems become recorded bad rows; file-level problems throw
+// an ImportError and remove everything the import wrote.
+import { basename, extname } from 'node:path';
+import type { Db } from '../../../db/open';
+import { ImportError } from '../formats/errors';
+import { detectFormat, RECORD_PARSERS } from './formats';
+import { CsvFramer, JsonArrayFramer, LineFramer, type Frame, type Framer } from './framing';
+import { oasstItems, type OasstStats } from './oasst';
+import { Frames, newContext, readFrames, sniffFile, type ReadContext, type Sniff } from './reader';
+import { frameObject, jsonItems } from './rows';
+import { csvItems } from './csv';
+import { ImportWriter } from './store';
+import {
+  CONVERSATION_FORMATS,
+  type ConversationFormat,
+  type ConversationImportOptions,
+  type ConversationImportResult,
+  type Item,
+} from './types';
+
+export {
+  CONVERSATION_FORMATS,
+  type BadRowSample,
+  type ColumnMapping,
+  type ConversationFormat,
+  type ConversationImportOptions,
+  type ConversationImportResult,
+  type ConversationRecord,
+  type ImportProgressEvent,
+  type Message,
+  type Role,
+} from './types';
+export { conversationId } from './normalize';
+
+/** Rows looked at to decide that a file is probably in the wrong format. */
+const SAMPLE_ROWS = 1000;
+const PROGRESS_EVERY = 1000;
+/** Rows 'auto' may read to find one it recognises. */
+const DETECT_ROWS = 20;
+
+interface Plan {
+  format: ConversationFormat;
+  items: AsyncGenerator<Item>;
+  oasst?: OasstStats;
+}
+
+export async function importConversations(db: Db, file: string, opts: ConversationImportOptions = {}): Promise<ConversationImportResult> {
+  const requested = opts.format ?? 'auto';
+  if (!CONVERSATION_FORMATS.includes(requested)) {
+    throw new ImportError(`unknown format "${String(requested)}" (expected one of ${CONVERSATION_FORMATS.join(', ')})`, { file });
+  }
+  if (opts.signal?.aborted) throw abortError();
+  const sniff = sniffFile(file);
+  const ctx = newContext(file, sniff.size);
+  const frames = new Frames(readFrames(ctx, framerFor(requested, file, sniff), sniff.hasBom));
+  try {
+    const plan = await planImport(frames, ctx, requested, opts);
+    const dataset = opts.dataset ?? basename(file, extname(file));
+    const writer = new ImportWriter(db, { dataset, file: basename(file), format: plan.format });
+    await run(writer, plan, ctx, opts);
+    return {
+      importId: writer.importId,
+      dataset,
+      format: plan.format,
+      rowsRead: ctx.rowsRead,
+      conversations: writer.conversations,
+      added: writer.added,
+      duplicates: writer.duplicates,
+      badRows: writer.badRows,
+      badRowSamples: writer.samples,
+      ...(plan.oasst !== undefined ? { trees: plan.oasst.trees, threads: plan.oasst.threads } : {}),
+    };
+  } finally {
+    await frames.close();
+  }
+}
+
+/** CSV by request or extension; otherwise one JSON array or one JSON value per line. */
+function framerFor(format: ConversationFormat, file: string, sniff: Sniff): Framer {
+  if (format === 'csv' || (format === 'auto' && extname(file).toLowerCase() === '.csv')) return new CsvFramer();
+  return sniff.firstChar === '[' ? new JsonArrayFramer() : new LineFramer();
+}
+
+async function planImport(frames: Frames, ctx: ReadContext, requested: ConversationFormat, opts: ConversationImportOptions): Promise<Plan> {
+  if (requested === 'csv' || (requested === 'auto' && extname(ctx.file).toLowerCase() === '.csv')) {
+    return { format: 'csv', items: await csvItems(frames, ctx, opts.mapping) };
+  }
+  const format = requested === 'auto' ? await detect(frames, ctx.file) : requested;
+  if (format === 'oasst') {
+    const stats: OasstStats = { trees: 0, threads: 0 };
+    return { format, items: oasstItems(frames, ctx, stats), oasst: stats };
+  }
+  const parse = RECORD_PARSERS[format];
+  if (parse === undefined) throw new ImportError(`format "${format}" has no reader`, { file: ctx.file });
+  return { format, items: jsonItems(frames, ctx, parse) };
+}
+
+/** Peeks at the first rows until one is an object whose keys name a known format. */
+async function detect(frames: Frames, file: string): Promise<ConversationFormat> {
+  const seen: Frame[] = [];
+  let found: ConversationFormat | null = null;
+  while (found === null && seen.length < DETECT_ROWS) {
+    const f = await frames.next();
+    if (f === null) break;
+    seen.push(f);
+    const r = frameObject(f);
+    if ('obj' in r) found = detectFormat(r.obj);
+  }
+  frames.unread(seen);
+  if (found !== null) return found;
+  throw new ImportError(
+    `cannot tell the conversation format from the first ${seen.length} rows (no JSON object with messages, ` +
+      'conversations, chat_messages, mapping, prompt or message_id); pass the format explicitly',
+    { file, line: seen[0]?.line ?? 1 },
+  );
+}
+
+async function run(writer: ImportWriter, plan: Plan, ctx: ReadContext, opts: ConversationImportOptions): Promise<void> {
+  const report = (): void =>
+    opts.onProgress?.({
+      rowsRead: ctx.rowsRead,
+      added: writer.added,
+      duplicates: writer.duplicates,
+      badRows: writer.badRows,
+      bytesRead: ctx.bytesRead,
+      totalBytes: ctx.totalBytes,
+    });
+  ctx.onRow = () => {
+    if (++ctx.rowsRead % PROGRESS_EVERY === 0) report();
+  };
+  let sampled = false;
+  try {
+    for await (const item of plan.items) {
+      const full = writer.add(item);
+      if (!sampled && ctx.rowsRead >= SAMPLE_ROWS) sampled = checkBadShare(writer, ctx);
+      if (!full) continue;
+      writer.flush();
+      report();
+      // Checked only between batches, so a cancel always leaves whole batches committed.
+      if (opts.signal?.aborted) {
+        writer.finish('cancelled', ctx.rowsRead, null);
+        throw abortError();
+      }
+    }
+    if (!sampled) checkBadShare(writer, ctx);
+    writer.flush();
+    writer.finish('complete', ctx.rowsRead, ctx.sha256);
+    report();
+  } catch (e) {
+    if (e instanceof ImportError) writer.discard();
+    else if (!isAbort(e)) writer.finish('failed', ctx.rowsRead, null);
+    throw e;
+  }
+}
+
+/** Mostly-bad early rows almost always mean the wrong format (or encoding), not a dirty file. */
+function checkBadShare(writer: ImportWriter, ctx: ReadContext): true {
+  if (writer.badRows * 2 > ctx.rowsRead) {
+    const first = writer.samples[0];
+    throw new ImportError(
+      `${writer.badRows} of the first ${ctx.rowsRead} rows are bad (first: line ${first?.line}: ${first?.reason}); ` +
+        'is this the right format and a UTF-8 file?',
+      { file: ctx.file, ...(first !== undefined ? { line: first.line } : {}) },
+    );
+  }
+  return true;
+}
+
+function abortError(): Error {
+  const e = new Error('conversation import cancelled');
+  e.name = 'AbortError';
+  return e;
+}
+
+function isAbort(e: unknown): boolean {
+  return e instanceof Error && e.name === 'AbortError';
+}

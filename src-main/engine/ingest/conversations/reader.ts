@@ -1,0 +1,138 @@
+// Streaming file access for the conversation importer: a cheap sniff of the first bytes (exists?
+// UTF-16? BOM? JSON array or lines?), then the file as a stream of framed rows read in 1 MiB
+// chunks, hashed on the way, and strict per-row UTF-8 decoding. Nothing here ever holds more than
+// one chunk plus the row being assembled.
+import { createReadStream, closeSync, openSync, readSync, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { createHash, type Hash } from 'node:crypto';
+import { ImportError } from '../formats/errors';
+import { firstInvalidUtf8 } from '../formats/decode';
+import { FramingError, type Frame, type Framer } from './framing';
+
+const CHUNK_BYTES = 1 << 20;
+const SNIFF_BYTES = 64 * 1024;
+
+export interface Sniff {
+  size: number;
+  hasBom: boolean;
+  /** First non-whitespace character of the file ('' if none in the first 64 KiB). */
+  firstChar: string;
+}
+
+/** Shared counters: the reader advances bytes, the format readers advance rows. */
+export interface ReadContext {
+  file: string;
+  totalBytes: number;
+  bytesRead: number;
+  rowsRead: number;
+  /** Set only once the whole file went through the hash. */
+  sha256: string | null;
+  onRow: () => void;
+}
+
+export function sniffFile(file: string): Sniff {
+  let size: number;
+  let head: Buffer;
+  try {
+    const st = statSync(file);
+    if (!st.isFile()) throw new ImportError('not a regular file', { file });
+    size = st.size;
+    const fd = openSync(file, 'r');
+    try {
+      head = Buffer.alloc(Math.min(size, SNIFF_BYTES));
+      readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (e) {
+    if (e instanceof ImportError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ImportError(`cannot read file (${code ?? (e as Error).message})`, { file });
+  }
+  if (looksUtf16OrBinary(head)) throw new ImportError('file is UTF-16 (or binary); save it as UTF-8', { file, line: 1 });
+  const hasBom = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  const text = head.subarray(hasBom ? 3 : 0).toString('latin1');
+  const m = /\S/.exec(text);
+  if (m === null && size <= SNIFF_BYTES) throw new ImportError('empty file', { file, line: 1 });
+  return { size, hasBom, firstChar: m?.[0] ?? '' };
+}
+
+// Same rule as formats/decode.ts: a UTF-16 BOM, or any NUL byte (UTF-16 ASCII has one in every
+// other byte; real text never has NULs).
+function looksUtf16OrBinary(b: Buffer): boolean {
+  if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) return true;
+  return b.subarray(0, 4096).includes(0);
+}
+
+export function newContext(file: string, totalBytes: number): ReadContext {
+  return { file, totalBytes, bytesRead: 0, rowsRead: 0, sha256: null, onRow: () => {} };
+}
+
+/** The file's rows, in order. Framing errors become ImportErrors located at their line. */
+export async function* readFrames(ctx: ReadContext, framer: Framer, skipBom: boolean): AsyncGenerator<Frame> {
+  const hash: Hash = createHash('sha256');
+  const out: Frame[] = [];
+  const stream = createReadStream(ctx.file, { highWaterMark: CHUNK_BYTES });
+  let first = true;
+  try {
+    for await (const raw of stream) {
+      const chunk = raw as Buffer;
+      hash.update(chunk);
+      ctx.bytesRead += chunk.length;
+      framer.push(first && skipBom ? chunk.subarray(3) : chunk, out);
+      first = false;
+      yield* drain(out);
+    }
+    framer.end(out);
+    yield* drain(out);
+    ctx.sha256 = hash.digest('hex');
+  } catch (e) {
+    if (e instanceof FramingError) throw new ImportError(e.message, { file: ctx.file, line: e.line });
+    throw e;
+  } finally {
+    stream.destroy();
+  }
+}
+
+function* drain(out: Frame[]): Generator<Frame> {
+  // Copy then clear, so the framer can refill `out` while the consumer works on this batch.
+  const batch = out.splice(0, out.length);
+  yield* batch;
+}
+
+/** Strict UTF-8 decoding of one row: the text, or a bad-row reason pointing at the bad byte. */
+export function frameText(f: Frame): { text: string } | { bad: string } {
+  if (isUtf8(f.bytes)) return { text: f.bytes.toString('utf8') };
+  const at = firstInvalidUtf8(f.bytes);
+  const byte = f.bytes[at] ?? 0;
+  // Column in characters: count the bytes that are not UTF-8 continuation bytes.
+  let column = 1;
+  for (let i = 0; i < at; i++) if (((f.bytes[i] ?? 0) & 0xc0) !== 0x80) column++;
+  return { bad: `invalid UTF-8 byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} at column ${column}` };
+}
+
+/**
+ * A frame iterator with push-back, so format detection can look at the first rows and hand them
+ * back to the reader that then imports them.
+ */
+export class Frames {
+  private readonly back: Frame[] = [];
+
+  constructor(private readonly it: AsyncIterator<Frame>) {}
+
+  async next(): Promise<Frame | null> {
+    const f = this.back.pop();
+    if (f !== undefined) return f;
+    const r = await this.it.next();
+    return r.done ? null : r.value;
+  }
+
+  /** Hands back frames (in the order they were read) so the next calls return them again. */
+  unread(frames: readonly Frame[]): void {
+    for (let i = frames.length - 1; i >= 0; i--) this.back.push(frames[i] as Frame);
+  }
+
+  async close(): Promise<void> {
+    await this.it.return?.(undefined);
+  }
+}

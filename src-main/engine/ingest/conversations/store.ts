@@ -1,0 +1,114 @@
+// Batched writes for one conversation import. Each batch is one transaction, so a crash or a
+// cancel loses at most the batch in flight, and the INSERT OR IGNORE on the stored id makes a
+// re-run add only what is missing. A file-level failure calls discard(), which removes every row
+// this import added, so the failed import leaves no trace.
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../../db/open';
+import { conversationId } from './normalize';
+import type { BadRowSample, ConversationRecord, Item } from './types';
+
+export const BATCH_ROWS = 2000;
+const MAX_SAMPLES = 20;
+
+export type ImportStatus = 'running' | 'complete' | 'failed' | 'cancelled';
+
+export interface ImportRowInfo {
+  dataset: string;
+  file: string;
+  format: string;
+}
+
+export class ImportWriter {
+  readonly importId = randomUUID();
+  conversations = 0;
+  added = 0;
+  duplicates = 0;
+  badRows = 0;
+  readonly samples: BadRowSample[] = [];
+  private pending: Item[] = [];
+  private readonly insertConversation;
+  private readonly insertBad;
+  private readonly writeBatch: (items: Item[]) => void;
+
+  constructor(
+    private readonly db: Db,
+    private readonly info: ImportRowInfo,
+  ) {
+    this.insertConversation = db.prepare(
+      `INSERT OR IGNORE INTO conversation (id, dataset, account_id, model, created_at, messages_json, turns, chars, import_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertBad = db.prepare('INSERT OR IGNORE INTO conversation_bad_row (import_id, line, reason) VALUES (?, ?, ?)');
+    this.writeBatch = db.transaction((items: Item[]) => {
+      for (const item of items) {
+        if ('record' in item) this.writeRecord(item.record);
+        else this.insertBad.run(this.importId, item.line, item.bad);
+      }
+    });
+    db.prepare(
+      `INSERT INTO conversation_import (id, dataset, file, format, sha256, status, started_at)
+       VALUES (?, ?, ?, ?, '', 'running', ?)`,
+    ).run(this.importId, info.dataset, info.file, info.format, new Date().toISOString());
+  }
+
+  /** Queues one item; returns true when a batch is full and should be flushed. */
+  add(item: Item): boolean {
+    if ('record' in item) this.conversations++;
+    else {
+      this.badRows++;
+      if (this.samples.length < MAX_SAMPLES) this.samples.push({ line: item.line, reason: item.bad });
+    }
+    this.pending.push(item);
+    return this.pending.length >= BATCH_ROWS;
+  }
+
+  flush(): void {
+    if (this.pending.length === 0) return;
+    const items = this.pending;
+    this.pending = [];
+    this.writeBatch(items);
+  }
+
+  private writeRecord(rec: ConversationRecord): void {
+    let turns = 0;
+    let chars = 0;
+    for (const m of rec.messages) {
+      if (m.role === 'user') turns++;
+      chars += m.content.length;
+    }
+    const id = conversationId(this.info.dataset, rec);
+    const r = this.insertConversation.run(
+      id,
+      this.info.dataset,
+      rec.accountId,
+      rec.model,
+      rec.createdAt,
+      JSON.stringify(rec.messages),
+      turns,
+      chars,
+      this.importId,
+    );
+    if (r.changes > 0) this.added++;
+    else this.duplicates++;
+  }
+
+  /** Final counts and status; sha256 is '' when the file was not read to the end. */
+  finish(status: ImportStatus, rowsRead: number, sha256: string | null): void {
+    this.db
+      .prepare(
+        `UPDATE conversation_import SET status = ?, rows_read = ?, added = ?, duplicates = ?, bad_rows = ?,
+           sha256 = ?, finished_at = ? WHERE id = ?`,
+      )
+      .run(status, rowsRead, this.added, this.duplicates, this.badRows, sha256 ?? '', new Date().toISOString(), this.importId);
+  }
+
+  /** Removes everything this import wrote (conversations first: they reference the import row). */
+  discard(): void {
+    this.pending = [];
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM conversation WHERE import_id = ?').run(this.importId);
+      this.db.prepare('DELETE FROM conversation_bad_row WHERE import_id = ?').run(this.importId);
+      this.db.prepare('DELETE FROM conversation_import WHERE id = ?').run(this.importId);
+    })();
+  }
+}

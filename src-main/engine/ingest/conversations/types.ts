@@ -1,0 +1,110 @@
+// Public types of the conversation importer, plus the small internal vocabulary the format
+// readers share (an Item is either a parsed conversation or a bad row with its line).
+
+export type ConversationFormat =
+  | 'auto'
+  | 'jsonl'
+  | 'csv'
+  | 'claude-export'
+  | 'chatgpt-export'
+  | 'openai-messages'
+  | 'sharegpt'
+  | 'oasst'
+  | 'wildchat';
+
+export const CONVERSATION_FORMATS: readonly ConversationFormat[] = [
+  'auto',
+  'jsonl',
+  'csv',
+  'claude-export',
+  'chatgpt-export',
+  'openai-messages',
+  'sharegpt',
+  'oasst',
+  'wildchat',
+];
+
+export interface ColumnMapping {
+  id?: string;
+  account?: string;
+  model?: string;
+  timestamp?: string;
+  /** One text column = a single user message. */
+  text?: string;
+  /** Or a column holding a JSON array of messages. */
+  messages?: string;
+  /** Optional second column = the assistant reply to `text`. */
+  response?: string;
+}
+
+export interface ImportProgressEvent {
+  rowsRead: number;
+  added: number;
+  duplicates: number;
+  badRows: number;
+  bytesRead: number;
+  totalBytes: number;
+}
+
+export interface ConversationImportOptions {
+  format?: ConversationFormat;
+  /** Default: the file name without its extension. */
+  dataset?: string;
+  mapping?: ColumnMapping;
+  signal?: AbortSignal;
+  onProgress?: (p: ImportProgressEvent) => void;
+}
+
+export interface BadRowSample {
+  line: number;
+  reason: string;
+}
+
+export interface ConversationImportResult {
+  importId: string;
+  dataset: string;
+  /** The format actually used ('auto' is resolved). */
+  format: ConversationFormat;
+  rowsRead: number;
+  /** Conversations parsed from this file (added + duplicates). */
+  conversations: number;
+  added: number;
+  duplicates: number;
+  badRows: number;
+  badRowSamples: BadRowSample[];
+  /** oasst only: message trees seen and leaf-to-root threads built (threads = conversations + bad threads). */
+  trees?: number;
+  threads?: number;
+}
+
+export type Role = 'user' | 'assistant';
+
+export interface Message {
+  role: Role;
+  content: string;
+}
+
+export interface ConversationRecord {
+  sourceId: string | null;
+  accountId: string | null;
+  model: string | null;
+  createdAt: string | null;
+  messages: Message[];
+}
+
+/** What every format reader yields, in file order. */
+export type Item = { line: number; record: ConversationRecord } | { line: number; bad: string };
+
+/** Thrown by record parsers for a row-level problem; the importer turns it into a bad row. */
+export class BadRow extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'BadRow';
+  }
+}
+
+export type Obj = Record<string, unknown>;
+
+export function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

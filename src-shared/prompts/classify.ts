@@ -1,0 +1,104 @@
+// The classification facets (paper sections 3.1-3.5), each a versioned template over the Appendix F
+// prompt text with a strict parser. Defaults are verbatim; a user's edited transcript makes a new
+// version (a hash of its text), so its answers are never mixed with the paper prompt's.
+import { COLLABORATION_PATTERNS, type CollaborationPattern } from '../taxonomy';
+import { F1_SCREENING, F2_TASK_MAPPING, F3_COLLABORATION, F4_SKILLS, F4_SKILL_OPTIONS } from './appendix-f';
+import { fillPlaceholders, transcriptToMessages } from './transcript';
+import { lastTagContent, type ParseResult, type PromptTemplate } from './types';
+
+export interface ConversationVars {
+  conversation: string;
+}
+export interface OptionVars extends ConversationVars {
+  /** Options in the order shown (the caller shuffles where the paper does). */
+  options: string[];
+}
+
+const CORRECTION = (error: string) =>
+  `That answer could not be used: ${error}. Please answer again, following the instructions exactly.`;
+
+function fromTranscript<V extends ConversationVars, O>(
+  id: string,
+  version: string,
+  transcript: string,
+  values: (v: V) => Record<string, string>,
+  parse: (answer: string, v: V) => ParseResult<O>,
+): PromptTemplate<V, O> {
+  const messages = transcriptToMessages(transcript);
+  // The conversation is the long prefix shared by F.1, F.2 and F.4: cache it (prompt caching).
+  const cacheMessageIndex = messages.findIndex((m) => m.content.includes('{conversation}'));
+  return {
+    id,
+    version,
+    render: (v) => ({ messages: fillPlaceholders(messages, values(v)), cacheMessageIndex }),
+    parse,
+    correction: CORRECTION,
+  };
+}
+
+const norm = (s: string) => s.trim().replace(/\s+/g, ' ').replace(/^['"]|['"]$/g, '').toLowerCase();
+
+export function parseScreening(answer: string): ParseResult<boolean> {
+  const a = norm(lastTagContent(answer, 'answer') ?? '');
+  if (a === 'yes') return { ok: true, value: true };
+  if (a === 'no') return { ok: true, value: false };
+  return { ok: false, error: `the answer must be "Yes" or "No" inside <answer> tags, got "${a.slice(0, 60)}"` };
+}
+
+export function parseOption(answer: string, v: OptionVars): ParseResult<string> {
+  const raw = lastTagContent(answer, 'answer');
+  if (raw === null) return { ok: false, error: 'no <answer> tags' };
+  const wanted = norm(raw).replace(/\.$/, '');
+  const hit = v.options.find((o) => norm(o).replace(/\.$/, '') === wanted);
+  return hit !== undefined ? { ok: true, value: hit } : { ok: false, error: `"${raw.trim().slice(0, 80)}" is not one of the options` };
+}
+
+export type PatternAnswer = CollaborationPattern | 'none';
+
+export function parsePattern(answer: string): ParseResult<PatternAnswer> {
+  const raw = lastTagContent(answer, 'answer');
+  if (raw === null) return { ok: false, error: 'no <answer> tags' };
+  const a = norm(raw);
+  if (a === 'none') return { ok: true, value: 'none' };
+  const hit = COLLABORATION_PATTERNS.find((p) => p === a);
+  return hit ? { ok: true, value: hit } : { ok: false, error: `"${raw.trim().slice(0, 60)}" is not a collaboration pattern or 'None'` };
+}
+
+export function parseSkills(answer: string, v: OptionVars): ParseResult<string[]> {
+  const picked = answer.split(/[,\n]/).map(norm).filter((s) => s.length > 0);
+  if (picked.length === 0) return { ok: false, error: 'no skills listed (answer "none" if none apply)' };
+  const known = new Set(v.options.map(norm));
+  const unknown = picked.filter((s) => !known.has(s));
+  if (unknown.length > 0) return { ok: false, error: `not in the list of skills: ${unknown.slice(0, 5).join(', ')}` };
+  const skills = [...new Set(picked.filter((s) => s !== 'none'))];
+  return { ok: true, value: skills };
+}
+
+export const PAPER_VERSION = 'appendix-f';
+
+export function screeningTemplate(transcript = F1_SCREENING, version = PAPER_VERSION): PromptTemplate<ConversationVars, boolean> {
+  return fromTranscript('classify.screening', version, transcript, (v) => ({ conversation: v.conversation }), parseScreening);
+}
+
+export function taskMappingTemplate(transcript = F2_TASK_MAPPING, version = PAPER_VERSION): PromptTemplate<OptionVars, string> {
+  return fromTranscript('classify.task', version, transcript, (v) => ({ conversation: v.conversation, options_str: v.options.join('\n') }), parseOption);
+}
+
+export function collaborationTemplate(transcript = F3_COLLABORATION, version = PAPER_VERSION): PromptTemplate<ConversationVars, PatternAnswer> {
+  return fromTranscript('classify.pattern', version, transcript, (v) => ({ conversation: v.conversation }), parsePattern);
+}
+
+export function skillsTemplate(transcript = F4_SKILLS, version = PAPER_VERSION): PromptTemplate<OptionVars, string[]> {
+  return fromTranscript('classify.skills', version, transcript, (v) => ({ conversation: v.conversation, options_str: v.options.join('\n') }), parseSkills);
+}
+
+export const SKILL_OPTIONS: readonly string[] = F4_SKILL_OPTIONS;
+
+/** How a conversation is shown to the model inside {conversation}. */
+export function formatConversation(messages: readonly { role: 'user' | 'assistant'; content: string }[], maxChars = 60_000): string {
+  const text = messages.map((m) => `${m.role === 'user' ? 'User' : 'AI'}: ${m.content.trim()}`).join('\n\n');
+  if (text.length <= maxChars) return text;
+  // Keep the start and the end: the request and how it ended say most about the task.
+  const half = Math.floor(maxChars / 2);
+  return `${text.slice(0, half)}\n\n[… ${text.length - maxChars} characters omitted …]\n\n${text.slice(-half)}`;
+}
