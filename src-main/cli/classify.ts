@@ -52,6 +52,7 @@ export interface ClassifyFlags extends LlmFlags {
   estimate?: boolean;
   offline?: boolean;
   fake?: boolean;
+  'privacy-summary'?: boolean;
   concurrency?: string;
   'min-conversations'?: string;
   'min-accounts'?: string;
@@ -83,7 +84,8 @@ export async function runClassify(flags: ClassifyFlags): Promise<number> {
         minConversations: Number(flags['min-conversations'] ?? 15),
         minAccounts: Number(flags['min-accounts'] ?? 5),
       },
-      ...(flags.model ? { models: { screening: flags.model, task: flags.model, pattern: flags.model, skills: flags.model } } : {}),
+      ...(flags.model ? { models: { screening: flags.model, task: flags.model, pattern: flags.model, skills: flags.model, summary: flags.model } } : {}),
+      privacySummary: flags['privacy-summary'] === true,
     });
     if (cfg.method === 'claude') {
       const est = estimateClassify(project.db, cfg);

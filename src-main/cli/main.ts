@@ -31,7 +31,7 @@ Commands:
                        [--dataset NAME] [--map text=COL,response=COL,account=COL,model=COL,timestamp=COL,id=COL]
       Stream a conversation file into the project; bad rows are reported with their line numbers.
   classify --run NAME --dataset NAME[,NAME] [--hierarchy ID] [--estimate] [--batches] [--offline] [--fake]
-           [--model M] [--concurrency N] [--rpm N] [--itpm N] [--min-conversations 15] [--min-accounts 5]
+           [--model M] [--concurrency N] [--rpm N] [--itpm N] [--min-conversations 15] [--min-accounts 5] [--privacy-summary]
       Classify every conversation (Appendix F prompts): screening, task by top-down traversal, collaboration
       pattern, skills. Prints a cost estimate first; Ctrl+C stops, the same command resumes.
       --offline maps conversations by embedding similarity instead (no API; labelled as such).
@@ -65,6 +65,7 @@ export async function main(argv: string[]): Promise<number> {
             project: 'string', run: 'string', dataset: 'string', hierarchy: 'string', batches: 'boolean', estimate: 'boolean',
             offline: 'boolean', fake: 'boolean', concurrency: 'string', model: 'string', 'base-url': 'string', rpm: 'string',
             itpm: 'string', 'min-conversations': 'string', 'min-accounts': 'string', 'embedding-model': 'string', 'model-dir': 'string',
+            'privacy-summary': 'boolean',
           }),
         );
       case 'run':

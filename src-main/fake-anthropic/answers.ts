@@ -21,6 +21,7 @@ const MARKERS: [PromptKind, (prompt: string) => boolean][] = [
   ['task-mapping', (p) => p.includes('<options>') && p.includes('the provided options are occupational tasks')],
   ['collaboration', (p) => p.includes('identify the primary collaboration pattern')],
   ['skills', (p) => p.includes('Consider the provided list of occupational skills')],
+  ['privacy-summary', (p) => p.includes('Provide the summary in <summary> tags')],
   ['hierarchy.propose', (p) => p.includes('<nearby_tasks>')],
   ['hierarchy.dedupe', (p) => p.includes('<candidates>')],
   ['hierarchy.assign', (p) => p.includes('<higher_level_tasks>')],
@@ -54,9 +55,18 @@ export function draftAnswer(kind: PromptKind, view: PromptView): Draft {
       return answerCollaboration(parseConversation(prompt));
     case 'skills':
       return answerSkills(prompt, parseConversation(prompt));
+    case 'privacy-summary':
+      return answerSummary(parseConversation(prompt));
     case 'unknown':
       return { text: GENERIC };
   }
+}
+
+/** A privacy summary: the user's opening request, cut short and with digits and emails masked. */
+function answerSummary(c: { userTurns: string[]; text: string }): Draft {
+  const first = (c.userTurns[0] ?? c.text).replace(/\S+@\S+/g, '[email]').replace(/\d/g, '#');
+  const words = first.split(/\s+/).filter(Boolean).slice(0, 25).join(' ');
+  return { text: `<summary>The user asks for help to: ${words}</summary>` };
 }
 
 /** Detect and answer in one step; what the server and the batch processor call. */

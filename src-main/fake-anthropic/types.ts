@@ -16,6 +16,7 @@ export const PROMPT_KINDS = [
   'task-mapping',
   'collaboration',
   'skills',
+  'privacy-summary',
   'unknown',
 ] as const;
 export type PromptKind = (typeof PROMPT_KINDS)[number];

@@ -102,3 +102,28 @@ export function formatConversation(messages: readonly { role: 'user' | 'assistan
   const half = Math.floor(maxChars / 2);
   return `${text.slice(0, half)}\n\n[… ${text.length - maxChars} characters omitted …]\n\n${text.slice(-half)}`;
 }
+
+/**
+ * Optional privacy step before mapping (in the spirit of Clio's summaries): the task is mapped from
+ * a summary that leaves out identifying details, not from the raw conversation. Our wording.
+ */
+export const PRIVACY_SUMMARY = [
+  'Human: The following is a conversation between Claude, an AI assistant, and a user:',
+  '',
+  '{conversation}',
+  '',
+  'Assistant: I understand.',
+  '',
+  "Human: Summarize the user's overall request in this conversation in one or two sentences, as a task a person might do at work (for example \"Debug a Python function that parses dates\"). Leave out anything that could identify a person or an organisation: names, places, contact details, account or ID numbers. Provide the summary in <summary> tags with no other commentary.",
+  '',
+  'Assistant:',
+].join('\n');
+
+export function parseSummary(answer: string): ParseResult<string> {
+  const s = lastTagContent(answer, 'summary')?.trim();
+  return s ? { ok: true, value: s } : { ok: false, error: 'no summary inside <summary> tags' };
+}
+
+export function privacySummaryTemplate(transcript = PRIVACY_SUMMARY, version = 'privacy-summary-1'): PromptTemplate<ConversationVars, string> {
+  return fromTranscript('classify.summary', version, transcript, (v) => ({ conversation: v.conversation }), parseSummary);
+}

@@ -46,7 +46,8 @@ function recorded(): number {
   try {
     const db = new Database(projectPath, { readonly: true, fileMustExist: true });
     try {
-      return db.prepare('SELECT count(*) FROM llm_call').pluck().get() as number;
+      // Only this run's calls: the project also holds the calls that built its hierarchy.
+      return db.prepare("SELECT count(*) FROM llm_call WHERE prompt_id LIKE 'classify.%'").pluck().get() as number;
     } finally {
       db.close();
     }

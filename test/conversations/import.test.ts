@@ -121,6 +121,25 @@ describe('bad rows', () => {
   });
 });
 
+describe('bad rows spanning several lines', () => {
+  it('JSON array element: reported at the line it starts, the bad byte at its own line', async () => {
+    const db = memoryDb();
+    const r = await importConversations(db, fixture('bad-utf8-claude.json'));
+    expect([r.format, r.conversations, r.badRows]).toEqual(['claude-export', 3, 1]);
+    expect(r.badRowSamples).toEqual([{ line: 11, reason: 'invalid UTF-8 byte 0xE9 at line 16, column 16' }]);
+  });
+
+  it('CSV record: invalid UTF-8 in a quoted multi-line field, and a malformed quote', async () => {
+    const db = memoryDb();
+    const r = await importConversations(db, fixture('bad-utf8.csv'));
+    expect([r.conversations, r.badRows]).toEqual([3, 2]);
+    expect(r.badRowSamples).toEqual([
+      { line: 3, reason: 'invalid UTF-8 byte 0xE9 at line 4, column 10' },
+      { line: 6, reason: 'unexpected "y" after a closing quote (unescaped quote inside a quoted field?)' },
+    ]);
+  });
+});
+
 describe('file-level errors leave nothing behind', () => {
   const cases: [string, string, object, RegExp, number | undefined][] = [
     ['missing file', fixture('nope.jsonl'), {}, /cannot read file \(ENOENT\)/, undefined],

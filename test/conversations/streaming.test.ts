@@ -1,6 +1,6 @@
 // Streaming behaviour: batches survive a cancel and a re-run adds only the rest; a late
 // file-level error rolls back committed batches; memory stays flat on a file larger than the bound.
-import { describe, it, expect, afterAll } from 'vitest';
+import { describe, it, expect, afterAll, beforeAll } from 'vitest';
 import { statSync, writeFileSync, appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../../src-main/db/open';
@@ -9,12 +9,13 @@ import { generateSynthetic, syntheticConversation } from '../../src-main/engine/
 import { importError, memoryDb, tableCounts, tempDir } from './helpers';
 
 const tmp = tempDir();
+const SMALL = path.join(tmp.dir, 'small.jsonl');
+beforeAll(() => generateSynthetic(SMALL, 10_000, 3));
 afterAll(() => tmp.cleanup());
 
 describe('cancellation', () => {
   it('stops after the current batch, marks the import cancelled, and a re-run adds only the rest', async () => {
-    const file = path.join(tmp.dir, 'cancel.jsonl');
-    await generateSynthetic(file, 10_000, 3);
+    const file = SMALL;
     const db = memoryDb();
     const ctl = new AbortController();
     const seen: number[] = [];
@@ -38,8 +39,7 @@ describe('cancellation', () => {
 
   it('an already-aborted signal writes nothing', async () => {
     const db = memoryDb();
-    const file = path.join(tmp.dir, 'cancel.jsonl');
-    await expect(importConversations(db, file, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(importConversations(db, SMALL, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
     expect(tableCounts(db)).toEqual({ imports: 0, conversations: 0, badRows: 0 });
   });
 });
@@ -52,7 +52,7 @@ describe('rollback', () => {
     writeFileSync(file, '[\n' + elements.join(',\n') + '\n]\n');
     appendFileSync(file, 'trailing garbage\n');
     const db = memoryDb();
-    const before = await importConversations(db, path.join(tmp.dir, 'cancel.jsonl'), { dataset: 'keep' });
+    const before = await importConversations(db, SMALL, { dataset: 'keep' });
     const e = await importError(importConversations(db, file));
     expect([e.file, e.line, e.reason]).toEqual([file, 5003, 'unexpected data after the closing "]"']);
     // Only the earlier, unrelated import is left.

@@ -20,8 +20,15 @@ export const ClassifyConfigSchema = z.object({
       task: z.string().default('claude-sonnet-4-6'),
       pattern: z.string().default('claude-sonnet-4-6'),
       skills: z.string().default('claude-sonnet-4-6'),
+      summary: z.string().default('claude-haiku-4-5'),
     })
-    .default({ screening: 'claude-haiku-4-5', task: 'claude-sonnet-4-6', pattern: 'claude-sonnet-4-6', skills: 'claude-sonnet-4-6' }),
+    .default({
+      screening: 'claude-haiku-4-5',
+      task: 'claude-sonnet-4-6',
+      pattern: 'claude-sonnet-4-6',
+      skills: 'claude-sonnet-4-6',
+      summary: 'claude-haiku-4-5',
+    }),
   facets: z.array(z.enum(FACETS)).default([...FACETS]),
   thresholds: z
     .object({ minConversations: z.number().int().min(1), minAccounts: z.number().int().min(1) })
@@ -30,6 +37,8 @@ export const ClassifyConfigSchema = z.object({
   concurrency: z.number().int().min(1).max(256).default(16),
   batches: z.boolean().default(false),
   maxConversationChars: z.number().int().min(1000).default(60_000),
+  /** Map tasks from a privacy-preserving summary instead of the raw conversation (Clio-style). */
+  privacySummary: z.boolean().default(false),
   /** Prompt versions in use ("appendix-f" = the paper's, verbatim); filled in when the run starts. */
   promptVersions: z.record(z.string(), z.string()).default({}),
   embeddingModel: z.string().default('all-mpnet-base-v2'),

@@ -2,6 +2,7 @@
 // traversal (F.2), collaboration pattern (F.3) and skills (F.4, options shuffled per call).
 import {
   collaborationTemplate,
+  privacySummaryTemplate,
   screeningTemplate,
   skillsTemplate,
   SKILL_OPTIONS,
@@ -24,7 +25,12 @@ export const TEMPLATES = {
   task: taskMappingTemplate(),
   pattern: collaborationTemplate(),
   skills: skillsTemplate(),
+  summary: privacySummaryTemplate(),
 };
+
+export function summarise(deps: ClaudeStepDeps, items: readonly ChunkItem[], ctx: RunContext): Promise<ItemResult<string>[]> {
+  return claudeStep(deps, 'classify.summary', TEMPLATES.summary, items.map((c) => ({ conversation: c.text })), ctx);
+}
 
 export function screen(deps: ClaudeStepDeps, items: readonly ChunkItem[], ctx: RunContext): Promise<ItemResult<boolean>[]> {
   return claudeStep(deps, 'classify.screening', TEMPLATES.screening, items.map((c) => ({ conversation: c.text })), ctx);

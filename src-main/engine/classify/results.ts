@@ -2,7 +2,7 @@
 // conversation is accounted for: classified, screened out, or unclassified with a reason.
 import type { Db } from '../../db/open';
 import type { ItemResult } from '../pipeline/steps';
-import type { ClassifyConfig, Facet } from './config';
+import { ClassifyConfigSchema, type ClassifyConfig, type Facet } from './config';
 import type { ChunkItem, TraversalOutcome } from './facets';
 
 /** Settings that change how fast a run goes but not what it produces. */
@@ -30,7 +30,8 @@ export class RunWriter {
     const existing = this.db.prepare('SELECT config_json FROM classify_run WHERE id = ?').pluck().get(this.cfg.name) as string | undefined;
     const now = new Date().toISOString();
     if (existing !== undefined) {
-      if (semantic(JSON.parse(existing) as ClassifyConfig) !== semantic(this.cfg)) {
+      // Parsed through the schema so that settings added by a newer app version take their defaults.
+      if (semantic(ClassifyConfigSchema.parse(JSON.parse(existing))) !== semantic(this.cfg)) {
         throw new Error(`run "${this.cfg.name}" already exists with a different configuration: choose another --run name`);
       }
       this.db.prepare("UPDATE classify_run SET status = 'running', config_json = ?, updated_at = ? WHERE id = ?").run(JSON.stringify(this.cfg), now, this.cfg.name);
@@ -41,7 +42,7 @@ export class RunWriter {
       .run(this.cfg.name, JSON.stringify(this.cfg), now, now);
   }
 
-  private rows(rows: [string, Facet, string, string | null, string | null][]): void {
+  private rows(rows: [string, Facet | 'summary', string, string | null, string | null][]): void {
     this.db.transaction(() => {
       for (const r of rows) this.put.run(this.cfg.name, ...r);
     })();
@@ -66,7 +67,7 @@ export class RunWriter {
     );
   }
 
-  facet<O>(facet: Facet, items: readonly ChunkItem[], results: ItemResult<O>[], toValue: (v: O) => string): void {
+  facet<O>(facet: Facet | 'summary', items: readonly ChunkItem[], results: ItemResult<O>[], toValue: (v: O) => string): void {
     this.rows(
       items.map((c, i) => {
         const r = results[i]!;

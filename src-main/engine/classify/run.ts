@@ -6,7 +6,7 @@ import { formatConversation } from '../../../src-shared/prompts/classify';
 import type { LlmClient } from '../llm/client';
 import type { RunContext, StepProgress } from '../pipeline/steps';
 import { ClassifyConfigSchema, type ClassifyConfig } from './config';
-import { pattern, screen, skills, traverse, TEMPLATES, type ChunkItem } from './facets';
+import { pattern, screen, skills, summarise, traverse, TEMPLATES, type ChunkItem } from './facets';
 import { loadTree } from './tree';
 import { offlineTraverse, type Embed } from './offline';
 import { RunWriter, summariseRun, type RunSummary } from './results';
@@ -23,6 +23,7 @@ export const CHUNK_SIZE = 2000;
 export function resolveConfig(input: Partial<ClassifyConfig> & Pick<ClassifyConfig, 'name' | 'datasets' | 'hierarchyId'>): ClassifyConfig {
   const cfg = ClassifyConfigSchema.parse(input);
   const versions = Object.fromEntries(Object.entries(TEMPLATES).map(([facet, t]) => [facet, `${t.id}@${t.version}`]));
+  if (!cfg.privacySummary) delete versions.summary;
   return { ...cfg, promptVersions: cfg.method === 'claude' ? versions : { task: 'offline-embedding' } };
 }
 
@@ -58,12 +59,23 @@ async function classifyWithClaude(
   if (!deps.llm) throw new Error('the Claude method needs an API client');
   const stepDeps = (model: string) => ({ db: deps.db, llm: deps.llm!, model, concurrency: cfg.concurrency, batches: cfg.batches });
   let relevant = items;
+  /** What the traversal reads: the conversation, or its privacy summary when configured. */
+  const mappingInput = async (): Promise<ChunkItem[]> => {
+    if (!cfg.privacySummary) return relevant;
+    const summaries = await summarise(stepDeps(cfg.models.summary), relevant, ctx);
+    writer.facet('summary', relevant, summaries, (v) => v);
+    // A conversation whose summary failed is mapped from nothing and ends unclassified with the reason.
+    return relevant.map((c, i) => {
+      const r = summaries[i]!;
+      return { id: c.id, text: r.ok ? `User: ${r.value}` : '' };
+    });
+  };
   if (cfg.facets.includes('screening')) {
     const screened = await screen(stepDeps(cfg.models.screening), items, ctx);
     writer.screening(items, screened);
     relevant = items.filter((_, i) => screened[i]!.ok && (screened[i] as { value: boolean }).value);
   }
-  if (cfg.facets.includes('task')) writer.tasks(relevant, await traverse(stepDeps(cfg.models.task), tree, relevant, cfg.seed, ctx));
+  if (cfg.facets.includes('task')) writer.tasks(relevant, await traverse(stepDeps(cfg.models.task), tree, await mappingInput(), cfg.seed, ctx));
   if (cfg.facets.includes('pattern')) writer.facet('pattern', relevant, await pattern(stepDeps(cfg.models.pattern), relevant, ctx), (v) => v);
   if (cfg.facets.includes('skills')) {
     writer.facet('skills', relevant, await skills(stepDeps(cfg.models.skills), relevant, cfg.seed, ctx), (v) => JSON.stringify(v));

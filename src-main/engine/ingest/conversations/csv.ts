@@ -5,7 +5,7 @@ import { ImportError } from '../formats/errors';
 import { parseDelimited } from '../formats/delimited';
 import { finish, messagesFrom } from './normalize';
 import { frameText, type Frames, type ReadContext } from './reader';
-import { toItem } from './rows';
+import { toItem } from './formats';
 import { BadRow, type ColumnMapping, type ConversationRecord, type Item, type Message } from './types';
 
 type Field = keyof ColumnMapping;

@@ -1,8 +1,12 @@
-// One function per row-per-conversation format: a parsed JSON object in, a normalised record out
-// (or a BadRow). Format detection for 'auto' lives here too because it keys on the same fields.
+// Row-per-conversation formats. Each framed row is decoded, parsed and normalised on its own, so
+// memory stays at one row whatever the file size; one function per format maps a parsed JSON
+// object to a normalised record (or a BadRow). Format detection for 'auto' lives here too because
+// it keys on the same fields.
 import { chatgptRecord } from './chatgpt';
+import type { Frame } from './framing';
 import { finish, messagesFrom, optString, optTimestamp } from './normalize';
-import { BadRow, isObj, type ConversationFormat, type ConversationRecord, type Message, type Obj } from './types';
+import { frameText, type Frames, type ReadContext } from './reader';
+import { BadRow, isObj, type ConversationFormat, type ConversationRecord, type Item, type Message, type Obj } from './types';
 
 export type RecordParser = (o: Obj) => ConversationRecord;
 
@@ -90,4 +94,40 @@ export function detectFormat(o: Obj): ConversationFormat | null {
 /** OpenAI chat rows are recognisable by a system message or by content given as an array of parts. */
 function looksOpenAi(messages: unknown[]): boolean {
   return messages.some((m) => isObj(m) && (m.role === 'system' || Array.isArray(m.content)));
+}
+
+/** Decodes and JSON-parses one row into an object, or says why it cannot. */
+export function frameObject(f: Frame): { obj: Obj } | { bad: string } {
+  if (f.error !== undefined) return { bad: f.error };
+  const t = frameText(f);
+  if ('bad' in t) return t;
+  let v: unknown;
+  try {
+    v = JSON.parse(t.text);
+  } catch (e) {
+    return { bad: `malformed JSON: ${(e as Error).message}` };
+  }
+  return isObj(v) ? { obj: v } : { bad: `expected a JSON object, found ${Array.isArray(v) ? 'an array' : typeof v}` };
+}
+
+/** Runs a parser, turning a BadRow into a bad-row item; any other exception is a bug and propagates. */
+export function toItem(line: number, parse: () => ConversationRecord): Item {
+  try {
+    return { line, record: parse() };
+  } catch (e) {
+    if (e instanceof BadRow) return { line, bad: e.message };
+    throw e;
+  }
+}
+
+export async function* jsonItems(frames: Frames, ctx: ReadContext, parse: (o: Obj) => ConversationRecord): AsyncGenerator<Item> {
+  for (let f = await frames.next(); f !== null; f = await frames.next()) {
+    ctx.onRow();
+    const r = frameObject(f);
+    if ('bad' in r) yield { line: f.line, bad: r.bad };
+    else {
+      const obj = r.obj;
+      yield toItem(f.line, () => parse(obj));
+    }
+  }
 }

@@ -1,16 +1,15 @@
 // Streaming import of human–AI conversation logs into the project database. The file is read in
 // chunks and cut into rows on bytes (framing.ts), each row is parsed and normalised on its own
-// (rows.ts, csv.ts; oasst.ts is the one format that groups rows), and rows are written in batched
+// (formats.ts, csv.ts; oasst.ts is the one format that groups rows), and rows are written in batched
 // transactions (store.ts). Row-level problems become recorded bad rows; file-level problems throw
 // an ImportError and remove everything the import wrote.
 import { basename, extname } from 'node:path';
 import type { Db } from '../../../db/open';
 import { ImportError } from '../formats/errors';
-import { detectFormat, RECORD_PARSERS } from './formats';
+import { detectFormat, frameObject, jsonItems, RECORD_PARSERS } from './formats';
 import { CsvFramer, JsonArrayFramer, LineFramer, type Frame, type Framer } from './framing';
 import { oasstItems, type OasstStats } from './oasst';
 import { Frames, newContext, readFrames, sniffFile, type ReadContext, type Sniff } from './reader';
-import { frameObject, jsonItems } from './rows';
 import { csvItems } from './csv';
 import { ImportWriter } from './store';
 import {
@@ -78,14 +77,19 @@ export async function importConversations(db: Db, file: string, opts: Conversati
   }
 }
 
-/** CSV by request or extension; otherwise one JSON array or one JSON value per line. */
+/** CSV by request, or by extension under 'auto'. */
+function isCsv(format: ConversationFormat, file: string): boolean {
+  return format === 'csv' || (format === 'auto' && extname(file).toLowerCase() === '.csv');
+}
+
+/** CSV records; otherwise one big JSON array (an export) or one JSON value per line. */
 function framerFor(format: ConversationFormat, file: string, sniff: Sniff): Framer {
-  if (format === 'csv' || (format === 'auto' && extname(file).toLowerCase() === '.csv')) return new CsvFramer();
+  if (isCsv(format, file)) return new CsvFramer();
   return sniff.firstChar === '[' ? new JsonArrayFramer() : new LineFramer();
 }
 
 async function planImport(frames: Frames, ctx: ReadContext, requested: ConversationFormat, opts: ConversationImportOptions): Promise<Plan> {
-  if (requested === 'csv' || (requested === 'auto' && extname(ctx.file).toLowerCase() === '.csv')) {
+  if (isCsv(requested, ctx.file)) {
     return { format: 'csv', items: await csvItems(frames, ctx, opts.mapping) };
   }
   const format = requested === 'auto' ? await detect(frames, ctx.file) : requested;
@@ -111,6 +115,7 @@ async function detect(frames: Frames, file: string): Promise<ConversationFormat>
   }
   frames.unread(seen);
   if (found !== null) return found;
+  if (seen.length === 0) throw new ImportError('no rows (an empty array?), so the format cannot be detected; pass it explicitly', { file, line: 1 });
   throw new ImportError(
     `cannot tell the conversation format from the first ${seen.length} rows (no JSON object with messages, ` +
       'conversations, chat_messages, mapping, prompt or message_id); pass the format explicitly',
@@ -150,8 +155,12 @@ async function run(writer: ImportWriter, plan: Plan, ctx: ReadContext, opts: Con
     writer.finish('complete', ctx.rowsRead, ctx.sha256);
     report();
   } catch (e) {
-    if (e instanceof ImportError) writer.discard();
-    else if (!isAbort(e)) writer.finish('failed', ctx.rowsRead, null);
+    try {
+      if (e instanceof ImportError) writer.discard();
+      else if (!isAbort(e)) writer.finish('failed', ctx.rowsRead, null);
+    } catch {
+      // The bookkeeping failed too (e.g. the disk is full): the original error is the useful one.
+    }
     throw e;
   }
 }

@@ -4,7 +4,7 @@
 // per leaf-to-root thread. This is the one non-constant-memory path: it holds at most one file's
 // messages (oasst1 in full is ~85k messages, a few tens of MB).
 import { finish, mapRole } from './normalize';
-import { frameObject, toItem } from './rows';
+import { frameObject, toItem } from './formats';
 import type { Frames, ReadContext } from './reader';
 import { BadRow, type ConversationRecord, type Item, type Obj, type Role } from './types';
 

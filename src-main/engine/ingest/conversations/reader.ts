@@ -105,10 +105,15 @@ export function frameText(f: Frame): { text: string } | { bad: string } {
   if (isUtf8(f.bytes)) return { text: f.bytes.toString('utf8') };
   const at = firstInvalidUtf8(f.bytes);
   const byte = f.bytes[at] ?? 0;
-  // Column in characters: count the bytes that are not UTF-8 continuation bytes.
+  // A row can span lines (a CSV quoted field, a pretty-printed JSON element): locate the byte on
+  // its own physical line, with the column in characters (bytes that are not continuation bytes).
+  const lineStart = at === 0 ? 0 : f.bytes.lastIndexOf(0x0a, at - 1) + 1; // a negative offset would count from the end
+  let line = f.line;
+  for (let i = f.bytes.indexOf(0x0a); i >= 0 && i < at; i = f.bytes.indexOf(0x0a, i + 1)) line++;
   let column = 1;
-  for (let i = 0; i < at; i++) if (((f.bytes[i] ?? 0) & 0xc0) !== 0x80) column++;
-  return { bad: `invalid UTF-8 byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} at column ${column}` };
+  for (let i = lineStart; i < at; i++) if (((f.bytes[i] ?? 0) & 0xc0) !== 0x80) column++;
+  const where = line === f.line ? `at column ${column}` : `at line ${line}, column ${column}`;
+  return { bad: `invalid UTF-8 byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} ${where}` };
 }
 
 /**
