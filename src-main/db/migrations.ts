@@ -242,6 +242,25 @@ CREATE TABLE classification (
 CREATE INDEX classification_facet ON classification (run_id, facet, status);
 `;
 
+// Human validation: packets sent out and the labels that came back, merged per validator and item.
+const validationTables = `
+CREATE TABLE validation_packet (
+  id TEXT PRIMARY KEY,
+  run_id TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  packet_json TEXT NOT NULL
+);
+CREATE TABLE validation_label (
+  packet_id TEXT NOT NULL REFERENCES validation_packet(id) ON DELETE CASCADE,
+  validator TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  facet TEXT NOT NULL,
+  label_json TEXT NOT NULL,
+  labelled_at TEXT NOT NULL,
+  PRIMARY KEY (packet_id, validator, item_id)
+);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { name: '0001_reference_data', up: (db) => db.exec(referenceTables) },
   { name: '0002_usage_sources', up: (db) => db.exec(usageTables) },
@@ -250,4 +269,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0005_hierarchy', up: (db) => db.exec(hierarchyTables) },
   { name: '0006_conversations', up: (db) => db.exec(conversationTables) },
   { name: '0007_classification', up: (db) => db.exec(classifyTables) },
+  { name: '0008_validation', up: (db) => db.exec(validationTables) },
 ];

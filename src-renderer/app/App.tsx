@@ -1,8 +1,9 @@
-// App shell: header, wizard-step navigation and the active page. Only Explore exists so far; the
+// App shell: header, wizard-step navigation and the active page. Explore and Validate exist so far; the
 // other steps are listed (disabled) so the workflow is visible without pretending to work.
 import { useEffect, useRef, useState } from 'react';
 import type { AppInfo } from '../../src-shared/api';
 import { ExplorePage } from '../features/explore/ExplorePage';
+import { ValidatePage } from '../features/validate/ValidatePage';
 import { getApiClient } from '../transport/client';
 import './app.css';
 
@@ -18,10 +19,16 @@ const STEPS: Step[] = [
   { id: 'hierarchy', label: 'Hierarchy', enabled: false },
   { id: 'conversations', label: 'Conversations', enabled: false },
   { id: 'classify', label: 'Classify', enabled: false },
-  { id: 'validate', label: 'Validate', enabled: false },
+  { id: 'validate', label: 'Validate', enabled: true },
   { id: 'explore', label: 'Explore', enabled: true },
   { id: 'export', label: 'Export', enabled: false },
 ];
+
+/** The step named by a `#/<step>` hash; other hashes (e.g. the skip link's #main) name none. */
+function stepFromHash(): string | undefined {
+  const id = /^#\/([\w-]+)$/.exec(window.location.hash)?.[1];
+  return STEPS.some((step) => step.id === id && step.enabled) ? id : undefined;
+}
 
 type InfoState = { info: AppInfo } | { error: string } | undefined;
 
@@ -79,12 +86,23 @@ function StepNav({ active, onSelect }: { active: string; onSelect: (id: string) 
 
 export function App() {
   const info = useAppInfo();
-  const [active, setActive] = useState('explore');
+  const [active, setActive] = useState(() => stepFromHash() ?? 'explore');
   const mainRef = useRef<HTMLElement>(null);
+
+  // The active step is mirrored in the URL hash (#/validate), so a step can be linked to directly.
+  useEffect(() => {
+    const onHash = () => {
+      const id = stepFromHash();
+      if (id) setActive(id);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
 
   // Selecting a step moves focus to its content, as a page change would.
   const select = (id: string) => {
     setActive(id);
+    if (window.location.hash !== `#/${id}`) window.history.replaceState(null, '', `#/${id}`);
     mainRef.current?.focus();
   };
 
@@ -100,6 +118,7 @@ export function App() {
       <StepNav active={active} onSelect={select} />
       <main id="main" ref={mainRef} tabIndex={-1} className="content">
         {active === 'explore' && <ExplorePage />}
+        {active === 'validate' && <ValidatePage />}
       </main>
     </div>
   );

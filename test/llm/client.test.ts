@@ -160,3 +160,20 @@ describe('RateLimiter', () => {
     expect(performance.now() - start).toBeGreaterThanOrEqual(900);
   });
 });
+
+describe('identical requests at once', () => {
+  it('are sent once and shared', async () => {
+    db = openDatabase(':memory:');
+    fake.setOptions({ latencyMs: 100 });
+    try {
+      const llm = client();
+      const before = fake.stats().completed;
+      const results = await Promise.all(Array.from({ length: 8 }, () => llm.ask(RENAME, renameVars(900))));
+      expect(new Set(results.map((r) => JSON.stringify(r))).size).toBe(1);
+      expect(fake.stats().completed - before).toBe(1);
+      expect(llm.stats.sent).toBe(1);
+    } finally {
+      fake.setOptions({ latencyMs: 0 });
+    }
+  });
+});

@@ -75,11 +75,18 @@ async function classifyWithClaude(
     writer.screening(items, screened);
     relevant = items.filter((_, i) => screened[i]!.ok && (screened[i] as { value: boolean }).value);
   }
-  if (cfg.facets.includes('task')) writer.tasks(relevant, await traverse(stepDeps(cfg.models.task), tree, await mappingInput(), cfg.seed, ctx));
-  if (cfg.facets.includes('pattern')) writer.facet('pattern', relevant, await pattern(stepDeps(cfg.models.pattern), relevant, ctx), (v) => v);
-  if (cfg.facets.includes('skills')) {
-    writer.facet('skills', relevant, await skills(stepDeps(cfg.models.skills), relevant, cfg.seed, ctx), (v) => JSON.stringify(v));
-  }
+  // The three facets depend only on screening, so they run side by side: one slow answer in one
+  // facet does not hold up the others.
+  await Promise.all([
+    cfg.facets.includes('task') &&
+      mappingInput()
+        .then((input) => traverse(stepDeps(cfg.models.task), tree, input, cfg.seed, ctx))
+        .then((outcomes) => writer.tasks(relevant, outcomes)),
+    cfg.facets.includes('pattern') &&
+      pattern(stepDeps(cfg.models.pattern), relevant, ctx).then((r) => writer.facet('pattern', relevant, r, (v) => v)),
+    cfg.facets.includes('skills') &&
+      skills(stepDeps(cfg.models.skills), relevant, cfg.seed, ctx).then((r) => writer.facet('skills', relevant, r, (v) => JSON.stringify(v))),
+  ]);
 }
 
 async function classifyOffline(

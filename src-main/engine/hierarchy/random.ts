@@ -1,17 +1,9 @@
 // Seeded randomness for the build: the same seed and inputs shuffle the same way on every run, so a
 // resumed build sends byte-identical prompts and is answered from the call cache.
 import { createHash } from 'node:crypto';
+import { mulberry32 } from '../cluster/seeding';
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '../cluster/seeding';
 
 /** A seed derived from the run seed and a label, so each shuffle has its own stream. */
 export function subSeed(seed: number, label: string): number {

@@ -52,6 +52,7 @@ export class LlmClient {
   readonly limiter: RateLimiter;
   private readonly store: CallStore;
   private readonly sdk: Anthropic;
+  private readonly inFlight = new Map<string, Promise<CallRecord>>();
 
   constructor(
     db: Db,
@@ -84,10 +85,23 @@ export class LlmClient {
       this.stats.cacheHits++;
       return { ...hit, cached: true };
     }
-    const rec = await this.sendWithRetries(req, opts);
-    this.store.put(hash, meta, req, rec);
-    this.account(meta.promptId, rec);
-    return { ...rec, cached: false };
+    // Identical requests in flight at once (duplicate conversations are common) are sent once.
+    const pending = this.inFlight.get(hash);
+    if (pending) {
+      this.stats.cacheHits++;
+      return { ...(await pending), cached: true };
+    }
+    const send = this.sendWithRetries(req, opts).then((rec) => {
+      this.store.put(hash, meta, req, rec);
+      this.account(meta.promptId, rec);
+      return rec;
+    });
+    this.inFlight.set(hash, send);
+    try {
+      return { ...(await send), cached: false };
+    } finally {
+      this.inFlight.delete(hash);
+    }
   }
 
   /** Renders a template, asks, parses; an invalid answer gets a correction turn, then a failure. */

@@ -2,6 +2,7 @@
 // app's demo mode. User messages are filled-in templates of recognisable work tasks, so a
 // rule-based or LLM classifier has real signal to find; the same seed always gives the same file.
 import { open } from 'node:fs/promises';
+import { mulberry32 } from '../../cluster/seeding';
 
 const TASKS: readonly string[] = [
   'Can you help me debug this Python function? It raises a KeyError when the {thing} list is empty.',
@@ -55,17 +56,8 @@ const START_MS = Date.UTC(2025, 0, 1);
 const SPAN_MS = 90 * 24 * 3600 * 1000;
 const WRITE_BYTES = 1 << 20;
 
-/** mulberry32: tiny, fast, and good enough for test data; Math.random cannot be seeded. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Math.random cannot be seeded; the engine's mulberry32 gives the same file for the same seed.
+const rng = mulberry32;
 
 function pick<T>(r: () => number, list: readonly T[]): T {
   return list[Math.floor(r() * list.length)] as T;
