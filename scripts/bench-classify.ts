@@ -69,7 +69,8 @@ async function measure(project: Project, caching: boolean): Promise<void> {
   const billed = (s.inputTokens + 1.25 * s.cacheWriteTokens + 0.1 * s.cacheReadTokens) / N;
   console.log(
     `${caching ? 'with' : 'without'} prompt caching: ${N} conversations in ${seconds.toFixed(1)} s = ${(N / seconds).toFixed(1)} conversations/s; ` +
-      `${llm.stats.sent} calls = ${achievedRpm.toFixed(0)} requests/min, ${((100 * achievedRpm) / RPM).toFixed(0)}% of the ${RPM} rpm limit; ` +
+      `${llm.stats.sent} calls = ${achievedRpm.toFixed(0)} requests/min, ${((100 * achievedRpm) / RPM).toFixed(0)}% of the ${RPM} rpm limit ` +
+      `(the token bucket starts full, so a run under a minute can exceed 100%); ` +
       `input tokens per conversation ${raw.toFixed(0)} sent, ${billed.toFixed(0)} billed-equivalent (cache reads ${s.cacheReadTokens}, writes ${s.cacheWriteTokens}); ` +
       `$${llm.stats.costUsd.toFixed(2)} at ${MODEL} prices`,
   );

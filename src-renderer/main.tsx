@@ -1,3 +1,5 @@
+// Must stay the first import: zod reads its jitless setting when each schema is built.
+import './zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -7,6 +7,7 @@ import { runImport } from './import';
 import { runServe } from './serve';
 import { runBench } from './bench';
 import { runClassify, runConversationsImport, runRunReport } from './classify';
+import { runValidateImport, runValidateReport, runValidateSample } from './validate';
 import { runHierarchyBuild, runHierarchyExport, runHierarchyImport, runHierarchyShow } from './hierarchy';
 
 const USAGE = `Usage: task-atlas <command> [options]
@@ -38,6 +39,13 @@ Commands:
   run report --run NAME [--json] [--compare OTHER_RUN]
       Thresholded task shares as a usage source, Figures 5, 8, 10, patterns per task and occupation,
       and agreement with another run (e.g. offline vs Claude).
+  validate sample --run NAME --facet task|pattern --out packet.json [--size 150] [--method stratified|simple] [--seed N] [--redact]
+  validate import LABELS.json [MORE.json …]
+  validate report --run NAME [--json]
+      Human validation: a seeded sample as a packet for validators (they label it in the app's Validate
+      page, keyboard-driven), merge their label files, and report accuracy per level with Wilson 95%
+      intervals, the pattern confusion matrix, Cohen's kappa / Krippendorff's alpha, disagreements, and
+      pattern shares corrected for misclassification beside the raw ones.
   reproduce --source run:NAME [--project FILE]
       Every analysis of the paper on a run instead of a release.
   bench reproduce
@@ -68,6 +76,20 @@ export async function main(argv: string[]): Promise<number> {
             'privacy-summary': 'boolean',
           }),
         );
+      case 'validate': {
+        const [sub, ...args] = rest;
+        if (sub === 'sample') {
+          return runValidateSample(
+            parse(args, { project: 'string', run: 'string', facet: 'string', size: 'string', method: 'string', seed: 'string', out: 'string', redact: 'boolean' }),
+          );
+        }
+        if (sub === 'report') return runValidateReport(parse(args, { project: 'string', run: 'string', json: 'boolean' }));
+        if (sub === 'import') {
+          const { values, positionals } = parseArgs({ args, options: { project: { type: 'string' } }, allowPositionals: true });
+          return runValidateImport(positionals, values);
+        }
+        break;
+      }
       case 'run':
         if (rest[0] !== 'report') break;
         return runRunReport(parse(rest.slice(1), { project: 'string', run: 'string', json: 'boolean', compare: 'string' }));

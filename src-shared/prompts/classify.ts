@@ -23,10 +23,14 @@ function fromTranscript<V extends ConversationVars, O>(
   transcript: string,
   values: (v: V) => Record<string, string>,
   parse: (answer: string, v: V) => ParseResult<O>,
+  cachePrefix = false,
 ): PromptTemplate<V, O> {
   const messages = transcriptToMessages(transcript);
-  // The conversation is the long prefix shared by F.1, F.2 and F.4: cache it (prompt caching).
-  const cacheMessageIndex = messages.findIndex((m) => m.content.includes('{conversation}'));
+  // The conversation is the long prefix that F.1 and every F.2 level send byte for byte: cache it
+  // there. F.3 and F.4 quote it differently and are sent once per conversation, so caching them
+  // would only add the cache-write surcharge.
+  const at = messages.findIndex((m) => m.content.includes('{conversation}'));
+  const cacheMessageIndex = cachePrefix && at >= 0 ? at : undefined;
   return {
     id,
     version,
@@ -77,11 +81,18 @@ export function parseSkills(answer: string, v: OptionVars): ParseResult<string[]
 export const PAPER_VERSION = 'appendix-f';
 
 export function screeningTemplate(transcript = F1_SCREENING, version = PAPER_VERSION): PromptTemplate<ConversationVars, boolean> {
-  return fromTranscript('classify.screening', version, transcript, (v) => ({ conversation: v.conversation }), parseScreening);
+  return fromTranscript('classify.screening', version, transcript, (v) => ({ conversation: v.conversation }), parseScreening, true);
 }
 
 export function taskMappingTemplate(transcript = F2_TASK_MAPPING, version = PAPER_VERSION): PromptTemplate<OptionVars, string> {
-  return fromTranscript('classify.task', version, transcript, (v) => ({ conversation: v.conversation, options_str: v.options.join('\n') }), parseOption);
+  return fromTranscript(
+    'classify.task',
+    version,
+    transcript,
+    (v) => ({ conversation: v.conversation, options_str: v.options.join('\n') }),
+    parseOption,
+    true,
+  );
 }
 
 export function collaborationTemplate(transcript = F3_COLLABORATION, version = PAPER_VERSION): PromptTemplate<ConversationVars, PatternAnswer> {

@@ -76,8 +76,12 @@ describe('Appendix F prompts are sent verbatim', () => {
     expect(new Set(listed)).toEqual(new Set(SKILL_OPTIONS));
   });
 
-  it('marks the conversation message for prompt caching (shared by F.1, F.2, F.4)', () => {
+  it('marks the conversation message for prompt caching (F.1 and F.2 share it; F.4 fences it)', () => {
     expect(screeningTemplate().render({ conversation }).cacheMessageIndex).toBe(0);
+    expect(taskMappingTemplate().render({ conversation, options: ['a'] }).cacheMessageIndex).toBe(0);
+    expect(collaborationTemplate().render({ conversation }).cacheMessageIndex).toBeUndefined();
+    expect(skillsTemplate().render({ conversation, options: [...SKILL_OPTIONS] }).cacheMessageIndex).toBeUndefined();
+    expect(screeningTemplate().render({ conversation }).messages[0]).toEqual(taskMappingTemplate().render({ conversation, options: ['a'] }).messages[0]);
     expect(skillsTemplate().render({ conversation, options: [...SKILL_OPTIONS] }).messages[0]!.content).toBe(
       taskMappingTemplate().render({ conversation, options: ['a'] }).messages[0]!.content.replace(conversation, '```\n' + conversation + '\n```'),
     );

@@ -1,5 +1,5 @@
 // Cost preview of a classification run: tokens per facet from the conversations' real lengths,
-// with and without prompt caching of the conversation prefix (shared by F.1, F.2 and F.4).
+// with and without prompt caching of the conversation prefix (F.1 and all F.2 levels share it).
 import type { Db } from '../../db/open';
 import { costOf, estimateTokens, priceOf, CACHE_READ_FACTOR, CACHE_WRITE_FACTOR, BATCH_DISCOUNT } from '../../../src-shared/pricing';
 import type { ClassifyConfig } from './config';
@@ -47,10 +47,10 @@ export function estimateClassify(db: Db, cfg: ClassifyConfig): ClassifyEstimate 
     input += inTok;
     output += outTok;
     cost += costOf(model, { inputTokens: inTok, outputTokens: outTok });
-    // F.3 wraps the conversation differently, so only F.1, F.2 and F.4 share the cached prefix.
-    const shares = facet !== 'pattern';
-    const firstUse = facet === cfg.facets.find((f) => f !== 'pattern');
-    const convCost = shares ? n * perConv * conv * (firstUse ? CACHE_WRITE_FACTOR : CACHE_READ_FACTOR) : n * perConv * conv;
+    // F.1 and the F.2 levels share one cached prefix; F.3 and F.4 quote the conversation differently.
+    const shares = facet === 'screening' || facet === 'task';
+    const writes = facet === cfg.facets.find((f) => f === 'screening' || f === 'task') ? n : 0;
+    const convCost = shares ? conv * (writes * CACHE_WRITE_FACTOR + (n * perConv - writes) * CACHE_READ_FACTOR) : n * perConv * conv;
     cached += costOf(model, { inputTokens: n * perConv * fixed + convCost, outputTokens: outTok });
   }
   return {

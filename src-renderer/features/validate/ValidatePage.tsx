@@ -276,6 +276,10 @@ function Labelling({ session, state }: { session: Session; state: ValidateState 
       return;
     }
     if (e.ctrlKey || e.metaKey) return;
+    // Read the store, not this render's props: two quick keys must not act on a stale item.
+    const now = validateStore.getSnapshot().session;
+    const item = now?.packet.items[now.index];
+    if (!now || !item) return;
     const digit = /^[1-9]$/.test(key) ? Number(key) : undefined;
     const options = patternOptions(item);
     if (key === 'y') validateStore.dispatch(item.facet === 'task' ? { type: 'level', correct: true } : { type: 'pattern-correct' });
@@ -284,8 +288,8 @@ function Labelling({ session, state }: { session: Session; state: ValidateState 
     else if (key === 's') validateStore.dispatch({ type: 'skip' });
     else if (key === 'u') validateStore.undo();
     else if (key === 'e') setEditingNote(true);
-    else if (key === 'ArrowLeft') validateStore.goTo(session.index - 1);
-    else if (key === 'ArrowRight') validateStore.goTo(session.index + 1);
+    else if (key === 'ArrowLeft') validateStore.goTo(now.index - 1);
+    else if (key === 'ArrowRight') validateStore.goTo(now.index + 1);
     else if (key === 'x') void exportLabels();
     else return;
     e.preventDefault();

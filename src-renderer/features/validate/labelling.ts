@@ -1,6 +1,8 @@
 // Pure labelling logic for the validator's page (paper Appendix C): packet checks, applying a
 // judgement to the current item, undo, progress, resume and the exported label file. No DOM and no
 // React here, so all of it is unit-tested directly (test/renderer/validate.test.ts).
+// Must come first: schemas are built jitless only if zod is configured before they are created.
+import '../../zod-config';
 import {
   LABELS_FORMAT,
   LabelFileSchema,
