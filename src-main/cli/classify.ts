@@ -1,6 +1,6 @@
 // `task-atlas conversations import` and `task-atlas classify` / `task-atlas run report`.
 import { setMaxListeners } from 'node:events';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { closeProject, importBundledDefaults, openProject } from '../engine/project';
 import { importConversations, type ConversationFormat, type ColumnMapping } from '../engine/ingest/conversations';
 import { classifyRun, resolveConfig } from '../engine/classify/run';
@@ -15,6 +15,7 @@ import { latestHierarchyId } from './tree';
 import { llmOptionsFrom, type LlmFlags } from './llm-options';
 import { progressPrinter } from './progress';
 import { defaultProjectPath } from './project-path';
+import { modelCacheDir } from './models';
 
 export async function runConversationsImport(
   file: string | undefined,
@@ -58,6 +59,7 @@ export interface ClassifyFlags extends LlmFlags {
   'min-accounts'?: string;
   'embedding-model'?: string;
   'model-dir'?: string;
+  'allow-download'?: boolean;
 }
 
 export async function runClassify(flags: ClassifyFlags): Promise<number> {
@@ -101,7 +103,8 @@ export async function runClassify(flags: ClassifyFlags): Promise<number> {
       cfg.method === 'offline-embedding'
         ? await openEmbedding(project.db, {
             model: cfg.embeddingModel,
-            cacheDir: join(resolve(process.env.TASK_ATLAS_HOME ?? join(process.env.HOME ?? '.', '.task-atlas')), 'models'),
+            cacheDir: modelCacheDir(),
+            allowRemote: flags['allow-download'] === true,
             localModelPath: flags['model-dir'] ? resolve(flags['model-dir']) : undefined,
           })
         : undefined;

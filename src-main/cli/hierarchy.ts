@@ -1,7 +1,7 @@
 // `task-atlas hierarchy build|show|export|import`.
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { setMaxListeners } from 'node:events';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { closeProject, importBundledDefaults, openProject, type Project } from '../engine/project';
 import { HierarchyConfigSchema, type HierarchyConfig } from '../engine/hierarchy/config';
 import { baseItems, buildHierarchy } from '../engine/hierarchy/build';
@@ -16,6 +16,7 @@ import { formatTree, latestHierarchyId } from './tree';
 import { llmOptionsFrom, type LlmFlags } from './llm-options';
 import { progressPrinter } from './progress';
 import { defaultProjectPath } from './project-path';
+import { modelCacheDir } from './models';
 
 export interface BuildFlags extends LlmFlags {
   project?: string;
@@ -29,6 +30,7 @@ export interface BuildFlags extends LlmFlags {
   concurrency?: string;
   'embedding-model'?: string;
   'model-dir'?: string;
+  'allow-download'?: boolean;
 }
 
 function openWithData(path?: string): Project {
@@ -71,7 +73,8 @@ export async function runHierarchyBuild(flags: BuildFlags): Promise<number> {
     const llm = new LlmClient(project.db, llmOptionsFrom(flags, cfg.model, fake?.baseURL));
     const embedding = await openEmbedding(project.db, {
       model: cfg.embeddingModel,
-      cacheDir: join(resolve(process.env.TASK_ATLAS_HOME ?? join(process.env.HOME ?? '.', '.task-atlas')), 'models'),
+      cacheDir: modelCacheDir(),
+      allowRemote: flags['allow-download'] === true,
       localModelPath: flags['model-dir'] ? resolve(flags['model-dir']) : undefined,
     });
     const bar = progressPrinter(process.stderr, () => llm.stats);

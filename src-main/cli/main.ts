@@ -7,6 +7,7 @@ import { runImport } from './import';
 import { runServe } from './serve';
 import { runBench } from './bench';
 import { runClassify, runConversationsImport, runRunReport } from './classify';
+import { runModelsImport } from './models';
 import { runValidateImport, runValidateReport, runValidateSample } from './validate';
 import { runHierarchyBuild, runHierarchyExport, runHierarchyImport, runHierarchyShow } from './hierarchy';
 
@@ -28,6 +29,9 @@ Commands:
       stops it; the same command resumes without paying for any call twice. --fake uses the
       built-in demo server instead of the Claude API (needs no key).
   hierarchy show [--id ID] [--depth N] | export [--id ID] [--out FILE] | import --file FILE
+  models import DIR [--model all-mpnet-base-v2|all-MiniLM-L6-v2|ID]
+      Install an embedding model folder (config.json, tokenizer.json, tokenizer_config.json, onnx/) for
+      offline machines; --allow-download on hierarchy build or classify fetches it once instead.
   conversations import FILE [--format auto|jsonl|csv|claude-export|chatgpt-export|openai-messages|sharegpt|oasst|wildchat]
                        [--dataset NAME] [--map text=COL,response=COL,account=COL,model=COL,timestamp=COL,id=COL]
       Stream a conversation file into the project; bad rows are reported with their line numbers.
@@ -73,9 +77,14 @@ export async function main(argv: string[]): Promise<number> {
             project: 'string', run: 'string', dataset: 'string', hierarchy: 'string', batches: 'boolean', estimate: 'boolean',
             offline: 'boolean', fake: 'boolean', concurrency: 'string', model: 'string', 'base-url': 'string', rpm: 'string',
             itpm: 'string', 'min-conversations': 'string', 'min-accounts': 'string', 'embedding-model': 'string', 'model-dir': 'string',
-            'privacy-summary': 'boolean',
+            'privacy-summary': 'boolean', 'allow-download': 'boolean',
           }),
         );
+      case 'models': {
+        if (rest[0] !== 'import') break;
+        const { values, positionals } = parseArgs({ args: rest.slice(1), options: { model: { type: 'string' } }, allowPositionals: true });
+        return runModelsImport(positionals[0], values);
+      }
       case 'validate': {
         const [sub, ...args] = rest;
         if (sub === 'sample') {
@@ -132,6 +141,7 @@ async function runHierarchy(args: string[]): Promise<number> {
           project: 'string', model: 'string', 'base-url': 'string', fake: 'boolean', estimate: 'boolean',
           batches: 'boolean', seed: 'string', levels: 'string', top: 'string', dataset: 'string',
           concurrency: 'string', rpm: 'string', itpm: 'string', 'embedding-model': 'string', 'model-dir': 'string',
+          'allow-download': 'boolean',
         }),
       );
     case 'show':
