@@ -8,6 +8,7 @@ import { runServe } from './serve';
 import { runBench } from './bench';
 import { runClassify, runConversationsImport, runRunReport } from './classify';
 import { runModelsImport } from './models';
+import { runExport } from './export';
 import { runValidateImport, runValidateReport, runValidateSample } from './validate';
 import { runHierarchyBuild, runHierarchyExport, runHierarchyImport, runHierarchyShow } from './hierarchy';
 
@@ -50,6 +51,12 @@ Commands:
       page, keyboard-driven), merge their label files, and report accuracy per level with Wilson 95%
       intervals, the pattern confusion matrix, Cohen's kappa / Krippendorff's alpha, disagreements, and
       pattern shares corrected for misclassification beside the raw ones.
+  export (--source ID | --run NAME) --out DIR [--formats csv,r,dta,parquet] [--html] [--charts] [--review]
+         [--include-text] [--include-accounts]
+      Tables as CSV, R-friendly CSV with a codebook, Stata .dta and Parquet, a provenance manifest,
+      a self-contained HTML report (--html), every chart as SVG and PNG (--charts; uses Chrome/Chromium)
+      and a read-only review bundle (--review). Tasks under the
+      privacy thresholds, conversation text and account ids are left out unless you opt in.
   reproduce --source run:NAME [--project FILE]
       Every analysis of the paper on a run instead of a release.
   bench reproduce
@@ -78,6 +85,13 @@ export async function main(argv: string[]): Promise<number> {
             offline: 'boolean', fake: 'boolean', concurrency: 'string', model: 'string', 'base-url': 'string', rpm: 'string',
             itpm: 'string', 'min-conversations': 'string', 'min-accounts': 'string', 'embedding-model': 'string', 'model-dir': 'string',
             'privacy-summary': 'boolean', 'allow-download': 'boolean',
+          }),
+        );
+      case 'export':
+        return await runExport(
+          parse(rest, {
+            project: 'string', source: 'string', run: 'string', out: 'string', formats: 'string',
+            'include-text': 'boolean', 'include-accounts': 'boolean', html: 'boolean', charts: 'boolean', review: 'boolean',
           }),
         );
       case 'models': {

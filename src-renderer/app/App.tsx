@@ -1,10 +1,12 @@
 // App shell: header, wizard-step navigation and the active page. Explore and Validate exist so far; the
 // other steps are listed (disabled) so the workflow is visible without pretending to work.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { AppInfo } from '../../src-shared/api';
 import { ExplorePage } from '../features/explore/ExplorePage';
 import { ValidatePage } from '../features/validate/ValidatePage';
-import { getApiClient } from '../transport/client';
+import { ReviewBanner, ReviewPage } from '../features/review/ReviewPage';
+import { restoreReviewSession } from '../features/review/session';
+import { getApiClient, getApiClientVersion, subscribeApiClient } from '../transport/client';
 import './app.css';
 
 interface Step {
@@ -22,7 +24,11 @@ const STEPS: Step[] = [
   { id: 'validate', label: 'Validate', enabled: true },
   { id: 'explore', label: 'Explore', enabled: true },
   { id: 'export', label: 'Export', enabled: false },
+  { id: 'review', label: 'Review', enabled: true },
 ];
+
+// A reload in review mode keeps answering from the bundle: swap the client before first use.
+restoreReviewSession();
 
 /** The step named by a `#/<step>` hash; other hashes (e.g. the skip link's #main) name none. */
 function stepFromHash(): string | undefined {
@@ -34,6 +40,8 @@ type InfoState = { info: AppInfo } | { error: string } | undefined;
 
 function useAppInfo(): InfoState {
   const [state, setState] = useState<InfoState>();
+  // Re-read when the client changes (review mode swaps it).
+  const clientVersion = useSyncExternalStore(subscribeApiClient, getApiClientVersion);
   useEffect(() => {
     let live = true;
     const api = getApiClient();
@@ -44,7 +52,7 @@ function useAppInfo(): InfoState {
     return () => {
       live = false;
     };
-  }, []);
+  }, [clientVersion]);
   return state;
 }
 
@@ -114,11 +122,13 @@ export function App() {
       <header className="app-header">
         <h1 className="brand">Task Atlas</h1>
         <ProjectLabel state={info} />
+        <ReviewBanner />
       </header>
       <StepNav active={active} onSelect={select} />
       <main id="main" ref={mainRef} tabIndex={-1} className="content">
         {active === 'explore' && <ExplorePage />}
         {active === 'validate' && <ValidatePage />}
+        {active === 'review' && <ReviewPage onExplore={() => select('explore')} />}
       </main>
     </div>
   );

@@ -1,96 +1,13 @@
-// The slice of Plotly's figure schema this app uses. Declared locally so chart modules stay pure,
-// typed and DOM-free (unit-testable in node) without pulling in the large @types/plotly.js.
-
-export type Datum = number | string | null;
-
-export interface MarkerStyle {
-  color?: string | string[];
-  size?: number;
-  opacity?: number;
-  line?: { color?: string; width?: number };
-}
-
-export interface LineStyle {
-  color?: string;
-  width?: number;
-  shape?: 'linear' | 'hv' | 'spline';
-  dash?: 'solid' | 'dot' | 'dash';
-}
-
-export interface PlotData {
-  type: 'bar' | 'scatter';
-  name?: string;
-  x: Datum[];
-  y: Datum[];
-  orientation?: 'h' | 'v';
-  mode?: 'lines' | 'markers' | 'lines+markers' | 'markers+text' | 'lines+markers+text';
-  text?: string | string[];
-  textposition?: 'top left' | 'top center' | 'top right' | 'middle right' | 'bottom right' | 'outside' | 'auto' | 'none';
-  /** Extra per-point values the hovertemplate can reference as %{customdata}. */
-  customdata?: Datum[];
-  hovertemplate?: string;
-  marker?: MarkerStyle;
-  line?: LineStyle;
-  showlegend?: boolean;
-  cliponaxis?: boolean;
-}
-
-export interface Axis {
-  title?: { text: string };
-  type?: 'linear' | 'log' | 'category';
-  range?: [number, number];
-  autorange?: boolean | 'reversed';
-  automargin?: boolean;
-  ticksuffix?: string;
-  tickprefix?: string;
-  tickformat?: string;
-  categoryorder?: 'array' | 'trace';
-  categoryarray?: string[];
-  visible?: boolean;
-  zeroline?: boolean;
-  gridcolor?: string;
-  linecolor?: string;
-  zerolinecolor?: string;
-  showgrid?: boolean;
-}
-
-export interface Annotation {
-  text: string;
-  xref?: 'paper' | 'x';
-  yref?: 'paper' | 'y';
-  x: number | string;
-  y: number | string;
-  showarrow?: boolean;
-  xanchor?: 'left' | 'center' | 'right';
-  yanchor?: 'top' | 'middle' | 'bottom';
-  font?: { size?: number; color?: string };
-}
-
-export interface Layout {
-  title: { text: string; font?: { size?: number } };
-  xaxis: Axis;
-  yaxis: Axis;
-  barmode: 'group' | 'stack' | 'overlay' | 'relative';
-  bargap: number;
-  height: number;
-  margin: { l?: number; r?: number; t?: number; b?: number };
-  annotations: Annotation[];
-  showlegend: boolean;
-  legend: { orientation?: 'h' | 'v'; x?: number; y?: number; xanchor?: 'left' | 'center' | 'right'; yanchor?: 'top' | 'bottom' };
-  hovermode: 'closest' | 'x' | 'y' | 'x unified' | 'y unified' | false;
-  paper_bgcolor: string;
-  plot_bgcolor: string;
-  font: { color?: string; family?: string; size?: number };
-}
-
-export interface PlotConfig {
-  responsive?: boolean;
-  displaylogo?: boolean;
-  displayModeBar?: boolean | 'hover';
-}
-
-/** What every chart module returns: ready for Plotly.react. */
-export interface Figure {
-  data: PlotData[];
-  layout: Partial<Layout>;
-}
+// The Plotly figure types now live with the pure chart modules in src-shared/charts (shared with
+// the offline HTML report). Re-exported here so renderer imports keep working.
+export type {
+  Annotation,
+  Axis,
+  Datum,
+  Figure,
+  Layout,
+  LineStyle,
+  MarkerStyle,
+  PlotConfig,
+  PlotData,
+} from '../../src-shared/charts/plotly-types';

@@ -88,6 +88,8 @@ export function createHttpClient(token: () => string, fetchImpl: typeof fetch = 
 }
 
 let shared: ApiClient | undefined;
+let clientVersion = 0;
+const clientListeners = new Set<() => void>();
 
 export function getApiClient(): ApiClient {
   if (!shared) {
@@ -95,4 +97,24 @@ export function getApiClient(): ApiClient {
     shared = bridge ? createBridgeClient(bridge) : createHttpClient(() => readToken(document));
   }
   return shared;
+}
+
+/**
+ * Replaces the shared client (review mode swaps in a read-only, in-memory one); undefined goes back
+ * to the shell's own transport. Subscribers (the app header, stores) re-read on change.
+ */
+export function setApiClient(client: ApiClient | undefined): void {
+  shared = client;
+  clientVersion++;
+  for (const listener of clientListeners) listener();
+}
+
+/** For useSyncExternalStore: bumps each time setApiClient runs. */
+export function getApiClientVersion(): number {
+  return clientVersion;
+}
+
+export function subscribeApiClient(listener: () => void): () => void {
+  clientListeners.add(listener);
+  return () => clientListeners.delete(listener);
 }

@@ -1,12 +1,12 @@
 // Pure chart builders: exact trace values for a hand-made report, no DOM and no Plotly.
 import { describe, expect, it } from 'vitest';
-import * as fig3 from '../../src-renderer/features/explore/charts/fig3Categories';
-import * as fig4 from '../../src-renderer/features/explore/charts/fig4Depth';
-import * as fig6 from '../../src-renderer/features/explore/charts/fig6Wage';
-import * as fig7 from '../../src-renderer/features/explore/charts/fig7Automation';
-import * as fig13 from '../../src-renderer/features/explore/charts/fig13TopTasks';
-import { truncate } from '../../src-renderer/features/explore/charts/format';
-import { PAPER_GROUP, toTable2Rows } from '../../src-renderer/features/explore/charts/table2';
+import * as fig3 from '../../src-shared/charts/fig3Categories';
+import * as fig4 from '../../src-shared/charts/fig4Depth';
+import * as fig6 from '../../src-shared/charts/fig6Wage';
+import * as fig7 from '../../src-shared/charts/fig7Automation';
+import * as fig13 from '../../src-shared/charts/fig13TopTasks';
+import { truncate } from '../../src-shared/charts/format';
+import { PAPER_GROUP, toTable2Rows } from '../../src-shared/charts/table2';
 import { LONG_TASK, makePaper, makeReport } from './fixture';
 
 describe('Figure 3 categories', () => {

@@ -4,12 +4,12 @@ import type { ApiErrorPayload } from '../../../src-shared/api';
 import type { PaperReference, ReproduceReport } from '../../../src-shared/report';
 import { Plot } from '../../components/Plot';
 import { errorLocation } from '../../transport/client';
-import * as fig3 from './charts/fig3Categories';
-import * as fig4 from './charts/fig4Depth';
-import * as fig6 from './charts/fig6Wage';
-import * as fig7 from './charts/fig7Automation';
-import * as fig13 from './charts/fig13TopTasks';
-import { fmt, fmtInt } from './charts/format';
+import * as fig3 from '../../../src-shared/charts/fig3Categories';
+import * as fig4 from '../../../src-shared/charts/fig4Depth';
+import * as fig6 from '../../../src-shared/charts/fig6Wage';
+import * as fig7 from '../../../src-shared/charts/fig7Automation';
+import * as fig13 from '../../../src-shared/charts/fig13TopTasks';
+import { fmt, fmtInt } from '../../../src-shared/charts/format';
 import { exploreStore, useExplore } from './store';
 import { Table2View } from './Table2View';
 

@@ -1,7 +1,7 @@
 // Renders Table 2 from the pure rows in charts/table2.ts as a real, navigable HTML table.
 import type { PaperReference, ReproduceReport } from '../../../src-shared/report';
-import { fmt } from './charts/format';
-import { toTable2Rows, type Table2 } from './charts/table2';
+import { fmt } from '../../../src-shared/charts/format';
+import { toTable2Rows, type Table2 } from '../../../src-shared/charts/table2';
 
 function GroupHeader({ table }: { table: Table2 }) {
   return (

@@ -1,7 +1,7 @@
 // Figure 4: how deeply occupations use AI — the share of occupations with at least a given
 // fraction of their tasks appearing in conversations.
-import type { DepthPoint, ReproduceReport } from '../../../../src-shared/report';
-import type { Figure } from '../../../components/plotly-types';
+import type { DepthPoint, ReproduceReport } from '../report';
+import type { Figure } from './plotly-types';
 import { fmt, fmtInt, fracToPct } from './format';
 
 export const CURVE_TRACE = 'Occupations (%)';

@@ -1,6 +1,6 @@
 // Figure 7: collaboration patterns, grouped into automation vs augmentation (paper section 3.4).
-import type { PatternShare, ReproduceReport } from '../../../../src-shared/report';
-import type { Figure, PlotData } from '../../../components/plotly-types';
+import type { PatternShare, ReproduceReport } from '../report';
+import type { Figure, PlotData } from './plotly-types';
 import { fmt } from './format';
 
 export const AUTOMATION_TRACE = 'Automation';

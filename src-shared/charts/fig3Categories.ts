@@ -1,6 +1,6 @@
 // Figure 3: share of Claude usage vs share of U.S. workers per SOC major group.
-import type { CategoryShare, ReproduceReport } from '../../../../src-shared/report';
-import type { Figure } from '../../../components/plotly-types';
+import type { CategoryShare, ReproduceReport } from '../report';
+import type { Figure } from './plotly-types';
 import { barChartHeight, fmt } from './format';
 
 export const USAGE_TRACE = 'Claude usage (%)';

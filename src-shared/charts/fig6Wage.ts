@@ -1,7 +1,7 @@
 // Figure 6: occupational usage against median annual wage. Only the points the engine kept are
 // drawn; the title carries the engine's correlations so the reader need not eyeball the trend.
-import type { ReproduceReport } from '../../../../src-shared/report';
-import type { Figure } from '../../../components/plotly-types';
+import type { ReproduceReport } from '../report';
+import type { Figure } from './plotly-types';
 import { fmt, fmtInt } from './format';
 
 export const SCATTER_TRACE = 'Occupations';

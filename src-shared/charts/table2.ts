@@ -1,6 +1,6 @@
 // Table 2: usage by O*NET job zone, one column group per engine variant plus, when available, the
 // paper's published numbers for side-by-side comparison. Pure: the page only formats and renders.
-import type { JobZoneCoverage, JobZoneRow, PaperReference, ReproduceReport } from '../../../../src-shared/report';
+import type { JobZoneCoverage, JobZoneRow, PaperReference, ReproduceReport } from '../report';
 import { fmt, fmtInt } from './format';
 
 export type Table2Metric = 'convPct' | 'basePct' | 'repRatio';

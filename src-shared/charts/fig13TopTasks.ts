@@ -1,6 +1,6 @@
 // Figure 13 (Appendix): the tasks with the largest share of usage.
-import type { ReproduceReport } from '../../../../src-shared/report';
-import type { Figure } from '../../../components/plotly-types';
+import type { ReproduceReport } from '../report';
+import type { Figure } from './plotly-types';
 import { barChartHeight, truncate } from './format';
 
 export const TOP_N = 20;

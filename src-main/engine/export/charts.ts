@@ -1,0 +1,82 @@
+// Charts as PNG and SVG files. Plotly renders in a browser, so the export opens the self-contained
+// HTML report in a headless Chrome/Chromium and asks Plotly for each figure's image: the files are
+// exactly what the report shows. The desktop app can pass Electron's own Chromium; elsewhere the
+// first installed Chrome/Chromium is used (TASK_ATLAS_CHROMIUM overrides).
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { FIGURE_IDS } from '../report-html';
+
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+  'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
+];
+
+export function findChromium(): string | null {
+  const fromEnv = process.env.TASK_ATLAS_CHROMIUM;
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
+  return CANDIDATES.find((p) => existsSync(p)) ?? null;
+}
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
+
+/** Writes fig3.svg, fig3.png, … for every figure of the report into `dir`; returns the files. */
+export async function exportChartImages(reportHtml: string, dir: string, executablePath = findChromium()): Promise<string[]> {
+  if (!executablePath) {
+    throw new Error('PNG/SVG export needs Chrome or Chromium: install one or set TASK_ATLAS_CHROMIUM to its path');
+  }
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath, args: ARGS });
+  try {
+    const page = await browser.newPage();
+    // The report loads nothing from outside; refusing every non-file request keeps it that way.
+    await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+    await page.goto(pathToFileURL(reportHtml).href);
+    // These callbacks run inside the page, so they may only use what is there (no imports, no helpers).
+    await page.waitForFunction(
+      (n) => (globalThis as unknown as PageGlobals).document.querySelectorAll('section[data-drawn="true"]').length >= n,
+      FIGURE_IDS.length,
+      { timeout: 60_000 },
+    );
+    mkdirSync(dir, { recursive: true });
+    const files: string[] = [];
+    for (const id of FIGURE_IDS) {
+      for (const format of ['svg', 'png'] as const) {
+        const url = await page.evaluate(
+          ([figure, fmt]) => {
+            const page = globalThis as unknown as PageGlobals;
+            const el = page.document.querySelector(`#${figure} .js-plotly-plot`);
+            return page.Plotly.toImage(el, { format: fmt, width: 1100, height: 700, scale: fmt === 'png' ? 2 : 1 });
+          },
+          [id, format] as const,
+        );
+        files.push(writeDataUrl(join(dir, `${id}.${format}`), url));
+      }
+    }
+    return files;
+  } finally {
+    await browser.close();
+  }
+}
+
+/** What the report page provides, typed minimally: this file compiles without the DOM library. */
+interface PageGlobals {
+  document: { querySelectorAll(s: string): { length: number }; querySelector(s: string): unknown };
+  Plotly: { toImage(el: unknown, opts: object): Promise<string> };
+}
+
+function writeDataUrl(file: string, url: string): string {
+  const comma = url.indexOf(',');
+  const meta = url.slice(0, comma);
+  const body = url.slice(comma + 1);
+  const bytes = meta.endsWith(';base64') ? Buffer.from(body, 'base64') : Buffer.from(decodeURIComponent(body), 'utf8');
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, bytes);
+  renameSync(tmp, file);
+  return file;
+}

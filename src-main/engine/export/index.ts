@@ -1,0 +1,112 @@
+// Exports a usage source (a release) or a classification run as analysis-ready files: CSV, R-ready
+// CSV with a codebook, Stata .dta and Parquet, plus manifest.json with provenance and hashes.
+// Privacy by default: tasks under the run's thresholds, conversation text and account ids never
+// leave the project unless the caller opts in to the latter two.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Db } from '../../db/open';
+import type { PaperReference, SourceRef } from '../../../src-shared/report';
+import { reproduce } from '../analyze/reproduce';
+import { runReport } from '../classify/report';
+import { ClassifyConfigSchema, type ClassifyConfig } from '../classify/config';
+import { reproduceTables } from './report-tables';
+import { conversationsTable, keptTasks, runTables, type PrivacyChoices } from './run-tables';
+import { renderFiles, writeAtomically, type ExportFormat } from './write';
+import { appVersion, conversationFiles, dataFiles, runInfo, sha256, type Manifest } from './manifest';
+import type { Table } from './table';
+
+export type { Manifest } from './manifest';
+export type { ExportFormat } from './write';
+
+export interface ExportOptions {
+  /** A usage source id, e.g. "aei-2025-02-10". Exactly one of source / run. */
+  source?: string;
+  /** A classification run id: exports the report of its thresholded source "run:<id>" and the run tables. */
+  run?: string;
+  dir: string;
+  formats?: ExportFormat[];
+  includeConversationText?: boolean;
+  includeAccountIds?: boolean;
+  /** Where reference/paper-figures.json lives: adds the paper's Table 2 next to ours. */
+  resourcesDir?: string;
+  /** Release whose wage/SOC/BLS files a run's analyses use (default: the one the run used last, else aei-2025-02-10). */
+  referenceDataset?: string;
+  now?: Date;
+}
+
+export interface ExportResult {
+  dir: string;
+  files: string[];
+  manifest: Manifest;
+}
+
+export const ALL_FORMATS: ExportFormat[] = ['csv', 'r', 'dta', 'parquet'];
+
+interface Content {
+  source: SourceRef;
+  tables: Table[];
+  cfg: ClassifyConfig | null;
+  tasksKept: number;
+}
+
+export function exportResults(db: Db, opts: ExportOptions): ExportResult {
+  if ((opts.source === undefined) === (opts.run === undefined)) throw new Error('export needs exactly one of source or run');
+  const privacy: PrivacyChoices = {
+    includeConversationText: opts.includeConversationText === true,
+    includeAccountIds: opts.includeAccountIds === true,
+  };
+  const formats = opts.formats ?? ALL_FORMATS;
+  const now = opts.now ?? new Date();
+  const paper = loadPaper(opts.resourcesDir);
+  const content = opts.run !== undefined ? runContent(db, opts.run, opts, privacy, paper) : sourceContent(db, opts.source as string, paper);
+  const { files, truncated } = renderFiles(content.tables, formats, `Task Atlas export of ${content.source.label}`, now);
+  const manifest: Manifest = {
+    format: 'task-atlas.export',
+    version: 1,
+    app: { name: 'task-atlas', version: appVersion() },
+    exportedAt: now.toISOString(),
+    source: content.source,
+    run: runInfo(content.cfg, content.tasksKept),
+    hierarchyId: content.cfg?.hierarchyId ?? null,
+    thresholds: content.cfg?.thresholds ?? null,
+    dataFiles: dataFiles(db, content.source.id),
+    conversationFiles: conversationFiles(db, content.cfg),
+    privacy: { ...privacy, tasksBelowThresholds: content.cfg ? 'excluded' : 'not-applicable' },
+    formats,
+    tables: content.tables.map((t) => ({ name: t.name, rows: t.rows.length, ...(truncated.has(t.name) ? { truncatedInDta: truncated.get(t.name) } : {}) })),
+    files: [...files].map(([path, bytes]) => ({ path, bytes: bytes.length, sha256: sha256(bytes) })),
+  };
+  files.set('manifest.json', Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8'));
+  const written = writeAtomically(opts.dir, files);
+  return { dir: opts.dir, files: written, manifest };
+}
+
+function sourceContent(db: Db, sourceId: string, paper: PaperReference | null): Content {
+  const report = reproduce(db, sourceId);
+  return { source: report.source, tables: reproduceTables(report, paper), cfg: null, tasksKept: 0 };
+}
+
+function runContent(db: Db, runId: string, opts: ExportOptions, privacy: PrivacyChoices, paper: PaperReference | null): Content {
+  const json = db.prepare('SELECT config_json FROM classify_run WHERE id = ?').pluck().get(runId) as string | undefined;
+  if (!json) throw new Error(`no classification run "${runId}"`);
+  const cfg = ClassifyConfigSchema.parse(JSON.parse(json));
+  const reference = opts.referenceDataset ?? previousReference(db, `run:${cfg.name}`) ?? 'aei-2025-02-10';
+  // runReport (re)writes the thresholded source run:<id>, so the shared analyses below see only kept tasks.
+  const report = runReport(db, runId, reference);
+  const shared = reproduce(db, report.sourceId);
+  const kept = keptTasks(db, cfg);
+  const tables = [...reproduceTables(shared, paper), ...runTables(db, report, kept)];
+  if (privacy.includeConversationText || privacy.includeAccountIds) tables.push(conversationsTable(db, runId, kept, privacy));
+  return { source: shared.source, tables, cfg, tasksKept: kept.length };
+}
+
+function previousReference(db: Db, sourceId: string): string | undefined {
+  const row = db.prepare('SELECT wage_dataset FROM usage_source WHERE id = ?').pluck().get(sourceId) as string | null | undefined;
+  return row ?? undefined;
+}
+
+function loadPaper(resourcesDir: string | undefined): PaperReference | null {
+  if (resourcesDir === undefined) return null;
+  const file = join(resourcesDir, 'reference', 'paper-figures.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as PaperReference) : null;
+}

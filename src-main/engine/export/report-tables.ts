@@ -1,0 +1,75 @@
+// The tables of a ReproduceReport (paper section 3), one per figure or table of the paper.
+import type { PaperReference, ReproduceReport } from '../../../src-shared/report';
+import { num, str, table, type Table } from './table';
+
+const PCT = 'percent';
+
+export function reproduceTables(r: ReproduceReport, paper: PaperReference | null = null): Table[] {
+  return [
+    table('categories', 'Share of usage and of BLS employment per SOC major group (Figure 3)', [
+      str('code', 'Two-digit SOC major group'),
+      str('title', 'SOC major group title'),
+      num('usagePct', 'Share of usage (sums to 100 over groups with usage)', PCT),
+      num('blsPct', 'Share of BLS employment over the groups in the BLS file; missing when absent', PCT),
+      num('blsEmployment', 'BLS employment of the group; missing when absent', 'workers'),
+    ], r.categories.map((c) => [c.code, c.title, c.usagePct, c.blsPct, c.blsEmployment])),
+    table('top_occupations', 'Occupations with the largest share of usage (Figure 2)', [
+      str('code', 'O*NET-SOC occupation code'),
+      str('title', 'Occupation title'),
+      str('category', 'SOC major group title'),
+      num('usagePct', 'Share of usage attributed to the occupation', PCT),
+      num('tasks', 'O*NET task statements of the occupation', 'count'),
+      num('tasksWithUsage', 'Task statements of the occupation that appear in the usage data', 'count'),
+    ], r.topOccupations.map((o) => [o.code, o.title, o.category, o.usagePct, o.tasks, o.tasksWithUsage])),
+    table('top_tasks', 'O*NET tasks with the largest share of usage', [
+      str('task', 'O*NET task statement (normalised: lower case, trimmed)'),
+      num('usagePct', 'Share of usage of the task, summed over its occupations', PCT),
+      num('occupations', 'Occupations the task is split across', 'count'),
+    ], r.topTasks.map((t) => [t.task, t.usagePct, t.occupations])),
+    table('depth_curve', 'Depth of usage within occupations (Figure 4)', [
+      num('threshold', 'Fraction of an occupation\'s tasks with usage', '0..1'),
+      num('shareOfOccupations', 'Fraction of occupations with at least that fraction of tasks in use', '0..1'),
+    ], r.depth.curve.map((p) => [p.threshold, p.shareOfOccupations])),
+    table('wage_points', 'Usage against median annual wage per occupation (Figure 6)', [
+      str('code', 'O*NET-SOC occupation code'),
+      str('title', 'Occupation title'),
+      str('category', 'SOC major group title'),
+      num('medianWage', 'Median annual wage', 'USD per year'),
+      num('usagePct', 'Share of usage of the occupation', PCT),
+    ], r.wage.points.map((p) => [p.code, p.title, p.category, p.medianWage, p.usagePct])),
+    jobZoneTable(r, paper),
+    table('automation_split', 'Automation vs augmentation collaboration patterns (Figure 7)', [
+      str('pattern', 'Collaboration pattern'),
+      str('mode', '"automation" or "augmentation"'),
+      num('pct', 'Share of patterned conversations ("none" renormalised away)', PCT),
+    ], (r.automation?.patterns ?? []).map((p) => [p.pattern, p.mode, p.pct])),
+    table('category_correlation', 'Agreement of usage and BLS employment shares over SOC major groups (Appendix G)', [
+      num('n', 'Major groups compared', 'count'),
+      num('pearson', 'Pearson correlation', '-1..1'),
+      num('spearman', 'Spearman rank correlation', '-1..1'),
+      num('kendallTauB', 'Kendall tau-b', '-1..1'),
+      num('mse', 'Mean squared difference of the shares', 'percent squared'),
+    ], [[r.categoryCorrelation.n, r.categoryCorrelation.pearson, r.categoryCorrelation.spearman, r.categoryCorrelation.kendallTauB, r.categoryCorrelation.mse]]),
+  ];
+}
+
+/** Both Table 2 variants in one long table, told apart by `variant`; the paper's values when given. */
+function jobZoneTable(r: ReproduceReport, paper: PaperReference | null): Table {
+  const ref = new Map((paper?.table2 ?? []).map((z) => [z.zone, z]));
+  const paperCols = paper ? [
+    num('paperConvPct', 'The paper\'s published "Conv. %"', PCT),
+    num('paperBasePct', 'The paper\'s published "Base. %"', PCT),
+    num('paperRepRatio', 'The paper\'s published "Rep. Ratio"', 'ratio'),
+  ] : [];
+  const paperCells = (zone: number) => (paper ? [ref.get(zone)?.convPct, ref.get(zone)?.basePct, ref.get(zone)?.repRatio] : []);
+  return table('job_zones', 'Usage by O*NET Job Zone, both variants (Table 2)', [
+    str('variant', '"release-wage-data" (zones from the release wage file) or "onet-crosswalk" (O*NET zones via the 2010-2019 crosswalk)'),
+    num('zone', 'O*NET Job Zone', '1..5'),
+    num('convPct', 'Share of usage in the zone (the paper\'s "Conv. %")', PCT),
+    num('basePct', 'Share of tasks in the source whose occupation is in the zone (the paper\'s "Base. %")', PCT),
+    num('repRatio', 'convPct / basePct (the paper\'s "Rep. Ratio")', 'ratio'),
+    num('occupationPct', 'Share of all occupations in the zone', PCT),
+    num('occupations', 'Occupations in the zone (fractional when split by the crosswalk)', 'count'),
+    ...paperCols,
+  ], r.jobZones.flatMap((t) => t.rows.map((z) => [t.variant, z.zone, z.convPct, z.basePct, z.repRatio, z.occupationPct, z.occupations, ...paperCells(z.zone)])));
+}

@@ -1,0 +1,106 @@
+// The run-only tables (Figures 5, 8, 10, patterns per task/occupation, task counts) and the opt-in
+// conversations table. Privacy: only tasks that pass the run's thresholds are ever listed; names
+// and counts of the others stay in the project file.
+import type { Db } from '../../db/open';
+import type { PatternBreakdown, RunReport } from '../../../src-shared/report';
+import type { ClassifyConfig } from '../classify/config';
+import { countTasks, type TaskCount } from '../classify/aggregate';
+import { num, str, table, type Table } from './table';
+
+const PCT = 'percent';
+
+export interface PrivacyChoices {
+  includeConversationText: boolean;
+  includeAccountIds: boolean;
+}
+
+export function keptTasks(db: Db, cfg: ClassifyConfig): TaskCount[] {
+  return countTasks(db, cfg).tasks.filter((t) => t.kept);
+}
+
+export function runTables(db: Db, report: RunReport, kept: TaskCount[]): Table[] {
+  const perModel = keptConversationsByModel(db, report.run, kept);
+  return [
+    table('task_counts', 'Conversations and distinct accounts per task, only tasks passing the privacy thresholds', [
+      str('nodeId', 'Hierarchy node id of the task'),
+      str('task', 'Task name (hierarchy node name)'),
+      num('conversations', 'Classified conversations assigned to the task', 'count'),
+      num('accounts', 'Distinct accounts among them (0 when the data carry no account ids)', 'count'),
+    ], kept.map((t) => [t.nodeId, t.task, t.conversations, t.accounts])),
+    patternTable('patterns_by_task', 'Automation vs augmentation per kept task', 'Task name', report.patternsByTask),
+    patternTable('patterns_by_occupation', 'Automation vs augmentation per occupation (kept tasks only)', 'Occupation title', report.patternsByOccupation),
+    table('skills', 'Share of classified conversations exhibiting each skill (Figure 5)', [
+      str('skill', 'Skill exhibited by the assistant'),
+      num('pct', 'Share of classified conversations', PCT),
+    ], report.skills.map((s) => [s.skill, s.pct])),
+    table('by_model', 'Category shares by the model that answered (Figure 8)', [
+      str('model', 'Model that answered the conversation'),
+      num('conversations', 'Conversations of kept tasks answered by the model', 'count'),
+      str('category', 'SOC major group title'),
+      num('usagePct', 'Share of the model\'s kept usage in the group', PCT),
+    ], report.byModel.flatMap((m) => m.categories.map((c) => [m.model, perModel.get(m.model) ?? 0, c.title, c.usagePct]))),
+    table('conversation_vs_account', 'Category shares by conversations and by distinct accounts (Figure 10)', [
+      str('category', 'SOC major group title'),
+      num('byConversations', 'Share of usage counted by conversations', PCT),
+      num('byAccounts', 'Share of usage counted by distinct accounts', PCT),
+    ], report.conversationVsAccount.categories.map((c) => [c.title, c.byConversations, c.byAccounts])),
+  ];
+}
+
+/**
+ * RunReport.byModel counts every classified conversation, dropped tasks included; the export counts
+ * only conversations of kept tasks, so no figure in it depends on a task under the thresholds.
+ */
+function keptConversationsByModel(db: Db, runId: string, kept: TaskCount[]): Map<string, number> {
+  const keptIds = new Set(kept.map((t) => t.nodeId));
+  const rows = db
+    .prepare(
+      `SELECT coalesce(v.model, 'unknown') AS model, c.value AS nodeId, count(*) AS n FROM classification c
+       JOIN conversation v ON v.id = c.conversation_id
+       WHERE c.run_id = ? AND c.facet = 'task' AND c.status = 'ok' GROUP BY 1, 2`,
+    )
+    .all(runId) as { model: string; nodeId: string; n: number }[];
+  const out = new Map<string, number>();
+  for (const r of rows) if (keptIds.has(r.nodeId)) out.set(r.model, (out.get(r.model) ?? 0) + r.n);
+  return out;
+}
+
+function patternTable(name: string, description: string, what: string, rows: PatternBreakdown[]): Table {
+  return table(name, description, [
+    str('name', what),
+    num('conversations', 'Conversations with a pattern classification (split evenly across occupations)', 'count'),
+    num('automationPct', 'Automation share of patterned conversations', PCT),
+    num('augmentationPct', 'Augmentation share of patterned conversations', PCT),
+    num('nonePct', 'Share of conversations with no pattern ("none")', PCT),
+  ], rows.map((b) => [b.name, b.conversations, b.automationPct, b.augmentationPct, b.nonePct]));
+}
+
+/** Only built on explicit opt-in; still restricted to conversations of kept tasks. */
+export function conversationsTable(db: Db, runId: string, kept: TaskCount[], privacy: PrivacyChoices): Table {
+  const names = new Map(kept.map((t) => [t.nodeId, t.task]));
+  const rows = db
+    .prepare(
+      `SELECT v.id, v.account_id AS accountId, v.messages_json AS messages, c.value AS nodeId FROM classification c
+       JOIN conversation v ON v.id = c.conversation_id
+       WHERE c.run_id = ? AND c.facet = 'task' AND c.status = 'ok' ORDER BY v.id`,
+    )
+    .all(runId) as { id: string; accountId: string | null; messages: string; nodeId: string }[];
+  const columns = [str('id', 'Conversation id')];
+  if (privacy.includeAccountIds) columns.push(str('accountId', 'Account id of the conversation (opt-in)'));
+  if (privacy.includeConversationText) columns.push(str('text', 'Conversation text, "role: content" per message (opt-in)'));
+  columns.push(str('task', 'Task assigned to the conversation'));
+  const out = rows
+    .filter((r) => names.has(r.nodeId))
+    .map((r) => [
+      r.id,
+      ...(privacy.includeAccountIds ? [r.accountId] : []),
+      ...(privacy.includeConversationText ? [conversationText(r.messages)] : []),
+      names.get(r.nodeId),
+    ]);
+  return table('conversations', 'Classified conversations of kept tasks (exported on explicit opt-in only)', columns, out);
+}
+
+function conversationText(messagesJson: string): string {
+  const messages = JSON.parse(messagesJson) as { role?: string; content?: unknown }[];
+  return messages.map((m) => `${m.role ?? 'unknown'}: ${typeof m.content === 'string' ? m.content : JSON.stringify(m.content)}`).join('\n\n');
+}

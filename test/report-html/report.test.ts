@@ -1,0 +1,241 @@
+// The offline HTML report: built for the bundled release, written to disk, opened from file:// in
+// headless Chromium with every non-file request aborted. Asserts what Plotly actually drew.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { closeProject, importBundledDefaults, openProject, type Project } from '../../src-main/engine/project';
+import { reproduce } from '../../src-main/engine/analyze/reproduce';
+import { FIGURE_IDS, REPORT_CSP, renderHtmlReport, writeHtmlReport, type HtmlReportInput } from '../../src-main/engine/report-html';
+import { jsonForScript, scriptForInline } from '../../src-main/engine/report-html/html';
+import type { PaperReference } from '../../src-shared/report';
+
+const RESOURCES = resolve(__dirname, '../../resources');
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
+  '--no-first-run', '--disable-component-update', '--disable-sync',
+];
+
+interface Trace {
+  name?: string;
+  type?: string;
+  mode?: string;
+  x: (number | string | null)[];
+  y: (number | string | null)[];
+}
+
+let tmp: string;
+let project: Project | undefined;
+let input: HtmlReportInput;
+let html: string;
+let file: string;
+let browser: Browser | undefined;
+let context: BrowserContext;
+let page: Page;
+const aborted: string[] = [];
+const problems: string[] = [];
+
+const numbers = (values: (number | string | null)[]) => values.filter((v): v is number => typeof v === 'number');
+
+async function tracesOf(figId: string): Promise<Trace[]> {
+  return page.$eval(`#${figId} .js-plotly-plot`, (el) =>
+    (el as unknown as { data: Trace[] }).data.map((t) => ({ name: t.name, type: t.type, mode: t.mode, x: t.x, y: t.y })),
+  );
+}
+
+/** The document's own markup: the bodies of inline <script> elements (Plotly, JSON) removed. */
+function markupOnly(source: string): string {
+  return source.replace(/(<script\b[^>]*>)[\s\S]*?(<\/script>)/gi, '$1$2');
+}
+
+beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'atlas-report-html-'));
+  project = openProject(join(tmp, 'p.sqlite'), { resourcesDir: RESOURCES });
+  importBundledDefaults(project);
+  const report = reproduce(project.db, 'aei-2025-02-10');
+  const paper = JSON.parse(readFileSync(join(RESOURCES, 'reference/paper-figures.json'), 'utf8')) as PaperReference;
+  input = {
+    report,
+    paper,
+    title: 'Task Atlas report <test> & “quotes”',
+    methods: 'Reproduced from the bundled release.\n\nNo classification run was involved.',
+    provenance: {
+      'App version': '0.1.0',
+      'Source id': report.source.id,
+      'Data files': [{ file: 'onet_task_mappings.csv', sha256: 'ab'.repeat(32) }],
+    },
+  };
+  html = renderHtmlReport(input);
+  file = join(tmp, 'out', 'report.html');
+  writeHtmlReport(file, input);
+
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file://')) return route.continue();
+    aborted.push(url);
+    return route.abort();
+  });
+  page = await context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  page.on('requestfailed', (req) => {
+    if (!aborted.includes(req.url())) problems.push(`requestfailed: ${req.url()}`);
+  });
+  await page.exposeFunction('reportCspViolation', (text: string) => problems.push(`csp: ${text}`));
+  await page.addInitScript(() => {
+    type Violation = { violatedDirective: string; blockedURI: string; sourceFile: string; lineNumber: number };
+    const win = globalThis as unknown as {
+      reportCspViolation(text: string): void;
+      addEventListener(type: 'securitypolicyviolation', listener: (e: Violation) => void): void;
+    };
+    win.addEventListener('securitypolicyviolation', (v) => {
+      win.reportCspViolation(`${v.violatedDirective} blocked ${v.blockedURI} at ${v.sourceFile}:${v.lineNumber}`);
+    });
+  });
+  await page.goto(pathToFileURL(file).href);
+  for (const id of FIGURE_IDS) await page.waitForSelector(`#${id}[data-drawn="true"]`, { timeout: 90_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (project) closeProject(project);
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('the HTML (static)', () => {
+  it('is one self-contained file with a no-network CSP', () => {
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP.replace(/'/g, '&#39;')}">`);
+    expect(html.length).toBeGreaterThan(4_000_000); // Plotly is inlined
+    expect(statSync(file).size).toBe(Buffer.byteLength(html));
+    // No external resources at all: no script/link/img/iframe with a src or href that loads.
+    expect(html).not.toMatch(/<script[^>]*\ssrc=/i);
+    expect(html).not.toMatch(/<link\b/i);
+    const markup = markupOnly(html);
+    expect(markup).not.toMatch(/src="http/i);
+    expect(markup).not.toMatch(/href="http/i);
+    expect(markup).not.toMatch(/(src|href)='http/i);
+    expect(markup).not.toMatch(/url\(\s*['"]?http/i);
+    // Exactly three scripts, each closed where intended: data, Plotly, drawing code.
+    expect(html.match(/<script\b/gi)).toHaveLength(3);
+    expect(html.match(/<\/script>/gi)).toHaveLength(3);
+  });
+
+  it('escapes text and embedded JSON', () => {
+    expect(html).toContain('<title>Task Atlas report &lt;test&gt; &amp; “quotes”</title>');
+    expect(jsonForScript({ a: '</script><!--' })).toBe('{"a":"\\u003c/script\\u003e\\u003c!--"}');
+    expect(JSON.parse(jsonForScript({ a: '</script>' }))).toEqual({ a: '</script>' });
+    expect(scriptForInline('var s = "</SCRIPT>";')).toBe('var s = "<\\/SCRIPT>";');
+  });
+
+  it('has the methods and provenance sections', () => {
+    const markup = markupOnly(html);
+    expect(markup).toContain('id="methods"');
+    expect(markup).toMatch(/divided evenly across the distinct occupations/);
+    expect(markup).toMatch(/Base\. % is the share of the task statements/);
+    expect(markup).toContain('No classification run was involved.');
+    expect(markup).toContain('id="provenance"');
+    expect(markup).toContain('ab'.repeat(32));
+    expect(markup).toContain('aei-2025-02-10');
+  });
+});
+
+describe('the HTML without a paper reference or pattern data', () => {
+  it('omits the paper columns and says there is no pattern data', () => {
+    const bare = markupOnly(
+      renderHtmlReport({ ...input, paper: undefined, report: { ...input.report, automation: null }, generatedAt: '2025-01-01T00:00:00Z' }),
+    );
+    expect(bare).not.toContain('Paper (published)');
+    expect(bare).not.toContain('Paper usage (%)');
+    expect(bare).toContain('No collaboration-pattern data in this source');
+    expect(bare).toContain('Generated 2025-01-01T00:00:00Z');
+  });
+
+  it('is byte-identical for the same input and timestamp', () => {
+    const a = renderHtmlReport({ ...input, generatedAt: '2025-01-01T00:00:00Z' });
+    expect(renderHtmlReport({ ...input, generatedAt: '2025-01-01T00:00:00Z' })).toBe(a);
+  });
+});
+
+describe('the report in Chromium, offline', () => {
+  it('loads nothing from the network', () => {
+    expect(aborted).toEqual([]);
+  });
+
+  it('draws all five figures', async () => {
+    expect(await page.locator('.js-plotly-plot').count()).toBe(5);
+    for (const id of FIGURE_IDS) expect(await page.locator(`#${id} .js-plotly-plot`).count()).toBe(1);
+  });
+
+  it('draws Figure 3 with real category shares', async () => {
+    const usage = (await tracesOf('fig3')).find((t) => t.name === 'Claude usage (%)');
+    expect(usage).toBeDefined();
+    const i = usage!.y.findIndex((title) => String(title).startsWith('Computer and Mathematical'));
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(usage!.x[i]).toBeGreaterThan(30);
+    expect(usage!.x[i]).toBeLessThan(45);
+    // The bars are really in the SVG, not just in the data.
+    expect(await page.locator('#fig3 .js-plotly-plot .bars path').count()).toBeGreaterThan(10);
+  });
+
+  it('draws the other figures with data', async () => {
+    const curve = (await tracesOf('fig4')).find((t) => t.mode === 'lines');
+    expect(numbers(curve!.y).length).toBeGreaterThan(50);
+    expect(numbers((await tracesOf('fig6'))[0]!.x).length).toBeGreaterThan(100);
+    const patterns = (await tracesOf('fig7')).flatMap((t) => numbers(t.y));
+    expect(patterns).toHaveLength(5);
+    expect(numbers((await tracesOf('fig13'))[0]!.x)).toHaveLength(20);
+  });
+
+  it('renders Table 2 and the category table as HTML tables', async () => {
+    const rows = await page.$$eval('#table2 tbody tr', (trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => (td as { textContent: string | null }).textContent ?? '')),
+    );
+    expect(rows).toHaveLength(5);
+    for (const cells of rows) {
+      expect(cells.length).toBeGreaterThanOrEqual(9); // two engine variants + the paper, 3 metrics each
+      for (const cell of cells.slice(0, 3)) expect(Number.isFinite(Number(cell))).toBe(true);
+    }
+    expect(await page.locator('#categories tbody tr').count()).toBeGreaterThanOrEqual(22);
+  });
+
+  it('enforces its CSP: a fetch from the page is refused before it reaches the network', async () => {
+    const probe = await context.newPage();
+    try {
+      await probe.goto(pathToFileURL(file).href);
+      const before = aborted.length;
+      const outcome = await probe.evaluate(async () => {
+        // Runs in the page; the node tsconfig has no DOM lib, so describe the window structurally.
+        const win = globalThis as unknown as {
+          addEventListener(type: 'securitypolicyviolation', listener: (e: { violatedDirective: string }) => void): void;
+        };
+        const violations: string[] = [];
+        win.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+        const result = await fetch('https://example.com/probe').then(
+          () => 'loaded',
+          () => 'blocked',
+        );
+        await new Promise((r) => setTimeout(r, 100));
+        return { result, violations };
+      });
+      expect(outcome.result).toBe('blocked');
+      expect(outcome.violations).toContain('connect-src');
+      expect(aborted.length).toBe(before); // blocked by the policy, not by the test's route
+    } finally {
+      await probe.close();
+    }
+  });
+
+  it('ran without console or page errors, and leaves a screenshot', async () => {
+    mkdirSync('test-artifacts', { recursive: true });
+    await page.screenshot({ path: 'test-artifacts/report.png', fullPage: true });
+    expect(problems).toEqual([]);
+    expect(aborted).toEqual([]);
+  });
+});
