@@ -1,5 +1,4 @@
 // `task-atlas conversations import` and `task-atlas classify` / `task-atlas run report`.
-import { setMaxListeners } from 'node:events';
 import { resolve } from 'node:path';
 import { closeProject, importBundledDefaults, openProject } from '../engine/project';
 import { importConversations, type ConversationFormat, type ColumnMapping } from '../engine/ingest/conversations';
@@ -9,7 +8,7 @@ import { runReport } from '../engine/classify/report';
 import { runAgreement } from '../engine/classify/agreement';
 import { LlmClient } from '../engine/llm/client';
 import { openEmbedding } from '../engine/hierarchy/embedding';
-import { isCancelled } from '../engine/pipeline/cancel';
+import { interruptible } from './interrupt';
 import { startFakeAnthropic } from '../fake-anthropic/server';
 import { latestHierarchyId } from './tree';
 import { llmOptionsFrom, type LlmFlags } from './llm-options';
@@ -62,15 +61,15 @@ export interface ClassifyFlags extends LlmFlags {
   'allow-download'?: boolean;
 }
 
-export async function runClassify(flags: ClassifyFlags): Promise<number> {
+export function runClassify(flags: ClassifyFlags): Promise<number> {
+  return interruptible((signal) => classify(flags, signal));
+}
+
+async function classify(flags: ClassifyFlags, signal: AbortSignal): Promise<number> {
   if (!flags.run) throw new Error('classify needs --run NAME (the same name resumes the run)');
   const project = openProject(flags.project ? resolve(flags.project) : defaultProjectPath());
   importBundledDefaults(project);
   const fake = flags.fake ? await startFakeAnthropic({ latencyMs: 5 }) : null;
-  const controller = new AbortController();
-  setMaxListeners(0, controller.signal);
-  const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
   try {
     const hierarchyId = flags.hierarchy ?? latestHierarchyId(project.db);
     if (!hierarchyId) throw new Error('no hierarchy: run `task-atlas hierarchy build` (or import one) first');
@@ -111,7 +110,7 @@ export async function runClassify(flags: ClassifyFlags): Promise<number> {
     const bar = progressPrinter(process.stderr, llm ? () => llm.stats : undefined);
     try {
       const summary = await classifyRun({ db: project.db, llm, embed: embedding?.embed }, cfg, {
-        signal: controller.signal,
+        signal,
         onProgress: (p) => bar.update(p),
       });
       bar.done();
@@ -129,14 +128,7 @@ export async function runClassify(flags: ClassifyFlags): Promise<number> {
     } finally {
       await embedding?.close();
     }
-  } catch (err) {
-    if (isCancelled(err)) {
-      process.stderr.write('\ncancelled: run the same command again to resume\n');
-      return 130;
-    }
-    throw err;
   } finally {
-    process.off('SIGINT', onSigint);
     await fake?.close();
     closeProject(project);
   }

@@ -1,6 +1,5 @@
 // `task-atlas hierarchy build|show|export|import`.
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
-import { setMaxListeners } from 'node:events';
 import { resolve } from 'node:path';
 import { closeProject, importBundledDefaults, openProject, type Project } from '../engine/project';
 import { HierarchyConfigSchema, type HierarchyConfig } from '../engine/hierarchy/config';
@@ -9,7 +8,7 @@ import { estimateBuild } from '../engine/hierarchy/estimate';
 import { exportHierarchy, importHierarchy } from '../engine/hierarchy/store';
 import { LlmClient } from '../engine/llm/client';
 import { openEmbedding } from '../engine/hierarchy/embedding';
-import { isCancelled } from '../engine/pipeline/cancel';
+import { interruptible } from './interrupt';
 import { ImportError } from '../engine/ingest/formats/errors';
 import { startFakeAnthropic } from '../fake-anthropic/server';
 import { formatTree, latestHierarchyId } from './tree';
@@ -53,15 +52,14 @@ export function configFrom(flags: BuildFlags): HierarchyConfig {
   });
 }
 
-export async function runHierarchyBuild(flags: BuildFlags): Promise<number> {
+export function runHierarchyBuild(flags: BuildFlags): Promise<number> {
+  return interruptible((signal) => build(flags, signal));
+}
+
+async function build(flags: BuildFlags, signal: AbortSignal): Promise<number> {
   const project = openWithData(flags.project);
   const cfg = configFrom(flags);
   const fake = flags.fake ? await startFakeAnthropic({ latencyMs: 5 }) : null;
-  const controller = new AbortController();
-  // Every in-flight request listens on the one signal; that is expected, not a leak.
-  setMaxListeners(0, controller.signal);
-  const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
   try {
     const est = estimateBuild(cfg, baseItems(project.db, cfg.taskDataset).map((b) => b.text));
     process.stderr.write(
@@ -82,7 +80,7 @@ export async function runHierarchyBuild(flags: BuildFlags): Promise<number> {
       const result = await buildHierarchy(
         { db: project.db, llm, embed: embedding.embed },
         cfg,
-        { signal: controller.signal, onProgress: (p) => bar.update(p) },
+        { signal, onProgress: (p) => bar.update(p) },
       );
       bar.done();
       const s = llm.stats;
@@ -102,14 +100,7 @@ export async function runHierarchyBuild(flags: BuildFlags): Promise<number> {
     } finally {
       await embedding.close();
     }
-  } catch (err) {
-    if (isCancelled(err)) {
-      process.stderr.write('\ncancelled: run the same command again to resume where it stopped\n');
-      return 130;
-    }
-    throw err;
   } finally {
-    process.off('SIGINT', onSigint);
     await fake?.close();
     closeProject(project);
   }

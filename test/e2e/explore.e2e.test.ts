@@ -5,15 +5,12 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { closeProject, importBundledDefaults, openProject, type Project } from '../../src-main/engine/project';
 import { createService } from '../../src-main/engine/service';
 import { startHttpServer } from '../../src-main/http/server';
+import { launchChromium, watchCsp } from '../support/browser';
 
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
-  '--no-first-run', '--disable-component-update', '--disable-sync',
-];
 const FIGURES = ['fig3', 'fig4', 'fig6', 'fig7', 'fig13'];
 
 interface Trace {
@@ -57,7 +54,7 @@ beforeAll(async () => {
   await importBundledDefaults(project);
   server = await startHttpServer({ handlers: createService(project), staticDir: path.resolve('out/web') });
 
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
@@ -65,18 +62,7 @@ beforeAll(async () => {
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
   // Chromium reports some CSP violations (e.g. a caught `new Function` probe) only as events, not
   // console messages; forward them so the no-errors assertion covers the whole policy.
-  await page.exposeFunction('reportCspViolation', (text: string) => problems.push(`csp: ${text}`));
-  await page.addInitScript(() => {
-    type Violation = { violatedDirective: string; blockedURI: string; sourceFile: string; lineNumber: number };
-    // Runs in the page; the node tsconfig has no DOM lib, so describe the window structurally.
-    const win = globalThis as unknown as {
-      reportCspViolation(text: string): void;
-      addEventListener(type: 'securitypolicyviolation', listener: (e: Violation) => void): void;
-    };
-    win.addEventListener('securitypolicyviolation', (v) => {
-      win.reportCspViolation(`${v.violatedDirective} blocked ${v.blockedURI} at ${v.sourceFile}:${v.lineNumber}`);
-    });
-  });
+  await watchCsp(page, problems);
   await page.goto(server.url);
   for (const id of FIGURES) await page.waitForSelector(`#${id}[data-drawn="true"]`, { timeout: 90_000 });
 });

@@ -7,16 +7,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { closeProject, openProject, type Project } from '../../src-main/engine/project';
 import { createService } from '../../src-main/engine/service';
 import { startHttpServer } from '../../src-main/http/server';
 import { LabelFileSchema, PACKET_FORMAT, PATTERN_OPTIONS, type ValidationItem, type ValidationPacket } from '../../src-shared/validation';
+import { launchChromium, watchCsp } from '../support/browser';
 
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
-  '--no-first-run', '--disable-component-update', '--disable-sync',
-];
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -106,19 +103,9 @@ beforeAll(async () => {
 
   project = openProject(path.join(tmp, 'p.sqlite'));
   server = await startHttpServer({ handlers: createService(project), staticDir: path.resolve('out/web') });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  await context.exposeFunction('reportCspViolation', (text: string) => problems.push(`csp: ${text}`));
-  await context.addInitScript(() => {
-    type Violation = { violatedDirective: string; blockedURI: string; sourceFile: string; lineNumber: number };
-    const win = globalThis as unknown as {
-      reportCspViolation(text: string): void;
-      addEventListener(type: 'securitypolicyviolation', listener: (e: Violation) => void): void;
-    };
-    win.addEventListener('securitypolicyviolation', (v) => {
-      win.reportCspViolation(`${v.violatedDirective} blocked ${v.blockedURI} at ${v.sourceFile}:${v.lineNumber}`);
-    });
-  });
+  await watchCsp(context, problems);
 });
 
 afterAll(async () => {

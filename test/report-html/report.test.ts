@@ -5,18 +5,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { closeProject, importBundledDefaults, openProject, type Project } from '../../src-main/engine/project';
 import { reproduce } from '../../src-main/engine/analyze/reproduce';
 import { FIGURE_IDS, REPORT_CSP, renderHtmlReport, writeHtmlReport, type HtmlReportInput } from '../../src-main/engine/report-html';
 import { jsonForScript, scriptForInline } from '../../src-main/engine/report-html/html';
 import type { PaperReference } from '../../src-shared/report';
+import { launchChromium, watchCsp } from '../support/browser';
 
 const RESOURCES = resolve(__dirname, '../../resources');
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
-  '--no-first-run', '--disable-component-update', '--disable-sync',
-];
 
 interface Trace {
   name?: string;
@@ -71,7 +68,7 @@ beforeAll(async () => {
   file = join(tmp, 'out', 'report.html');
   writeHtmlReport(file, input);
 
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.route('**/*', (route) => {
     const url = route.request().url();
@@ -87,17 +84,7 @@ beforeAll(async () => {
   page.on('requestfailed', (req) => {
     if (!aborted.includes(req.url())) problems.push(`requestfailed: ${req.url()}`);
   });
-  await page.exposeFunction('reportCspViolation', (text: string) => problems.push(`csp: ${text}`));
-  await page.addInitScript(() => {
-    type Violation = { violatedDirective: string; blockedURI: string; sourceFile: string; lineNumber: number };
-    const win = globalThis as unknown as {
-      reportCspViolation(text: string): void;
-      addEventListener(type: 'securitypolicyviolation', listener: (e: Violation) => void): void;
-    };
-    win.addEventListener('securitypolicyviolation', (v) => {
-      win.reportCspViolation(`${v.violatedDirective} blocked ${v.blockedURI} at ${v.sourceFile}:${v.lineNumber}`);
-    });
-  });
+  await watchCsp(page, problems);
   await page.goto(pathToFileURL(file).href);
   for (const id of FIGURE_IDS) await page.waitForSelector(`#${id}[data-drawn="true"]`, { timeout: 90_000 });
 });

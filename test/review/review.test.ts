@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { closeProject, importBundledDefaults, openProject, type Project } from '../../src-main/engine/project';
 import { createService } from '../../src-main/engine/service';
 import { startHttpServer } from '../../src-main/http/server';
@@ -17,11 +17,8 @@ import type { ApiClient } from '../../src-shared/api';
 import { toTable2Rows } from '../../src-shared/charts/table2';
 import { fmt } from '../../src-shared/charts/format';
 import type { PaperReference, ReproduceReport } from '../../src-shared/report';
+import { launchChromium, watchCsp } from '../support/browser';
 
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
-  '--no-first-run', '--disable-component-update', '--disable-sync',
-];
 const FIGURES = ['fig3', 'fig4', 'fig6', 'fig7', 'fig13'];
 /** Field names that would mean raw conversations or accounts leaked into a bundle. */
 const FORBIDDEN_KEYS = /conversation(s)?$|^text$|transcript|messages?$|account(s|Id|Ids)?$|user(Id)?$|prompt/i;
@@ -82,7 +79,7 @@ beforeAll(async () => {
 
   empty = openProject(path.join(tmp, 'empty.sqlite'));
   server = await startHttpServer({ handlers: createService(empty), staticDir: path.resolve('out/web') });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -153,17 +150,7 @@ describe('review mode in Chromium (served over an empty project)', () => {
       const { pathname } = new URL(req.url());
       if (pathname.startsWith('/api/')) api.push(pathname);
     });
-    await page.exposeFunction('reportCspViolation', (text: string) => problems.push(`csp: ${text}`));
-    await page.addInitScript(() => {
-      type Violation = { violatedDirective: string; blockedURI: string; sourceFile: string; lineNumber: number };
-      const win = globalThis as unknown as {
-        reportCspViolation(text: string): void;
-        addEventListener(type: 'securitypolicyviolation', listener: (e: Violation) => void): void;
-      };
-      win.addEventListener('securitypolicyviolation', (v) => {
-        win.reportCspViolation(`${v.violatedDirective} blocked ${v.blockedURI} at ${v.sourceFile}:${v.lineNumber}`);
-      });
-    });
+    await watchCsp(page, problems);
     await page.goto(`${server!.url}#/review`);
     await page.waitForSelector('input[type=file]');
     return { context, page, problems, api };
