@@ -30,6 +30,12 @@ function parseTaskElements(body: string): ParseResult<NamedTask[]> {
   return { ok: true, value: out };
 }
 
+/** The <task> elements inside an answer's <answer> tags (propose and dedupe answer this way). */
+function parseAnswerTasks(answer: string): ParseResult<NamedTask[]> {
+  const body = lastTagContent(answer, 'answer');
+  return body === null ? { ok: false, error: 'no <answer> tags' } : parseTaskElements(body);
+}
+
 function taskList(tag: string, items: readonly string[]): string {
   return `<${tag}>\n${items.map((t) => `<task>${escapeXml(t)}</task>`).join('\n')}\n</${tag}>`;
 }
@@ -63,9 +69,7 @@ Answer with exactly ${v.count} <task> elements inside <answer> tags:
     ],
   }),
   parse(answer, v) {
-    const body = lastTagContent(answer, 'answer');
-    if (body === null) return { ok: false, error: 'no <answer> tags' };
-    const parsed = parseTaskElements(body);
+    const parsed = parseAnswerTasks(answer);
     if (!parsed.ok) return parsed;
     if (parsed.value.length !== v.count) {
       return { ok: false, error: `expected exactly ${v.count} <task> elements, found ${parsed.value.length}` };
@@ -107,9 +111,7 @@ Answer inside <answer> tags with one <task> element per distinct higher-level ta
     ],
   }),
   parse(answer, v) {
-    const body = lastTagContent(answer, 'answer');
-    if (body === null) return { ok: false, error: 'no <answer> tags' };
-    const parsed = parseTaskElements(body);
+    const parsed = parseAnswerTasks(answer);
     if (!parsed.ok) return parsed;
     const n = parsed.value.length;
     if (n < v.min || n > v.max) return { ok: false, error: `expected between ${v.min} and ${v.max} tasks, found ${n}` };

@@ -3,7 +3,7 @@
 import type { Db } from '../../db/open';
 import type { PatternBreakdown, RunReport } from '../../../src-shared/report';
 import { AUTOMATION_PATTERNS, type CollaborationPattern } from '../../../src-shared/taxonomy';
-import { loadInputs } from '../analyze/inputs';
+import { loadInputs, type AnalysisInputs } from '../analyze/inputs';
 import { reproduceFromInputs } from '../analyze/reproduce';
 import { normaliseTask, splitAcrossOccupations } from '../analyze/occupations';
 import { compareDistributions } from '../analyze/stats';
@@ -16,7 +16,9 @@ export function runReport(db: Db, runId: string, referenceDataset = 'aei-2025-02
   const cfg = ClassifyConfigSchema.parse(JSON.parse(json));
   const counts = countTasks(db, cfg);
   const sourceId = writeRunSource(db, cfg, counts, referenceDataset);
-  const byConv = reproduceFromInputs(loadInputs(db, sourceId)).categories;
+  // Loaded once: Figure 10, patterns by occupation and usage by model all read the same inputs.
+  const inputs = loadInputs(db, sourceId);
+  const byConv = reproduceFromInputs(inputs).categories;
   const byAcc = new Map(reproduceFromInputs(loadInputs(db, `${sourceId}:accounts`)).categories.map((c) => [c.title, c.usagePct]));
   const categories = byConv.map((c) => ({ title: c.title, byConversations: c.usagePct, byAccounts: byAcc.get(c.title) ?? 0 }));
   const kept = counts.tasks.filter((t) => t.kept);
@@ -40,12 +42,12 @@ export function runReport(db: Db, runId: string, referenceDataset = 'aei-2025-02
       correlation: compareDistributions(categories.map((c) => c.byConversations), categories.map((c) => c.byAccounts)),
     },
     skills: skillShares(db, runId),
-    byModel: byModel(db, cfg, sourceId),
+    byModel: byModel(db, cfg, inputs),
     patternsByTask: kept
       .map((t) => breakdown(t.task, patterns.get(t.nodeId) ?? new Map()))
       .filter((b) => b.conversations > 0)
       .sort((a, b) => b.conversations - a.conversations),
-    patternsByOccupation: byOccupation(db, sourceId, kept, patterns),
+    patternsByOccupation: byOccupation(inputs, kept, patterns),
   };
 }
 
@@ -83,8 +85,7 @@ function breakdown(name: string, counts: Counts): PatternBreakdown {
 }
 
 /** A task's pattern counts are split evenly across its occupations, like its usage. */
-function byOccupation(db: Db, sourceId: string, kept: { nodeId: string; task: string }[], patterns: Map<string, Counts>): PatternBreakdown[] {
-  const inputs = loadInputs(db, sourceId);
+function byOccupation(inputs: AnalysisInputs, kept: { nodeId: string; task: string }[], patterns: Map<string, Counts>): PatternBreakdown[] {
   const { rows } = splitAcrossOccupations(inputs);
   const byTask = new Map(kept.map((t) => [normaliseTask(t.task), patterns.get(t.nodeId) ?? new Map<string, number>()]));
   const occ = new Map<string, Counts>();
@@ -110,14 +111,13 @@ function skillShares(db: Db, runId: string): { skill: string; pct: number }[] {
     .sort((a, b) => b.pct - a.pct || a.skill.localeCompare(b.skill));
 }
 
-function byModel(db: Db, cfg: ReturnType<typeof ClassifyConfigSchema.parse>, sourceId: string): RunReport['byModel'] {
+function byModel(db: Db, cfg: ReturnType<typeof ClassifyConfigSchema.parse>, base: AnalysisInputs): RunReport['byModel'] {
   const models = db
     .prepare(
       `SELECT coalesce(v.model, 'unknown') AS model, count(*) AS n FROM classification c JOIN conversation v ON v.id = c.conversation_id
        WHERE c.run_id = ? AND c.facet = 'task' AND c.status = 'ok' GROUP BY 1 ORDER BY n DESC`,
     )
     .all(cfg.name) as { model: string; n: number }[];
-  const base = loadInputs(db, sourceId);
   return models.map(({ model, n }) => {
     const usageTasks = taskShares(countTasks(db, cfg, { model }).tasks, 'conversations');
     const categories = reproduceFromInputs({ ...base, usageTasks }).categories.map((c) => ({ title: c.title, usagePct: c.usagePct }));
