@@ -3,8 +3,11 @@
 // events it may emit. Electron IPC (src-main/ipc) and the HTTP transport (src-main/http) both
 // dispatch through this table, so a call cannot exist on one transport and not the other.
 import { z } from 'zod';
-import type { PaperReference, ReproduceReport, SourceRef } from './report';
+import type { PaperReference, ReproduceReport, RunReport, SourceRef, CorrelationMetrics } from './report';
 import { API_CALL_NAMES, type ApiCall } from './calls';
+import { JOB_ARGS, JobStartSchema, type JobInfo } from './jobs';
+import { SettingsPatchSchema, type ApiKeyStatus, type SettingsView } from './settings';
+import type { ReviewBundle } from './review-bundle';
 
 export { API_CALL_NAMES, type ApiCall };
 
@@ -40,6 +43,59 @@ export const API_CALLS = {
     .strict(),
   'analysis.reproduce': z.object({ sourceId: z.string().min(1).optional() }).strict(),
   'paper.reference': z.object({}).strict(),
+
+  // Wizard: project
+  'project.current': z.object({}).strict(),
+  'project.open': z.object({ path: z.string().min(1) }).strict(),
+  'project.create': z.object({ path: z.string().min(1) }).strict(),
+  'project.recent': z.object({}).strict(),
+  'project.steps': z.object({}).strict(),
+
+  // Reference data
+  'reference.importBundled': z.object({}).strict(),
+  'reference.preview': z.object({ kind: z.enum(IMPORT_KINDS), path: z.string().min(1) }).strict(),
+
+  // Hierarchy
+  'hierarchy.list': z.object({}).strict(),
+  'hierarchy.estimate': z.object({ config: JOB_ARGS['hierarchy.build'] }).strict(),
+  'hierarchy.nodes': z
+    .object({
+      id: z.string().min(1),
+      /** Children of this node; absent = the top level. */
+      parent: z.string().min(1).optional(),
+      /** Case-insensitive substring search over names and descriptions (overrides parent). */
+      search: z.string().min(1).max(200).optional(),
+      limit: z.number().int().min(1).max(5000).optional(),
+    })
+    .strict(),
+  'hierarchy.import': z.object({ path: z.string().min(1) }).strict(),
+  'hierarchy.export': z.object({ id: z.string().min(1), path: z.string().min(1) }).strict(),
+
+  // Conversations
+  'conversations.preview': z.object({ path: z.string().min(1), format: z.string().min(1).optional() }).strict(),
+  'conversations.datasets': z.object({}).strict(),
+
+  // Classify
+  'classify.estimate': z.object({ config: JOB_ARGS['classify.run'] }).strict(),
+  'classify.runs': z.object({}).strict(),
+
+  // Analyses of own runs and comparisons
+  'analysis.runReport': z.object({ run: z.string().min(1) }).strict(),
+  'analysis.compare': z.object({ a: z.string().min(1), b: z.string().min(1) }).strict(),
+  'review.bundle': z.object({}).strict(),
+
+  // Jobs
+  'jobs.start': JobStartSchema,
+  'jobs.list': z.object({}).strict(),
+  'jobs.cancel': z.object({ id: z.string().min(1), mode: z.enum(['pause', 'cancel']) }).strict(),
+  'jobs.resume': z.object({ id: z.string().min(1) }).strict(),
+  'jobs.dismiss': z.object({ id: z.string().min(1) }).strict(),
+
+  // Settings
+  'settings.get': z.object({}).strict(),
+  'settings.update': SettingsPatchSchema,
+  /** null removes the stored key. */
+  'settings.setApiKey': z.object({ key: z.string().min(8).max(500).nullable() }).strict(),
 } as const satisfies Record<ApiCall, z.ZodType>;
 
 export type ApiArgs<K extends ApiCall> = z.infer<(typeof API_CALLS)[K]>;
@@ -66,6 +122,141 @@ export interface ImportResult {
   rows: number;
 }
 
+export interface ProjectInfo {
+  path: string;
+  /** File name without extension. */
+  name: string;
+  sizeBytes: number;
+}
+
+export interface RecentProject {
+  path: string;
+  openedAt: string;
+  exists: boolean;
+}
+
+export type StepState = 'done' | 'partial' | 'todo';
+
+/** What each wizard step already has in this project, so a reopened project resumes where it was. */
+export interface StepStatus {
+  reference: { state: StepState; datasets: number; summary: string };
+  hierarchy: { state: StepState; hierarchies: number; summary: string };
+  conversations: { state: StepState; conversations: number; summary: string };
+  classify: { state: StepState; runs: number; summary: string };
+  validate: { state: StepState; summary: string };
+  explore: { state: StepState; sources: number; summary: string };
+  export: { state: StepState; summary: string };
+}
+
+export interface BundledImportSummary {
+  imported: number;
+  skipped: number;
+  files: string[];
+}
+
+export interface ReferencePreview {
+  kind: ImportKind;
+  file: string;
+  columns: string[];
+  /** First rows as read (strings), at most 20. */
+  rows: string[][];
+  /** Problems found without importing: missing required columns, bad encoding, … with file:line. */
+  problems: { message: string; line?: number; column?: string | number }[];
+  sizeBytes: number;
+}
+
+export interface HierarchySummary {
+  id: string;
+  name: string;
+  status: string;
+  /** Node count per level, base first. */
+  sizes: number[];
+  createdAt: string;
+  taskDataset: string | null;
+  model: string | null;
+}
+
+export interface HierarchyEstimate {
+  model: string;
+  priceKnown: boolean;
+  baseTasks: number;
+  targets: number[];
+  calls: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  costUsdWithBatches: number;
+}
+
+export interface HierarchyNodeView {
+  id: string;
+  level: number;
+  name: string;
+  description: string;
+  parent: string | null;
+  children: number;
+  /** Names from the top level down to the parent (search results only). */
+  path?: string[];
+}
+
+export interface ConversationPreview {
+  file: string;
+  sizeBytes: number;
+  /** The format 'auto' resolves to. */
+  format: string;
+  /** CSV only: header columns and a guessed mapping. */
+  columns?: string[];
+  suggestedMapping?: Record<string, string>;
+  /** First conversations as they would be imported, or the reason each would be rejected. */
+  samples: { line: number; messages?: number; firstUserText?: string; account?: string | null; model?: string | null; error?: string }[];
+}
+
+export interface ConversationDatasetInfo {
+  dataset: string;
+  conversations: number;
+  accounts: number;
+  files: string[];
+  importedAt: string;
+  badRows: number;
+}
+
+export interface ClassifyEstimateView {
+  conversations: number;
+  calls: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  costUsdWithCaching: number;
+  costUsdWithBatches: number;
+  priceKnown: boolean;
+  note: string;
+}
+
+export interface RunInfo {
+  run: string;
+  method: 'claude' | 'offline-embedding';
+  datasets: string[];
+  hierarchyId: string;
+  status: string;
+  createdAt: string;
+  conversations: number;
+  classified: number;
+  screenedOut: number;
+  unclassified: number;
+  /** The thresholded usage source ("run:<name>") once the run has been reported; else null. */
+  sourceId: string | null;
+}
+
+/** Two sources side by side: shares and the Appendix G metrics at each level. */
+export interface SourceComparison {
+  a: SourceRef;
+  b: SourceRef;
+  categories: { title: string; a: number; b: number }[];
+  occupations: { code: string; title: string; a: number; b: number }[];
+  tasks: { task: string; a: number; b: number }[];
+  metrics: { level: 'category' | 'occupation' | 'task'; metrics: CorrelationMetrics }[];
+}
+
 export interface ApiResults {
   'app.info': AppInfo;
   'sources.list': SourceRef[];
@@ -74,6 +265,34 @@ export interface ApiResults {
   'reference.importRelease': SourceRef;
   'analysis.reproduce': ReproduceReport;
   'paper.reference': PaperReference;
+  'project.current': ProjectInfo;
+  'project.open': ProjectInfo;
+  'project.create': ProjectInfo;
+  'project.recent': RecentProject[];
+  'project.steps': StepStatus;
+  'reference.importBundled': BundledImportSummary;
+  'reference.preview': ReferencePreview;
+  'hierarchy.list': HierarchySummary[];
+  'hierarchy.estimate': HierarchyEstimate;
+  'hierarchy.nodes': HierarchyNodeView[];
+  'hierarchy.import': { id: string; nodes: number };
+  'hierarchy.export': { path: string };
+  'conversations.preview': ConversationPreview;
+  'conversations.datasets': ConversationDatasetInfo[];
+  'classify.estimate': ClassifyEstimateView;
+  'classify.runs': RunInfo[];
+  'analysis.runReport': RunReport;
+  'analysis.compare': SourceComparison;
+  /** A review bundle of the current project (every source and run), for download from the browser build. */
+  'review.bundle': ReviewBundle;
+  'jobs.start': JobInfo;
+  'jobs.list': JobInfo[];
+  'jobs.cancel': JobInfo;
+  'jobs.resume': JobInfo;
+  'jobs.dismiss': { id: string };
+  'settings.get': SettingsView;
+  'settings.update': SettingsView;
+  'settings.setApiKey': ApiKeyStatus;
 }
 
 /** Progress events a call may emit while it runs (calls absent here emit none). */
@@ -84,7 +303,7 @@ export interface ApiProgress {
 
 /** Errors cross transports as data; `kind` lets the UI tell a bad file from a bug. */
 export interface ApiErrorPayload {
-  kind: 'invalid-args' | 'import' | 'not-found' | 'cancelled' | 'internal';
+  kind: 'invalid-args' | 'import' | 'not-found' | 'cancelled' | 'conflict' | 'internal';
   message: string;
   file?: string;
   line?: number;

@@ -128,8 +128,40 @@ export interface MatchingSummary {
   rawSumPct: number;
 }
 
+/** Figure 2's drill-down: category → occupation → its top tasks (shares of all usage, percent). */
+export interface DrilldownTask {
+  task: string;
+  usagePct: number;
+}
+
+export interface DrilldownOccupation {
+  code: string;
+  title: string;
+  usagePct: number;
+  /** The Job Zone holding most of the occupation (O*NET crosswalk), null when unknown. */
+  jobZone: number | null;
+  medianWage: number | null;
+  tasksWithUsage: number;
+  /** The occupation's top tasks (at most DRILLDOWN_TASKS), largest first. */
+  tasks: DrilldownTask[];
+  /** Usage of the occupation's other tasks, so the children add up to the occupation. */
+  otherTasksPct: number;
+}
+
+export interface DrilldownCategory {
+  code: string;
+  title: string;
+  usagePct: number;
+  /** Every occupation with usage in the category, largest first. */
+  occupations: DrilldownOccupation[];
+}
+
+export const DRILLDOWN_TASKS = 5;
+
 export interface ReproduceReport {
   source: SourceRef;
+  /** Figure 2 and Explore's filters (Job Zone, wage band) read this. */
+  drilldown: DrilldownCategory[];
   categories: CategoryShare[];
   /** Claude vs BLS category shares (Appendix G metrics). */
   categoryCorrelation: CorrelationMetrics;
