@@ -17,6 +17,11 @@ declare module 'plotly.js-dist-min' {
     react(root: HTMLElement, data: PlotData[], layout: Partial<Layout>, config?: Config): Promise<HTMLElement>;
     purge(root: HTMLElement): void;
     Plots: { resize(root: HTMLElement): void };
+    /** Renders a figure off-screen to a data: URL (Explore's PNG/SVG downloads). */
+    toImage(
+      figure: { data: PlotData[]; layout: Partial<Layout> },
+      opts: { format: 'png' | 'svg'; width: number; height: number; scale?: number },
+    ): Promise<string>;
   };
   export default Plotly;
 }

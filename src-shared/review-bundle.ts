@@ -1,11 +1,15 @@
 // The review bundle's format (a `.taskatlas-review.json` file): aggregated ReproduceReports per
-// usage source, the paper's published numbers and the provenance of the data files. One schema for
+// usage source, RunReports of classification runs, the paper's published numbers and the
+// provenance of the data files. One schema for
 // the engine that writes bundles and the renderer that opens them (pure zod, so src-shared).
 import { z } from 'zod';
-import type { PaperReference, ReproduceReport, SourceRef } from './report';
+import type { RunInfo } from './api';
+import type { DrilldownCategory, PaperReference, ReproduceReport, RunReport, SourceRef } from './report';
 
 export const REVIEW_FORMAT = 'task-atlas.review-bundle';
-export const REVIEW_VERSION = 1;
+/** Version written; version 1 (no Figure 2 drill-down, no runs) is still read. */
+export const REVIEW_VERSION = 2;
+export const READABLE_VERSIONS: readonly number[] = [1, 2];
 export const REVIEW_EXTENSION = '.taskatlas-review.json';
 
 const num = z.number();
@@ -32,7 +36,8 @@ const jobZoneRow = z.object({
   occupations: num,
 });
 
-export const reproduceReportSchema = z.object({
+/** A ReproduceReport as version-1 bundles hold it: everything but Figure 2's drill-down. */
+const reportFieldsV1 = {
   source: sourceRef,
   categories: z.array(
     z.object({ code: z.string(), title: z.string(), usagePct: num, blsPct: nullableNum, blsEmployment: nullableNum }),
@@ -85,7 +90,32 @@ export const reproduceReportSchema = z.object({
     unmatched: z.array(z.string()),
     rawSumPct: num,
   }),
-});
+};
+
+const drilldownSchema = z.array(
+  z.object({
+    code: z.string(),
+    title: z.string(),
+    usagePct: num,
+    occupations: z.array(
+      z.object({
+        code: z.string(),
+        title: z.string(),
+        usagePct: num,
+        jobZone: nullableNum,
+        medianWage: nullableNum,
+        tasksWithUsage: num,
+        tasks: z.array(z.object({ task: z.string(), usagePct: num })),
+        otherTasksPct: num,
+      }),
+    ),
+  }),
+);
+
+export const reproduceReportSchema = z.object({ ...reportFieldsV1, drilldown: drilldownSchema });
+
+/** Version 1 predates Figure 2: its reports read as having an empty drill-down. */
+const reproduceReportSchemaV1 = z.object(reportFieldsV1).transform((r) => ({ ...r, drilldown: [] as DrilldownCategory[] }));
 
 export const paperReferenceSchema = z.object({
   citation: z.string(),
@@ -104,33 +134,108 @@ export const dataFileSchema = z.object({
   rows: z.number().int().nonnegative(),
 });
 
+const patternBreakdown = z.object({
+  name: z.string(),
+  conversations: num,
+  automationPct: num,
+  augmentationPct: num,
+  nonePct: num,
+});
+
+/** A classification run's aggregates (Figures 5, 8, 10): counts and shares only, never conversations. */
+export const runReportSchema = z.object({
+  run: z.string().min(1),
+  method: z.enum(['claude', 'offline-embedding']),
+  sourceId: z.string().min(1),
+  thresholds: z.object({ minConversations: num, minAccounts: num }),
+  accountsKnown: z.boolean(),
+  tasks: z.object({ total: num, kept: num, dropped: num, conversationsKept: num, conversationsDropped: num }),
+  conversationVsAccount: z.object({
+    categories: z.array(z.object({ title: z.string(), byConversations: num, byAccounts: num })),
+    correlation,
+  }),
+  skills: z.array(z.object({ skill: z.string(), pct: num })),
+  byModel: z.array(
+    z.object({ model: z.string(), conversations: num, categories: z.array(z.object({ title: z.string(), usagePct: num })) }),
+  ),
+  patternsByTask: z.array(patternBreakdown),
+  patternsByOccupation: z.array(patternBreakdown),
+});
+
+/** What the source project's run list said about each run (classify.runs in review mode). */
+export const runInfoSchema = z.object({
+  run: z.string().min(1),
+  method: z.enum(['claude', 'offline-embedding']),
+  datasets: z.array(z.string()),
+  hierarchyId: z.string(),
+  status: z.string(),
+  createdAt: z.string(),
+  conversations: num,
+  classified: num,
+  screenedOut: num,
+  unclassified: num,
+  sourceId: z.string().nullable(),
+});
+
+const bundleFields = {
+  format: z.literal(REVIEW_FORMAT),
+  title: z.string(),
+  createdAt: z.string(),
+  appVersion: z.string(),
+  sources: z.array(sourceRef).min(1),
+  paper: paperReferenceSchema.optional(),
+  provenance: z.object({ dataFiles: z.array(dataFileSchema) }),
+  checksum: z.string().regex(/^[0-9a-f]{64}$/),
+};
+
+const bundleV1 = z.object({ ...bundleFields, version: z.literal(1), reports: z.record(z.string(), reproduceReportSchemaV1) });
+
+const bundleV2 = z.object({
+  ...bundleFields,
+  version: z.literal(2),
+  reports: z.record(z.string(), reproduceReportSchema),
+  /** Run reports by run name; each run's usage source is one of `sources`. */
+  runs: z.record(z.string(), runReportSchema).optional(),
+  runInfo: z.record(z.string(), runInfoSchema).optional(),
+});
+
 export const reviewBundleSchema = z
-  .object({
-    format: z.literal(REVIEW_FORMAT),
-    version: z.literal(REVIEW_VERSION),
-    title: z.string(),
-    createdAt: z.string(),
-    appVersion: z.string(),
-    sources: z.array(sourceRef).min(1),
-    reports: z.record(z.string(), reproduceReportSchema),
-    paper: paperReferenceSchema.optional(),
-    provenance: z.object({ dataFiles: z.array(dataFileSchema) }),
-    checksum: z.string().regex(/^[0-9a-f]{64}$/),
-  })
+  .discriminatedUnion('version', [bundleV1, bundleV2])
   .superRefine((bundle, ctx) => {
     for (const source of bundle.sources) {
       if (!(source.id in bundle.reports)) {
         ctx.addIssue({ code: 'custom', path: ['reports', source.id], message: `no report for source "${source.id}"` });
       }
     }
-  });
+    if (bundle.version === 1) return;
+    for (const [name, run] of Object.entries(bundle.runs ?? {})) {
+      if (run.run !== name) ctx.addIssue({ code: 'custom', path: ['runs', name], message: `run "${name}" holds the report of "${run.run}"` });
+      if (!(run.sourceId in bundle.reports)) {
+        ctx.addIssue({ code: 'custom', path: ['runs', name, 'sourceId'], message: `no report for the run's source "${run.sourceId}"` });
+      }
+      if (!bundle.runInfo?.[name]) ctx.addIssue({ code: 'custom', path: ['runInfo', name], message: `no run info for run "${name}"` });
+    }
+  })
+  // One shape for readers: a version-1 bundle simply has no runs.
+  .transform((bundle) => ({ ...bundle, runs: 'runs' in bundle ? (bundle.runs ?? {}) : {}, runInfo: 'runInfo' in bundle ? (bundle.runInfo ?? {}) : {} }));
 
-export type ReviewBundle = z.infer<typeof reviewBundleSchema>;
+export type ReviewBundle = z.output<typeof reviewBundleSchema>;
+
+/**
+ * The text a bundle's checksum is the sha256 of, built from the bundle as written (key order
+ * included) so the engine and the renderer hash identical bytes. Version 1 hashed its reports only;
+ * version 2 also covers the runs, so a changed run number is caught too.
+ */
+export function checksumText(bundle: { version: unknown; reports?: unknown; runs?: unknown; runInfo?: unknown }): string {
+  if (bundle.version === 1) return JSON.stringify(bundle.reports);
+  return JSON.stringify({ reports: bundle.reports, runs: bundle.runs ?? {}, runInfo: bundle.runInfo ?? {} });
+}
 
 // Compile-time guards: the schema's output must stay assignable to the shared report types.
 const reportCheck: z.ZodType<ReproduceReport> = reproduceReportSchema;
+const reportV1Check: z.ZodType<ReproduceReport> = reproduceReportSchemaV1;
+const runCheck: z.ZodType<RunReport> = runReportSchema;
+const runInfoCheck: z.ZodType<RunInfo> = runInfoSchema;
 const paperCheck: z.ZodType<PaperReference> = paperReferenceSchema;
 const sourceCheck: z.ZodType<SourceRef> = sourceRef;
-void reportCheck;
-void paperCheck;
-void sourceCheck;
+void [reportCheck, reportV1Check, runCheck, runInfoCheck, paperCheck, sourceCheck];

@@ -1,16 +1,11 @@
 // `task-atlas export`: results leave the app as tables (CSV, R-friendly CSV + codebook, Stata .dta,
 // Parquet) with a provenance manifest, optionally a self-contained HTML report and a review bundle.
 // Privacy by default: thresholds applied, no conversation text and no account ids unless asked.
-import { join, resolve } from 'node:path';
-import pkg from '../../package.json';
+// The work itself is the app's export job's (engine/jobs/export-run.ts), so both write the same files.
+import { resolve } from 'node:path';
 import { closeProject, importBundledDefaults, openProject } from '../engine/project';
-import { exportResults, type ExportFormat } from '../engine/export';
-import { writeHtmlReport } from '../engine/report-html';
-import { exportChartImages } from '../engine/export/charts';
-import { buildReviewBundle, writeReviewBundle } from '../engine/review/bundle';
-import { reproduce } from '../engine/analyze/reproduce';
-import { DEFAULT_SOURCE_ID } from '../engine/service';
-import { loadPaper } from './reproduce';
+import type { ExportFormat } from '../engine/export';
+import { exportAll } from '../engine/jobs/export-run';
 import { defaultProjectPath } from './project-path';
 
 export interface ExportFlags {
@@ -31,39 +26,20 @@ export async function runExport(flags: ExportFlags): Promise<number> {
   const project = openProject(flags.project ? resolve(flags.project) : defaultProjectPath());
   try {
     importBundledDefaults(project);
-    const dir = resolve(flags.out);
-    const source = flags.run ? undefined : (flags.source ?? DEFAULT_SOURCE_ID);
-    const result = exportResults(project.db, {
-      ...(flags.run ? { run: flags.run } : { source }),
-      dir,
-      formats: flags.formats ? (flags.formats.split(',') as ExportFormat[]) : undefined,
-      includeConversationText: flags['include-text'] === true,
-      includeAccountIds: flags['include-accounts'] === true,
-      resourcesDir: project.resourcesDir,
-    });
-    process.stdout.write(`wrote ${result.files.length} files to ${dir} (manifest.json lists their sha256)\n`);
-    const sourceId = flags.run ? `run:${flags.run}` : source!;
-    const paper = loadPaper(project) ?? undefined;
-    if (flags.html || flags.charts) {
-      const file = join(dir, 'report.html');
-      writeHtmlReport(file, {
-        report: reproduce(project.db, sourceId),
-        paper,
-        title: `Task Atlas — ${sourceId}`,
-        provenance: { appVersion: pkg.version, source: sourceId, dataFiles: result.manifest.dataFiles },
-        methods: '',
-      });
-      process.stdout.write(`wrote ${file} (self-contained; opens offline)\n`);
-      if (flags.charts) {
-        const images = await exportChartImages(file, join(dir, 'charts'));
-        process.stdout.write(`wrote ${images.length} chart images (SVG and PNG) to ${join(dir, 'charts')}\n`);
-      }
-    }
-    if (flags.review) {
-      const file = join(dir, `${sourceId.replace(/[^\w.-]+/g, '_')}.taskatlas-review.json`);
-      writeReviewBundle(file, buildReviewBundle(project.db, { sources: [sourceId], appVersion: pkg.version, paper }));
-      process.stdout.write(`wrote ${file} (open it in the app: Review)\n`);
-    }
+    await exportAll(
+      project,
+      {
+        ...(flags.run ? { run: flags.run } : { source: flags.source }),
+        outDir: resolve(flags.out),
+        formats: flags.formats ? (flags.formats.split(',') as ExportFormat[]) : undefined,
+        includeConversationText: flags['include-text'] === true,
+        includeAccountIds: flags['include-accounts'] === true,
+        html: flags.html,
+        charts: flags.charts,
+        review: flags.review,
+      },
+      (s) => s.note && process.stdout.write(s.note + '\n'),
+    );
     return 0;
   } finally {
     closeProject(project);

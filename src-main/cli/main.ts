@@ -21,8 +21,10 @@ Commands:
       --out writes one CSV per table.
   import --kind KIND --file PATH [--dataset NAME] [--project FILE]
       Import one reference file into a project (kinds: ${IMPORT_KINDS.join(', ')}).
-  serve [--port N] [--project FILE]
-      Serve the app to a browser on 127.0.0.1 (prints the URL).
+  serve [--port N] [--project FILE] [--config DIR]
+      Serve the app to a browser on 127.0.0.1 (prints the URL). Settings, recent projects and logs
+      live in --config (default $TASK_ATLAS_HOME or ~/.task-atlas); an API key set in Settings lasts
+      the session, ANTHROPIC_API_KEY is used when none is set.
   hierarchy build [--project FILE] [--model M] [--base-url URL] [--fake] [--estimate] [--batches]
                   [--seed N] [--levels L] [--top N] [--dataset D] [--concurrency N] [--rpm N] [--itpm N]
                   [--embedding-model ID] [--model-dir DIR]
@@ -125,7 +127,7 @@ export async function main(argv: string[]): Promise<number> {
         return runImport({ ...o, kind: o.kind as ImportKind, file: o.file as string });
       }
       case 'serve':
-        return await runServe(parse(rest, { port: 'string', project: 'string' }));
+        return await runServe(parse(rest, { port: 'string', project: 'string', config: 'string' }));
       case 'hierarchy':
         return await runHierarchy(rest);
       case 'bench':

@@ -1,28 +1,43 @@
 // `task-atlas serve` (also `npm run serve`): the app in a browser over the local HTTP transport.
-import { resolve } from 'node:path';
-import { closeProject, importBundledDefaults, openProject } from '../engine/project';
-import { createService } from '../engine/service';
+// Settings, recent projects and logs live in $TASK_ATLAS_HOME (default ~/.task-atlas) or --config;
+// an API key set in Settings lasts this session only (memory), ANTHROPIC_API_KEY is the fallback.
+import { join, resolve } from 'node:path';
+import { AppHost } from '../engine/host';
+import { findResourcesDir, importBundledDefaults } from '../engine/project';
+import { createAppService } from '../engine/service';
+import { defaultConfigDir } from '../engine/paths';
 import { startHttpServer } from '../http/server';
-import { defaultProjectPath } from './project-path';
 
-export async function runServe(opts: { port?: string; project?: string }): Promise<number> {
-  const project = openProject(opts.project ? resolve(opts.project) : defaultProjectPath());
-  const summary = importBundledDefaults(project, (e) => {
-    if (e.phase === 'parse') process.stderr.write(`importing ${e.file}\n`);
-  });
-  if (summary.imported.length > 0) process.stderr.write(`imported ${summary.imported.length} bundled files\n`);
+export interface ServeFlags {
+  port?: string;
+  project?: string;
+  config?: string;
+}
+
+export async function runServe(opts: ServeFlags): Promise<number> {
+  const configDir = opts.config ? resolve(opts.config) : defaultConfigDir();
+  const host = new AppHost({ configDir, resourcesDir: findResourcesDir() });
+  if (opts.project) host.openOrCreate(resolve(opts.project));
+  else {
+    host.openOrCreate(join(configDir, 'default.sqlite'));
+    const summary = importBundledDefaults(host.project, (e) => {
+      if (e.phase === 'parse') process.stderr.write(`importing ${e.file}\n`);
+    });
+    if (summary.imported.length > 0) process.stderr.write(`imported ${summary.imported.length} bundled files\n`);
+  }
   const server = await startHttpServer({
-    handlers: createService(project),
+    handlers: createAppService(host),
     staticDir: resolve('out/web'),
     port: opts.port ? Number(opts.port) : 5199,
+    logger: host.logger,
   });
-  process.stdout.write(`Task Atlas is serving ${project.path}\nOpen ${server.url}\n(Ctrl+C to stop)\n`);
+  process.stdout.write(`Task Atlas is serving ${host.project.path}\nOpen ${server.url}\n(Ctrl+C to stop; running jobs are paused and can be resumed)\n`);
   await new Promise<void>((done) => {
     const stop = () => done();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
   await server.close();
-  closeProject(project);
+  await host.close();
   return 0;
 }

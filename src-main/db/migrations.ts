@@ -261,6 +261,27 @@ CREATE TABLE validation_label (
 );
 `;
 
+// Long-running work started from the app (src-main/engine/jobs): one row per job, so a job that was
+// running when the app died is found on the next open and offered for resume with the same arguments.
+const jobTables = `
+CREATE TABLE job (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  label TEXT NOT NULL,
+  args_json TEXT NOT NULL,
+  status TEXT NOT NULL,
+  progress_json TEXT,
+  attempts INTEGER NOT NULL DEFAULT 1,
+  started_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  finished_at TEXT,
+  error_json TEXT,
+  result_json TEXT,
+  dismissed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX job_status ON job (status);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { name: '0001_reference_data', up: (db) => db.exec(referenceTables) },
   { name: '0002_usage_sources', up: (db) => db.exec(usageTables) },
@@ -270,4 +291,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0006_conversations', up: (db) => db.exec(conversationTables) },
   { name: '0007_classification', up: (db) => db.exec(classifyTables) },
   { name: '0008_validation', up: (db) => db.exec(validationTables) },
+  { name: '0009_jobs', up: (db) => db.exec(jobTables) },
 ];

@@ -1,9 +1,11 @@
 // One entry for every transport: validate the call name and arguments against the contract, run
 // the handler, and turn any error into an ApiErrorPayload (never a raw stack across the boundary).
-import { API_CALLS, type ApiCall, type ApiErrorPayload, type ApiResponse } from '../../src-shared/api';
-import { ImportError } from './ingest/formats/errors';
-import { NotFoundError } from './analyze/inputs';
+// Arguments are never logged: settings.setApiKey carries the API key in them.
+import { API_CALLS, type ApiCall, type ApiResponse } from '../../src-shared/api';
+import { toErrorPayload } from './errors';
 import type { ApiHandlers, CallContext } from './service';
+
+export { toErrorPayload } from './errors';
 
 export function isApiCall(name: string): name is ApiCall {
   return Object.prototype.hasOwnProperty.call(API_CALLS, name);
@@ -18,6 +20,7 @@ export async function dispatch(
   if (!isApiCall(call)) return { ok: false, error: { kind: 'not-found', message: `unknown call "${call}"` } };
   const parsed = API_CALLS[call].safeParse(rawArgs ?? {});
   if (!parsed.success) {
+    // Paths and messages only: zod's messages do not quote the rejected value.
     const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(args)'}: ${i.message}`).join('; ');
     return { ok: false, error: { kind: 'invalid-args', message: `${call}: ${detail}` } };
   }
@@ -25,15 +28,8 @@ export async function dispatch(
     const handler = handlers[call] as (args: unknown, ctx: CallContext<ApiCall>) => Promise<unknown>;
     return { ok: true, result: (await handler(parsed.data, ctx)) as never };
   } catch (err) {
-    return { ok: false, error: toErrorPayload(err) };
+    const error = toErrorPayload(err);
+    if (error.kind === 'internal') ctx.logger?.error('api.error', { call, message: error.message });
+    return { ok: false, error };
   }
-}
-
-export function toErrorPayload(err: unknown): ApiErrorPayload {
-  if (err instanceof ImportError) {
-    return { kind: 'import', message: err.message, file: err.file, line: err.line, column: err.column };
-  }
-  if (err instanceof NotFoundError) return { kind: 'not-found', message: err.message };
-  if (err instanceof Error && err.name === 'AbortError') return { kind: 'cancelled', message: 'cancelled' };
-  return { kind: 'internal', message: err instanceof Error ? err.message : String(err) };
 }

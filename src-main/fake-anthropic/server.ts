@@ -80,6 +80,9 @@ class Fake {
   readonly held = new Set<ServerResponse>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private requestSeq = 0;
+  /** Credentials seen, so a test can check which key the product actually sent. */
+  readonly apiKeys = new Set<string>();
+  readonly bearerTokens = new Set<string>();
 
   constructor(opts: ResolvedOptions) {
     this.opts = opts;
@@ -96,6 +99,7 @@ class Fake {
     if (!r) return this.sendError(res, 404, 'not_found_error', `${req.method} ${path} does not exist`);
     if (r.kind === 'messages') this.stats.requests++;
     if (!authorised(req)) return this.sendError(res, 401, 'authentication_error', 'x-api-key or Authorization: Bearer required');
+    this.recordCredentials(req);
     const raw = await readBody(req);
     if (raw === null) return this.sendError(res, 400, 'invalid_request_error', 'request body too large');
     switch (r.kind) {
@@ -112,6 +116,13 @@ class Fake {
       case 'batch-cancel':
         return this.sendReply(res, this.batches.cancel(r.id));
     }
+  }
+
+  private recordCredentials(req: IncomingMessage): void {
+    const key = req.headers['x-api-key'];
+    if (typeof key === 'string' && key.trim()) this.apiKeys.add(key);
+    const bearer = /^Bearer\s+(\S+)/i.exec(req.headers.authorization ?? '');
+    if (bearer) this.bearerTokens.add(bearer[1]!);
   }
 
   private async messages(req: IncomingMessage, res: ServerResponse, raw: string): Promise<void> {
@@ -245,6 +256,7 @@ export async function startFakeAnthropic(opts: FakeStartOptions = {}): Promise<F
     setOptions: (partial) => {
       fake.opts = mergeOptions(fake.opts, partial);
     },
+    credentials: () => ({ apiKeys: [...fake.apiKeys], bearerTokens: [...fake.bearerTokens] }),
     hangAfter: (n) => {
       fake.hangBudget = n === null ? null : Math.max(0, Math.floor(n));
     },

@@ -106,6 +106,8 @@ export interface FakeAnthropic {
   /** A snapshot: later traffic does not change an object already returned. */
   stats(): FakeStats;
   setOptions(partial: FakeOptions): void;
+  /** Distinct x-api-key values and Bearer tokens received so far (the fake accepts any). */
+  credentials(): { apiKeys: string[]; bearerTokens: string[] };
   /**
    * After n more 200 answers (counted from this call), hold every later /v1/messages request open
    * without answering until close(). null resumes normal service for new requests.

@@ -1,11 +1,13 @@
 // The local HTTP transport: the same contract as Electron IPC, for the renderer in a browser.
 // Listens on 127.0.0.1 only, requires a per-launch token on every API call, and checks the Host
-// header so a web page elsewhere cannot reach it through DNS rebinding.
+// header so a web page elsewhere cannot reach it through DNS rebinding. Request bodies are never
+// logged or echoed: settings.setApiKey carries the API key in its body.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { dispatch } from '../engine/dispatch';
 import type { ApiHandlers } from '../engine/service';
+import type { Logger } from '../engine/log';
 import { serveStatic } from './static';
 
 const MAX_BODY = 10 * 1024 * 1024;
@@ -16,15 +18,20 @@ export interface HttpServerHandle {
   close(): Promise<void>;
 }
 
-export async function startHttpServer(opts: {
+export interface HttpServerOptions {
   handlers: ApiHandlers;
   staticDir: string;
   port?: number;
   token?: string;
-}): Promise<HttpServerHandle> {
+  /** Receives the name and error message of failed calls (never their arguments). */
+  logger?: Logger;
+}
+
+export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServerHandle> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const server = createServer((req, res) => {
     handle(req, res, opts, token).catch((err: unknown) => {
+      opts.logger?.error('http.error', { path: new URL(req.url ?? '/', 'http://127.0.0.1').pathname, message: String(err) });
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { kind: 'internal', message: String(err) } });
       else res.end();
     });
@@ -48,7 +55,7 @@ export async function startHttpServer(opts: {
 async function handle(
   req: IncomingMessage,
   res: ServerResponse,
-  opts: { handlers: ApiHandlers; staticDir: string },
+  opts: HttpServerOptions,
   token: string,
 ): Promise<void> {
   const host = req.headers.host ?? '';
@@ -58,7 +65,7 @@ async function handle(
   }
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   if (url.pathname.startsWith('/api/')) {
-    await handleApi(req, res, opts.handlers, url.pathname.slice('/api/'.length), token);
+    await handleApi(req, res, opts, url.pathname.slice('/api/'.length), token);
     return;
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -71,7 +78,7 @@ async function handle(
 async function handleApi(
   req: IncomingMessage,
   res: ServerResponse,
-  handlers: ApiHandlers,
+  opts: HttpServerOptions,
   call: string,
   token: string,
 ): Promise<void> {
@@ -88,15 +95,19 @@ async function handleApi(
     const body = await readBody(req);
     args = body.length === 0 ? {} : JSON.parse(body);
   } catch (err) {
-    sendJson(res, 400, { ok: false, error: { kind: 'invalid-args', message: `bad request body: ${String(err)}` } });
+    // JSON.parse's message can quote the body (and so a key being set): say only what went wrong.
+    const reason = err instanceof SyntaxError ? 'not valid JSON' : err instanceof Error ? err.message : 'unreadable';
+    sendJson(res, 400, { ok: false, error: { kind: 'invalid-args', message: `bad request body: ${reason}` } });
     return;
   }
-  const response = await dispatch(handlers, decodeURIComponent(call), args, { transport: 'http' });
+  const response = await dispatch(opts.handlers, decodeURIComponent(call), args, { transport: 'http', logger: opts.logger });
   sendJson(res, response.ok ? 200 : statusFor(response.error.kind), response);
 }
 
+const STATUS: Record<string, number> = { 'invalid-args': 400, import: 400, 'not-found': 404, conflict: 409 };
+
 function statusFor(kind: string): number {
-  return kind === 'invalid-args' || kind === 'import' ? 400 : kind === 'not-found' ? 404 : 500;
+  return STATUS[kind] ?? 500;
 }
 
 function tokenMatches(header: string | string[] | undefined, token: string): boolean {

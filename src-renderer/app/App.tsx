@@ -1,117 +1,133 @@
-// App shell: header, wizard-step navigation and the active page. Explore and Validate exist so far; the
-// other steps are listed (disabled) so the workflow is visible without pretending to work.
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import type { AppInfo } from '../../src-shared/api';
+// App shell: header (project, job tray, Settings), the wizard's step nav with each step's state, the
+// interrupted-jobs banner and the active page. The step is mirrored in the URL hash (#/classify),
+// and #/settings opens the Settings dialog over whatever step is showing.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ClassifyPage } from '../features/classify/ClassifyPage';
+import { ConversationsPage } from '../features/conversations/ConversationsPage';
 import { ExplorePage } from '../features/explore/ExplorePage';
-import { ValidatePage } from '../features/validate/ValidatePage';
-import { ReviewBanner, ReviewPage } from '../features/review/ReviewPage';
+import { exploreStore } from '../features/explore/store';
+import { ExportPage } from '../features/export/ExportPage';
+import { HierarchyPage } from '../features/hierarchy/HierarchyPage';
+import { InterruptedBanner } from '../features/jobs/InterruptedBanner';
+import { jobsStore } from '../features/jobs/store';
+import { ProjectPage } from '../features/project/ProjectPage';
+import { projectStore, stepsStore } from '../features/project/store';
+import { ReferencePage } from '../features/reference/ReferencePage';
+import { ReviewPage } from '../features/review/ReviewPage';
 import { restoreReviewSession } from '../features/review/session';
-import { getApiClient, getApiClientVersion, subscribeApiClient } from '../transport/client';
+import { SettingsDialog } from '../features/settings/SettingsDialog';
+import { settingsStore } from '../features/settings/store';
+import { applyTheme, cachedTheme } from '../features/settings/theme';
+import { ValidatePage } from '../features/validate/ValidatePage';
+import { subscribeApiClient } from '../transport/client';
+import { Header } from './Header';
+import { reloadAll, useResource } from './resource';
+import { rememberedStep, rememberStep, resumeStep, stepFromHash, type StepId } from './steps';
+import { StepNav } from './StepNav';
 import './app.css';
-
-interface Step {
-  id: string;
-  label: string;
-  enabled: boolean;
-}
-
-const STEPS: Step[] = [
-  { id: 'project', label: 'Project', enabled: false },
-  { id: 'reference', label: 'Reference data', enabled: false },
-  { id: 'hierarchy', label: 'Hierarchy', enabled: false },
-  { id: 'conversations', label: 'Conversations', enabled: false },
-  { id: 'classify', label: 'Classify', enabled: false },
-  { id: 'validate', label: 'Validate', enabled: true },
-  { id: 'explore', label: 'Explore', enabled: true },
-  { id: 'export', label: 'Export', enabled: false },
-  { id: 'review', label: 'Review', enabled: true },
-];
+import './wizard.css';
 
 // A reload in review mode keeps answering from the bundle: swap the client before first use.
 restoreReviewSession();
+// The last theme, before the first paint; settings.get confirms or corrects it moments later.
+applyTheme(cachedTheme());
 
-/** The step named by a `#/<step>` hash; other hashes (e.g. the skip link's #main) name none. */
-function stepFromHash(): string | undefined {
-  const id = /^#\/([\w-]+)$/.exec(window.location.hash)?.[1];
-  return STEPS.some((step) => step.id === id && step.enabled) ? id : undefined;
-}
+/** The step to show: the URL's, else (once the project and its steps are known) where it resumes. */
+function useActiveStep(): [StepId | undefined, (id: StepId) => void] {
+  const project = useResource(projectStore);
+  const steps = useResource(stepsStore);
+  const [chosen, setChosen] = useState<StepId | undefined>(() => {
+    const hash = stepFromHash(window.location.hash);
+    return hash === 'settings' ? undefined : hash;
+  });
+  const settled = (s: { status: string }) => s.status === 'ready' || s.status === 'error';
+  const resolved =
+    chosen ?? (settled(project) && settled(steps) ? resumeStep(steps.data, project.data && rememberedStep(project.data.path)) : undefined);
 
-type InfoState = { info: AppInfo } | { error: string } | undefined;
-
-function useAppInfo(): InfoState {
-  const [state, setState] = useState<InfoState>();
-  // Re-read when the client changes (review mode swaps it).
-  const clientVersion = useSyncExternalStore(subscribeApiClient, getApiClientVersion);
-  useEffect(() => {
-    let live = true;
-    const api = getApiClient();
-    api['app.info']({}).then(
-      (info) => live && setState({ info }),
-      (err: unknown) => live && setState({ error: err instanceof Error ? err.message : String(err) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [clientVersion]);
-  return state;
-}
-
-function ProjectLabel({ state }: { state: InfoState }) {
-  if (!state) return null;
-  if ('error' in state) return <span className="project-path project-error">Project info unavailable: {state.error}</span>;
-  return (
-    <span className="project-path" title={state.info.projectPath}>
-      {state.info.projectPath}
-    </span>
+  const choose = useCallback(
+    (id: StepId) => {
+      setChosen(id);
+      if (project.data) rememberStep(project.data.path, id);
+    },
+    [project.data],
   );
+  return [resolved, choose];
 }
 
-function StepNav({ active, onSelect }: { active: string; onSelect: (id: string) => void }) {
-  return (
-    <nav className="steps" aria-label="Wizard steps">
-      <ol>
-        {STEPS.map((step) => (
-          <li key={step.id}>
-            {/* aria-disabled rather than disabled: the step stays focusable, so keyboard and
-                screen-reader users can still discover that it exists and is coming. */}
-            <button
-              type="button"
-              className="step"
-              aria-current={step.id === active ? 'page' : undefined}
-              aria-disabled={step.enabled ? undefined : true}
-              title={step.enabled ? undefined : 'Coming soon'}
-              onClick={() => step.enabled && onSelect(step.id)}
-            >
-              {step.label}
-              {!step.enabled && <span className="visually-hidden"> (coming soon)</span>}
-            </button>
-          </li>
-        ))}
-      </ol>
-    </nav>
-  );
+/** Explore shows a run's source: listed first (a run reported since the last visit is new to it). */
+async function showInExplore(sourceId: string): Promise<void> {
+  if (exploreStore.getSnapshot().status === 'idle') await exploreStore.load();
+  else await exploreStore.refreshSources();
+  await exploreStore.select(sourceId);
+}
+
+function Page({ step, onSelect }: { step: StepId; onSelect: (id: StepId) => void }) {
+  switch (step) {
+    case 'project':
+      return <ProjectPage />;
+    case 'reference':
+      return <ReferencePage />;
+    case 'hierarchy':
+      return <HierarchyPage />;
+    case 'conversations':
+      return <ConversationsPage />;
+    case 'classify':
+      return (
+        <ClassifyPage
+          onExplore={(run) => {
+            if (run.sourceId) void showInExplore(run.sourceId);
+            onSelect('explore');
+          }}
+          onSettings={() => (window.location.hash = '#/settings')}
+        />
+      );
+    case 'validate':
+      return <ValidatePage />;
+    case 'explore':
+      return <ExplorePage />;
+    case 'export':
+      return <ExportPage />;
+    case 'review':
+      return <ReviewPage onExplore={() => onSelect('explore')} />;
+  }
 }
 
 export function App() {
-  const info = useAppInfo();
-  const [active, setActive] = useState(() => stepFromHash() ?? 'explore');
+  const [active, choose] = useActiveStep();
+  const [settingsOpen, setSettingsOpen] = useState(() => stepFromHash(window.location.hash) === 'settings');
+  const project = useResource(projectStore);
+  const steps = useResource(stepsStore);
   const mainRef = useRef<HTMLElement>(null);
 
-  // The active step is mirrored in the URL hash (#/validate), so a step can be linked to directly.
+  useEffect(() => {
+    jobsStore.start();
+    settingsStore.ensure();
+    return () => jobsStore.stop();
+  }, []);
+
+  // Review mode swaps the API client: everything already shown must be re-read from the new one.
+  useEffect(() => subscribeApiClient(reloadAll), []);
+
   useEffect(() => {
     const onHash = () => {
-      const id = stepFromHash();
-      if (id) setActive(id);
+      const id = stepFromHash(window.location.hash);
+      if (id === 'settings') setSettingsOpen(true);
+      else if (id) choose(id);
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, []);
+  }, [choose]);
 
   // Selecting a step moves focus to its content, as a page change would.
-  const select = (id: string) => {
-    setActive(id);
+  const select = (id: StepId) => {
+    choose(id);
     if (window.location.hash !== `#/${id}`) window.history.replaceState(null, '', `#/${id}`);
     mainRef.current?.focus();
+  };
+
+  const closeSettings = () => {
+    setSettingsOpen(false);
+    if (window.location.hash === '#/settings') window.history.replaceState(null, '', active ? `#/${active}` : '#');
   };
 
   return (
@@ -119,17 +135,13 @@ export function App() {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <header className="app-header">
-        <h1 className="brand">Task Atlas</h1>
-        <ProjectLabel state={info} />
-        <ReviewBanner />
-      </header>
-      <StepNav active={active} onSelect={select} />
+      <Header onSettings={() => setSettingsOpen(true)} />
+      <StepNav active={active} steps={steps.data} projectOpen={Boolean(project.data)} onSelect={select} />
       <main id="main" ref={mainRef} tabIndex={-1} className="content">
-        {active === 'explore' && <ExplorePage />}
-        {active === 'validate' && <ValidatePage />}
-        {active === 'review' && <ReviewPage onExplore={() => select('explore')} />}
+        <InterruptedBanner />
+        {active ? <Page step={active} onSelect={select} /> : <p className="status">Opening the project…</p>}
       </main>
+      <SettingsDialog open={settingsOpen} onClose={closeSettings} />
     </div>
   );
 }

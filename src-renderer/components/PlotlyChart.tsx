@@ -8,15 +8,24 @@ import type { Axis, Figure, Layout, PlotConfig } from './plotly-types';
 const CONFIG: PlotConfig = { responsive: true, displaylogo: false };
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 
-function subscribeScheme(onChange: () => void): () => void {
+function subscribeTheme(onChange: () => void): () => void {
   const media = window.matchMedia(DARK_QUERY);
   media.addEventListener('change', onChange);
-  return () => media.removeEventListener('change', onChange);
+  // Settings switches the theme by setting <html data-theme>; the OS query alone would miss it.
+  const observer = new MutationObserver(onChange);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  return () => {
+    media.removeEventListener('change', onChange);
+    observer.disconnect();
+  };
 }
 
-/** Re-render (and so re-theme) the chart when the OS switches between light and dark. */
-function usePrefersDark(): boolean {
-  return useSyncExternalStore(subscribeScheme, () => window.matchMedia(DARK_QUERY).matches);
+/** A key that changes whenever the effective theme may have: re-render (and so re-theme) the chart. */
+function useThemeKey(): string {
+  return useSyncExternalStore(
+    subscribeTheme,
+    () => `${document.documentElement.dataset.theme ?? 'system'}:${window.matchMedia(DARK_QUERY).matches}`,
+  );
 }
 
 /** Takes text and grid colours from the page's CSS variables so charts follow app.css. */
@@ -41,7 +50,7 @@ interface PlotlyChartProps {
 
 export default function PlotlyChart({ figure, onDrawn }: PlotlyChartProps) {
   const ref = useRef<HTMLDivElement>(null);
-  const dark = usePrefersDark();
+  const theme = useThemeKey();
   const [error, setError] = useState<string>();
 
   useEffect(() => {
@@ -55,7 +64,7 @@ export default function PlotlyChart({ figure, onDrawn }: PlotlyChartProps) {
     return () => {
       current = false;
     };
-  }, [figure, dark, onDrawn]);
+  }, [figure, theme, onDrawn]);
 
   // Purge once on unmount (not per redraw): it drops Plotly's listeners and the resize handler.
   useEffect(() => {

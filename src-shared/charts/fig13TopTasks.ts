@@ -1,16 +1,19 @@
 // Figure 13 (Appendix): the tasks with the largest share of usage.
 import type { ReproduceReport } from '../report';
-import type { Figure } from './plotly-types';
+import type { CartesianData, Figure } from './plotly-types';
+import type { ChartTable } from './table';
 import { barChartHeight, truncate } from './format';
 
 export const TOP_N = 20;
 export const LABEL_MAX = 60;
 export const TASKS_TRACE = 'Share of usage (%)';
 
-export function toFigure(report: ReproduceReport, limit = TOP_N): Figure {
-  const tasks = [...report.topTasks]
-    .sort((a, b) => b.usagePct - a.usagePct || a.task.localeCompare(b.task))
-    .slice(0, limit);
+function ranked(report: ReproduceReport): ReproduceReport['topTasks'] {
+  return [...report.topTasks].sort((a, b) => b.usagePct - a.usagePct || a.task.localeCompare(b.task));
+}
+
+export function toFigure(report: ReproduceReport, limit = TOP_N): Figure<CartesianData> {
+  const tasks = ranked(report).slice(0, limit);
   return {
     data: [
       {
@@ -35,5 +38,13 @@ export function toFigure(report: ReproduceReport, limit = TOP_N): Figure {
       showlegend: false,
       margin: { t: 60, r: 20 },
     },
+  };
+}
+
+/** Every task the report lists (the figure draws the first TOP_N), with full statements. */
+export function toTable(report: ReproduceReport): ChartTable {
+  return {
+    columns: ['Rank', 'Task', 'Usage (%)', 'Occupations split across'],
+    rows: ranked(report).map((t, i) => [i + 1, t.task, t.usagePct, t.occupations]),
   };
 }

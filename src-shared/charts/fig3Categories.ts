@@ -1,6 +1,7 @@
 // Figure 3: share of Claude usage vs share of U.S. workers per SOC major group.
 import type { CategoryShare, ReproduceReport } from '../report';
-import type { Figure } from './plotly-types';
+import type { CartesianData, Figure } from './plotly-types';
+import type { ChartTable } from './table';
 import { barChartHeight, fmt } from './format';
 
 export const USAGE_TRACE = 'Claude usage (%)';
@@ -11,7 +12,7 @@ function byUsage(a: CategoryShare, b: CategoryShare): number {
   return b.usagePct - a.usagePct || a.title.localeCompare(b.title);
 }
 
-export function toFigure(report: ReproduceReport): Figure {
+export function toFigure(report: ReproduceReport): Figure<CartesianData> {
   const rows = [...report.categories].sort(byUsage);
   const titles = rows.map((r) => r.title);
   const { pearson, spearman } = report.categoryCorrelation;
@@ -45,5 +46,13 @@ export function toFigure(report: ReproduceReport): Figure {
       legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
       margin: { t: 80, r: 20 },
     },
+  };
+}
+
+/** The numbers behind Figure 3, in the figure's order. */
+export function toTable(report: ReproduceReport): ChartTable {
+  return {
+    columns: ['SOC code', 'Category', 'Claude usage (%)', 'BLS employment (%)', 'BLS employment'],
+    rows: [...report.categories].sort(byUsage).map((c) => [c.code, c.title, c.usagePct, c.blsPct, c.blsEmployment]),
   };
 }

@@ -1,7 +1,8 @@
 // Figure 4: how deeply occupations use AI — the share of occupations with at least a given
 // fraction of their tasks appearing in conversations.
 import type { DepthPoint, ReproduceReport } from '../report';
-import type { Figure } from './plotly-types';
+import type { CartesianData, Figure } from './plotly-types';
+import type { ChartTable } from './table';
 import { fmt, fmtInt, fracToPct } from './format';
 
 export const CURVE_TRACE = 'Occupations (%)';
@@ -12,7 +13,7 @@ export function markLabel(mark: DepthPoint): string {
   return `${fmt(mark.shareOfOccupations * 100)}% at ≥${fracToPct(mark.threshold)}%`;
 }
 
-export function toFigure(report: ReproduceReport): Figure {
+export function toFigure(report: ReproduceReport): Figure<CartesianData> {
   const { curve, marks, occupations } = report.depth;
   return {
     data: [
@@ -47,5 +48,14 @@ export function toFigure(report: ReproduceReport): Figure {
       height: 420,
       margin: { t: 60, r: 30 },
     },
+  };
+}
+
+/** The whole curve, in percent as drawn; quoted thresholds are flagged. */
+export function toTable(report: ReproduceReport): ChartTable {
+  const quoted = new Set(report.depth.marks.map((m) => m.threshold));
+  return {
+    columns: ['Tasks in use, at least (%)', 'Occupations (%)', 'Quoted in the paper'],
+    rows: report.depth.curve.map((p) => [p.threshold * 100, p.shareOfOccupations * 100, quoted.has(p.threshold) ? 'yes' : 'no']),
   };
 }

@@ -1,7 +1,8 @@
 // Figure 6: occupational usage against median annual wage. Only the points the engine kept are
 // drawn; the title carries the engine's correlations so the reader need not eyeball the trend.
 import type { ReproduceReport } from '../report';
-import type { Figure } from './plotly-types';
+import type { CartesianData, Figure } from './plotly-types';
+import type { ChartTable } from './table';
 import { fmt, fmtInt } from './format';
 
 export const SCATTER_TRACE = 'Occupations';
@@ -14,7 +15,7 @@ export function wageTitle(report: ReproduceReport): string {
   );
 }
 
-export function toFigure(report: ReproduceReport): Figure {
+export function toFigure(report: ReproduceReport): Figure<CartesianData> {
   const { points } = report.wage;
   return {
     data: [
@@ -39,5 +40,13 @@ export function toFigure(report: ReproduceReport): Figure {
       height: 460,
       margin: { t: 60, r: 20 },
     },
+  };
+}
+
+/** One row per plotted occupation (the dropped ones are not in the figure either). */
+export function toTable(report: ReproduceReport): ChartTable {
+  return {
+    columns: ['Occupation code', 'Occupation', 'Category', 'Median annual wage (USD)', 'Usage (%)'],
+    rows: report.wage.points.map((p) => [p.code, p.title, p.category, p.medianWage, p.usagePct]),
   };
 }

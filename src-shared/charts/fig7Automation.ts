@@ -1,6 +1,7 @@
 // Figure 7: collaboration patterns, grouped into automation vs augmentation (paper section 3.4).
 import type { PatternShare, ReproduceReport } from '../report';
-import type { Figure, PlotData } from './plotly-types';
+import type { CartesianData, Figure } from './plotly-types';
+import type { ChartTable } from './table';
 import { fmt } from './format';
 
 export const AUTOMATION_TRACE = 'Automation';
@@ -12,7 +13,7 @@ const MODE_COLORS: Record<PatternShare['mode'], string> = {
   augmentation: '#2b7bb9',
 };
 
-function modeTrace(patterns: PatternShare[], mode: PatternShare['mode'], name: string): PlotData {
+function modeTrace(patterns: PatternShare[], mode: PatternShare['mode'], name: string): CartesianData {
   const rows = patterns.filter((p) => p.mode === mode);
   return {
     type: 'bar',
@@ -26,7 +27,7 @@ function modeTrace(patterns: PatternShare[], mode: PatternShare['mode'], name: s
   };
 }
 
-function emptyFigure(): Figure {
+function emptyFigure(): Figure<CartesianData> {
   return {
     data: [],
     layout: {
@@ -42,7 +43,7 @@ export function splitText(augmentationPct: number, automationPct: number): strin
   return `Augmentation ${fmt(augmentationPct)}% · Automation ${fmt(automationPct)}%`;
 }
 
-export function toFigure(report: ReproduceReport): Figure {
+export function toFigure(report: ReproduceReport): Figure<CartesianData> {
   const split = report.automation;
   if (split === null) return emptyFigure();
   // One trace per mode gives a legend for the colours; a fixed category order keeps the engine's
@@ -74,5 +75,13 @@ export function toFigure(report: ReproduceReport): Figure {
       height: 420,
       margin: { t: 90, r: 20 },
     },
+  };
+}
+
+/** Each pattern's share and mode; no rows when the source has no pattern data. */
+export function toTable(report: ReproduceReport): ChartTable {
+  return {
+    columns: ['Pattern', 'Mode', 'Share of conversations (%)'],
+    rows: (report.automation?.patterns ?? []).map((p) => [p.pattern, p.mode, p.pct]),
   };
 }

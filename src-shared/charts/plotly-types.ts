@@ -18,7 +18,8 @@ export interface LineStyle {
   dash?: 'solid' | 'dot' | 'dash';
 }
 
-export interface PlotData {
+/** Bar and scatter traces: everything drawn on x/y axes. */
+export interface CartesianData {
   type: 'bar' | 'scatter';
   name?: string;
   x: Datum[];
@@ -35,6 +36,34 @@ export interface PlotData {
   showlegend?: boolean;
   cliponaxis?: boolean;
 }
+
+/**
+ * Sunburst and treemap traces (Figure 2): a tree given as parallel arrays. With branchvalues
+ * 'total' a parent's value must be at least the sum of its children's, else Plotly drops the tree.
+ */
+export interface HierarchyData {
+  type: 'sunburst' | 'treemap';
+  name?: string;
+  /** Unique per node; `parents` refers to these ('' for a top-level node). */
+  ids: string[];
+  labels: string[];
+  parents: string[];
+  values: number[];
+  branchvalues: 'total' | 'remainder';
+  /** One array per node, read in hovertemplate as %{customdata[0]}, %{customdata[1]}, … */
+  customdata?: Datum[][];
+  hovertemplate?: string;
+  textinfo?: string;
+  /** Rings (sunburst) or nesting levels (treemap) shown at once; clicking a node drills in. */
+  maxdepth?: number;
+  sort?: boolean;
+  insidetextorientation?: 'horizontal' | 'radial' | 'tangential' | 'auto';
+  marker?: { colors?: string[]; line?: { color?: string; width?: number } };
+  pathbar?: { visible?: boolean };
+  tiling?: { pad?: number };
+}
+
+export type PlotData = CartesianData | HierarchyData;
 
 export interface Axis {
   title?: { text: string };
@@ -82,6 +111,8 @@ export interface Layout {
   paper_bgcolor: string;
   plot_bgcolor: string;
   font: { color?: string; family?: string; size?: number };
+  /** Hide labels that would have to shrink below minsize (sunburst/treemap text). */
+  uniformtext: { minsize?: number; mode?: 'hide' | 'show' };
 }
 
 export interface PlotConfig {
@@ -90,8 +121,11 @@ export interface PlotConfig {
   displayModeBar?: boolean | 'hover';
 }
 
-/** What every chart module returns: ready for Plotly.react. */
-export interface Figure {
-  data: PlotData[];
+/**
+ * What every chart module returns: ready for Plotly.react. Modules that draw only bars and scatters
+ * return Figure<CartesianData>, so callers can read x and y without narrowing.
+ */
+export interface Figure<T extends PlotData = PlotData> {
+  data: T[];
   layout: Partial<Layout>;
 }

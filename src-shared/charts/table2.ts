@@ -2,6 +2,7 @@
 // paper's published numbers for side-by-side comparison. Pure: the page only formats and renders.
 import type { JobZoneCoverage, JobZoneRow, PaperReference, ReproduceReport } from '../report';
 import { fmt, fmtInt } from './format';
+import type { ChartTable } from './table';
 
 export type Table2Metric = 'convPct' | 'basePct' | 'repRatio';
 
@@ -72,5 +73,14 @@ export function toTable2Rows(report: ReproduceReport, paper?: PaperReference): T
     groups: sources.map((s) => s.group),
     columns: sources.flatMap((s) => columnsFor(s.group.label)),
     rows,
+  };
+}
+
+/** Table 2 flattened: one column per source and metric, raw numbers (null where a source lacks the zone). */
+export function toTable(report: ReproduceReport, paper?: PaperReference): ChartTable {
+  const t = toTable2Rows(report, paper);
+  return {
+    columns: ['Job Zone', ...t.columns.map((c) => `${c.group}: ${c.label}`)],
+    rows: t.rows.map((r) => [r.zone, ...r.values]),
   };
 }

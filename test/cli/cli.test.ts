@@ -11,6 +11,8 @@ function cli(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin/task-atlas.mjs'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
+    // reproduce --json is over 1 MB since the report carries Figure 2's drill-down.
+    maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, ...env },
     timeout: 120_000,
   });

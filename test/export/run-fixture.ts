@@ -23,13 +23,17 @@ const NODES = [
 export function runProject(): Project {
   const project = openProject(':memory:', { resourcesDir: resolve(__dirname, '../../resources') });
   importRelease(project.db, { dir: resolve(__dirname, '../fixtures/mini-release'), id: 'mini' });
-  seed(project.db);
+  seedRun(project.db);
   return project;
 }
 
-function seed(db: Project['db']): void {
+/**
+ * Hierarchy "h" over `taskDataset` (which must hold the mini release's task statements) and the
+ * complete run "r" with the conversations and classifications above.
+ */
+export function seedRun(db: Project['db'], taskDataset = 'mini'): void {
   importHierarchy(db, 'h.json', {
-    format: 'task-atlas.hierarchy', version: 1, id: 'h', name: 'h', config: { taskDataset: 'mini' }, createdAt: '',
+    format: 'task-atlas.hierarchy', version: 1, id: 'h', name: 'h', config: { taskDataset }, createdAt: '',
     nodes: [
       { id: 'top', level: 1, name: 'Everything', description: '', parent: null },
       ...NODES.map(([id, name]) => ({ id, level: 0, name, description: '', parent: 'top' })),

@@ -68,6 +68,11 @@ describe('run export: privacy thresholds', () => {
     expect(m.conversationFiles).toEqual([{ dataset: 'd', file: 'f.jsonl', sha256: 'abc', rows: 0 }]);
     expect(m.app.version).toMatch(/^\d+\.\d+\.\d+/);
   });
+
+  it('hands back the run report the HTML report needs for Figures 5, 8 and 10', () => {
+    expect(plain.runReport).toMatchObject({ run: 'r', sourceId: 'run:r', tasks: { kept: 2, dropped: 2 } });
+    expect(plain.runReport!.skills).toEqual([{ skill: 'writing', pct: 100 }]);
+  });
 });
 
 describe('run export: conversation text and account ids', () => {

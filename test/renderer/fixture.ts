@@ -1,6 +1,6 @@
 // A small, hand-made ReproduceReport whose numbers are chosen so that every chart rule (sorting,
 // null handling, truncation, top-N cut) is observable in the unit tests.
-import type { PaperReference, ReproduceReport, TaskShare } from '../../src-shared/report';
+import type { DrilldownCategory, DrilldownOccupation, PaperReference, ReproduceReport, TaskShare } from '../../src-shared/report';
 
 export const LONG_TASK =
   'Develop and maintain statistical models that forecast regional employment across many industries and counties';
@@ -13,9 +13,46 @@ function tasks(): TaskShare[] {
   return list;
 }
 
+/** An occupation whose listed tasks take `listed` of its usage; the rest is "other tasks". */
+function occupation(code: string, title: string, usagePct: number, tasks: [string, number][], zone: number | null, wage: number | null): DrilldownOccupation {
+  const listed = tasks.reduce((s, [, pct]) => s + pct, 0);
+  return {
+    code,
+    title,
+    usagePct,
+    jobZone: zone,
+    medianWage: wage,
+    tasksWithUsage: tasks.length + 1,
+    tasks: tasks.map(([task, pct]) => ({ task, usagePct: pct })),
+    otherTasksPct: usagePct - listed,
+  };
+}
+
+/** Figure 2's drill-down, matching the category shares below (largest category first). */
+function drilldown(): DrilldownCategory[] {
+  const category = (code: string, title: string, occupations: DrilldownOccupation[]): DrilldownCategory => ({
+    code,
+    title,
+    usagePct: occupations.reduce((s, o) => s + o.usagePct, 0),
+    occupations,
+  });
+  return [
+    category('15', 'Computer and Mathematical', [
+      occupation('15-1252.00', 'Software Developers', 30, [[LONG_TASK, 5], ['Task 21', 2.1], ['Task 20', 2]], 4, 132_270),
+      occupation('15-2041.00', 'Statisticians', 7.2, [['Task 19', 1.9]], 5, null),
+    ]),
+    category('11', 'Management', [occupation('11-1021.00', 'General and Operations Managers', 33.8, [['Task 18', 1.8]], 4, 101_280)]),
+    category('27', 'Arts, Design, Entertainment, Sports, and Media', [occupation('27-3043.00', 'Writers and Authors', 10.3, [['Task 17', 1.7]], 4, 73_150)]),
+    category('25', 'Educational Instruction and Library', [occupation('25-1011.00', 'Business Teachers, Postsecondary', 10.3, [['Task 16', 1.6]], null, 88_790)]),
+    category('43', 'Office and Administrative Support', [occupation('43-9061.00', 'Office Clerks, General', 7.9, [['Task 15', 1.5]], 2, 40_000)]),
+    category('55', 'Military Specific', [occupation('55-1011.00', 'Air Crew Officers', 0.5, [['Task 14', 0.5]], null, null)]),
+  ];
+}
+
 export function makeReport(): ReproduceReport {
   return {
     source: { id: 'release-test', label: 'Test release', kind: 'release' },
+    drilldown: drilldown(),
     categories: [
       { code: '43', title: 'Office and Administrative Support', usagePct: 7.9, blsPct: 12.6, blsEmployment: 18_000_000 },
       { code: '15', title: 'Computer and Mathematical', usagePct: 37.2, blsPct: 3.4, blsEmployment: 5_000_000 },

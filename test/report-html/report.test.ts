@@ -11,17 +11,12 @@ import { reproduce } from '../../src-main/engine/analyze/reproduce';
 import { FIGURE_IDS, REPORT_CSP, renderHtmlReport, writeHtmlReport, type HtmlReportInput } from '../../src-main/engine/report-html';
 import { jsonForScript, scriptForInline } from '../../src-main/engine/report-html/html';
 import type { PaperReference } from '../../src-shared/report';
-import { launchChromium, watchCsp } from '../support/browser';
+import * as fig2 from '../../src-shared/charts/fig2Drilldown';
+import { shortCategory, TOP_CATEGORIES } from '../../src-shared/charts/fig2Drilldown';
+import { launchChromium } from '../support/browser';
+import { drawnMarks, numbers, openOffline, plotlyProblems, tracesOf as traces } from './support';
 
 const RESOURCES = resolve(__dirname, '../../resources');
-
-interface Trace {
-  name?: string;
-  type?: string;
-  mode?: string;
-  x: (number | string | null)[];
-  y: (number | string | null)[];
-}
 
 let tmp: string;
 let project: Project | undefined;
@@ -31,16 +26,10 @@ let file: string;
 let browser: Browser | undefined;
 let context: BrowserContext;
 let page: Page;
-const aborted: string[] = [];
-const problems: string[] = [];
+let aborted: string[];
+let problems: string[];
 
-const numbers = (values: (number | string | null)[]) => values.filter((v): v is number => typeof v === 'number');
-
-async function tracesOf(figId: string): Promise<Trace[]> {
-  return page.$eval(`#${figId} .js-plotly-plot`, (el) =>
-    (el as unknown as { data: Trace[] }).data.map((t) => ({ name: t.name, type: t.type, mode: t.mode, x: t.x, y: t.y })),
-  );
-}
+const tracesOf = (figId: string) => traces(page, figId);
 
 /** The document's own markup: the bodies of inline <script> elements (Plotly, JSON) removed. */
 function markupOnly(source: string): string {
@@ -69,24 +58,7 @@ beforeAll(async () => {
   writeHtmlReport(file, input);
 
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith('file://')) return route.continue();
-    aborted.push(url);
-    return route.abort();
-  });
-  page = await context.newPage();
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  page.on('requestfailed', (req) => {
-    if (!aborted.includes(req.url())) problems.push(`requestfailed: ${req.url()}`);
-  });
-  await watchCsp(page, problems);
-  await page.goto(pathToFileURL(file).href);
-  for (const id of FIGURE_IDS) await page.waitForSelector(`#${id}[data-drawn="true"]`, { timeout: 90_000 });
+  ({ context, page, aborted, problems } = await openOffline(browser, pathToFileURL(file).href, FIGURE_IDS));
 });
 
 afterAll(async () => {
@@ -155,18 +127,64 @@ describe('the report in Chromium, offline', () => {
     expect(aborted).toEqual([]);
   });
 
-  it('draws all five figures', async () => {
-    expect(await page.locator('.js-plotly-plot').count()).toBe(5);
-    for (const id of FIGURE_IDS) expect(await page.locator(`#${id} .js-plotly-plot`).count()).toBe(1);
+  it('draws all six figures, each with traces and marks in its SVG', async () => {
+    expect(FIGURE_IDS).toEqual(['fig2', 'fig3', 'fig4', 'fig6', 'fig7', 'fig13']);
+    expect(await page.locator('.js-plotly-plot').count()).toBe(6);
+    for (const id of FIGURE_IDS) {
+      expect(await page.locator(`#${id} .js-plotly-plot`).count()).toBe(1);
+      expect((await tracesOf(id)).length, id).toBeGreaterThan(0);
+      expect(await drawnMarks(page, id), id).toBeGreaterThan(0);
+    }
+    // No run in this report: no run section, no run figures.
+    expect(await page.locator('#run, #fig5, #fig8, #fig10').count()).toBe(0);
+  });
+
+  it('passes Plotly’s own schema check for every figure, the treemap form of Figure 2 included', async () => {
+    const figures = JSON.parse((await page.textContent('#figure-data')) ?? '{}') as Record<string, unknown>;
+    expect(Object.keys(figures)).toEqual([...FIGURE_IDS]);
+    const treemap = fig2.toFigure(input.report, { kind: 'treemap' });
+    expect(await plotlyProblems(page, { ...figures, treemap, empty: fig2.toFigure({ ...input.report, drilldown: [] }) })).toEqual({});
+    // The check does catch a wrong attribute (so the empty result above means something).
+    const bad = { data: [{ type: 'sunburst', ids: ['a'], labels: ['a'], parents: [''], values: [1], branchvalue: 'total' }], layout: {} };
+    expect(Object.keys(await plotlyProblems(page, { bad }))).toEqual(['bad']);
+  });
+
+  it('draws Figure 2 as a sunburst of the six largest categories, sized by their usage', async () => {
+    const [sunburst] = await tracesOf('fig2');
+    expect(sunburst?.type).toBe('sunburst');
+    const top = input.report.drilldown.slice(0, TOP_CATEGORIES);
+    const roots = sunburst!.ids!.flatMap((id, i) => (id.includes('/') ? [] : [[id, sunburst!.values![i]]]));
+    expect(roots).toEqual(top.map((c) => [`cat:${c.code}`, c.usagePct]));
+    expect(top[0]?.title).toBe('Computer and Mathematical Occupations');
+    // Three rings as in the paper: categories, their largest occupations, those occupations' tasks.
+    expect(await page.locator('#fig2 g.slice').count()).toBe(sunburst!.ids!.length);
+    expect(sunburst!.ids!.filter((id) => id.includes('/task:')).length).toBeGreaterThan(TOP_CATEGORIES * 8);
+    expect(await page.locator('#drilldown tbody tr').count()).toBeGreaterThan(100);
+  });
+
+  it('drills into a category when its sector is clicked, and back out from the centre', async () => {
+    const computing = input.report.drilldown[0]!;
+    const slices = page.locator('#fig2 g.slice');
+    const sliceCount = () => slices.count();
+    const before = await sliceCount();
+    const label = shortCategory(computing.title);
+    await slices.filter({ hasText: label }).first().click();
+    await expect.poll(sliceCount, { timeout: 10_000 }).not.toBe(before);
+    // Now the category is the centre: its occupations and their tasks, no other category.
+    const labels = async () => (await page.locator('#fig2 g.slice text').allTextContents()).join('|');
+    await expect.poll(labels, { timeout: 10_000 }).toContain(computing.occupations[0]!.title.slice(0, 20));
+    expect(await labels()).not.toContain(shortCategory(input.report.drilldown[1]!.title));
+    await slices.filter({ hasText: label }).first().click();
+    await expect.poll(sliceCount, { timeout: 10_000 }).toBe(before);
   });
 
   it('draws Figure 3 with real category shares', async () => {
     const usage = (await tracesOf('fig3')).find((t) => t.name === 'Claude usage (%)');
     expect(usage).toBeDefined();
-    const i = usage!.y.findIndex((title) => String(title).startsWith('Computer and Mathematical'));
+    const i = usage!.y!.findIndex((title) => String(title).startsWith('Computer and Mathematical'));
     expect(i).toBeGreaterThanOrEqual(0);
-    expect(usage!.x[i]).toBeGreaterThan(30);
-    expect(usage!.x[i]).toBeLessThan(45);
+    expect(usage!.x![i]).toBeGreaterThan(30);
+    expect(usage!.x![i]).toBeLessThan(45);
     // The bars are really in the SVG, not just in the data.
     expect(await page.locator('#fig3 .js-plotly-plot .bars path').count()).toBeGreaterThan(10);
   });

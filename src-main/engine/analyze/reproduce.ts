@@ -7,6 +7,7 @@ import { depthCurve } from './depth';
 import { wageAnalysis } from './wage';
 import { jobZoneTable, zonesFromWages, zonesViaCrosswalk } from './jobzones';
 import { automationSplit } from './patterns';
+import { drilldown } from './drilldown';
 import { compareDistributions } from './stats';
 
 export const TOP_N = 50;
@@ -16,21 +17,19 @@ export function reproduceFromInputs(inputs: AnalysisInputs): ReproduceReport {
   const categories = categoryShares(rows, inputs);
   const withBls = categories.filter((c) => c.blsPct !== null);
   const occupations = occupationShares(rows, inputs.majorGroups);
-  const jobZones: JobZoneTable[] = [
-    jobZoneTable(rows, zonesFromWages(inputs.wages), 'release-wage-data', 'Job Zone from the release wage file'),
-  ];
+  const fromWages = zonesFromWages(inputs.wages);
+  const jobZones: JobZoneTable[] = [jobZoneTable(rows, fromWages, 'release-wage-data', 'Job Zone from the release wage file')];
+  // Figure 2 / Explore use the O*NET crosswalk zones when the project has them, else the release's.
+  let drilldownZones = fromWages;
   if (inputs.onetDataset !== null && inputs.crosswalk.length > 0) {
+    drilldownZones = zonesViaCrosswalk(inputs.crosswalk, inputs.onetJobZones);
     jobZones.push(
-      jobZoneTable(
-        rows,
-        zonesViaCrosswalk(inputs.crosswalk, inputs.onetJobZones),
-        'onet-crosswalk',
-        `Job Zone from ${inputs.onetDataset} via the 2010→2019 crosswalk`,
-      ),
+      jobZoneTable(rows, drilldownZones, 'onet-crosswalk', `Job Zone from ${inputs.onetDataset} via the 2010→2019 crosswalk`),
     );
   }
   return {
     source: inputs.source,
+    drilldown: drilldown(rows, inputs, drilldownZones),
     categories,
     categoryCorrelation: compareDistributions(
       withBls.map((c) => c.usagePct),

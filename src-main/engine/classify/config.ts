@@ -42,6 +42,11 @@ export const ClassifyConfigSchema = z.object({
   /** Prompt versions in use ("appendix-f" = the paper's, verbatim); filled in when the run starts. */
   promptVersions: z.record(z.string(), z.string()).default({}),
   embeddingModel: z.string().default('all-mpnet-base-v2'),
+  /**
+   * Classify only the first N conversations of the datasets, in conversation-id order: a trial
+   * before paying for all. No default, so configurations stored without it read back unchanged.
+   */
+  limit: z.number().int().min(1).optional(),
 });
 
 export type ClassifyConfig = z.infer<typeof ClassifyConfigSchema>;

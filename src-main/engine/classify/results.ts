@@ -99,7 +99,9 @@ export interface RunSummary {
 export function summariseRun(db: Db, runId: string): RunSummary {
   const cfg = JSON.parse(db.prepare('SELECT config_json FROM classify_run WHERE id = ?').pluck().get(runId) as string) as ClassifyConfig;
   const placeholders = cfg.datasets.map(() => '?').join(', ');
-  const conversations = db.prepare(`SELECT count(*) FROM conversation WHERE dataset IN (${placeholders})`).pluck().get(...cfg.datasets) as number;
+  const inDatasets = db.prepare(`SELECT count(*) FROM conversation WHERE dataset IN (${placeholders})`).pluck().get(...cfg.datasets) as number;
+  // A trial run (limit) covers only its first N conversations; the rest are not "missing".
+  const conversations = cfg.limit !== undefined ? Math.min(cfg.limit, inDatasets) : inDatasets;
   const count = (sql: string) => db.prepare(sql).pluck().get(runId) as number;
   const screenedOut = count("SELECT count(*) FROM classification WHERE run_id = ? AND facet = 'screening' AND status = 'screened-out'");
   const classified = count("SELECT count(*) FROM classification WHERE run_id = ? AND facet = 'task' AND status = 'ok'");

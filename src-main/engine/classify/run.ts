@@ -36,7 +36,7 @@ export async function classifyRun(
   const writer = new RunWriter(deps.db, cfg);
   writer.start();
   const tree = loadTree(deps.db, cfg.hierarchyId);
-  const ids = conversationIds(deps.db, cfg.datasets);
+  const ids = conversationIds(deps.db, cfg.datasets, cfg.limit);
   for (let start = 0, chunk = 1; start < ids.length; start += CHUNK_SIZE, chunk++) {
     const label = `chunk ${chunk}/${Math.ceil(ids.length / CHUNK_SIZE)}`;
     const chunkCtx = { ...ctx, onProgress: (p: StepProgress) => ctx.onProgress?.({ ...p, step: `${label} ${p.step}` }) };
@@ -102,9 +102,10 @@ async function classifyOffline(
   writer.tasks(items, await offlineTraverse(deps.embed, tree, items, ctx));
 }
 
-function conversationIds(db: Db, datasets: string[]): string[] {
+function conversationIds(db: Db, datasets: string[], limit?: number): string[] {
   const placeholders = datasets.map(() => '?').join(', ');
-  const ids = db.prepare(`SELECT id FROM conversation WHERE dataset IN (${placeholders}) ORDER BY id`).pluck().all(...datasets) as string[];
+  const sql = `SELECT id FROM conversation WHERE dataset IN (${placeholders}) ORDER BY id${limit !== undefined ? ' LIMIT ?' : ''}`;
+  const ids = db.prepare(sql).pluck().all(...datasets, ...(limit !== undefined ? [limit] : [])) as string[];
   if (ids.length === 0) throw new Error(`no conversations in dataset(s) ${datasets.join(', ')}: import some first`);
   return ids;
 }

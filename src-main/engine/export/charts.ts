@@ -1,11 +1,11 @@
 // Charts as PNG and SVG files. Plotly renders in a browser, so the export opens the self-contained
 // HTML report in a headless Chrome/Chromium and asks Plotly for each figure's image: the files are
-// exactly what the report shows. The desktop app can pass Electron's own Chromium; elsewhere the
+// exactly what the report shows, and every figure it holds is exported (Figure 2 and, for a
+// classification run, Figures 5, 8 and 10 too). The desktop app can pass Electron's own Chromium; elsewhere the
 // first installed Chrome/Chromium is used (TASK_ATLAS_CHROMIUM overrides).
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { FIGURE_IDS } from '../report-html';
 
 const CANDIDATES = [
   '/usr/bin/chromium',
@@ -25,7 +25,7 @@ export function findChromium(): string | null {
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
 
-/** Writes fig3.svg, fig3.png, … for every figure of the report into `dir`; returns the files. */
+/** Writes fig2.svg, fig2.png, … for every figure of the report into `dir`; returns the files. */
 export async function exportChartImages(reportHtml: string, dir: string, executablePath = findChromium()): Promise<string[]> {
   if (!executablePath) {
     throw new Error('PNG/SVG export needs Chrome or Chromium: install one or set TASK_ATLAS_CHROMIUM to its path');
@@ -38,14 +38,25 @@ export async function exportChartImages(reportHtml: string, dir: string, executa
     await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
     await page.goto(pathToFileURL(reportHtml).href);
     // These callbacks run inside the page, so they may only use what is there (no imports, no helpers).
+    // The report lists its figures in the embedded JSON the draw script reads.
+    const ids = await page.evaluate(() => {
+      const doc = (globalThis as unknown as PageGlobals).document;
+      return Object.keys(JSON.parse(doc.getElementById('figure-data')?.textContent ?? '{}') as object);
+    });
+    if (ids.length === 0) throw new Error(`${reportHtml}: the report holds no figures (no #figure-data)`);
     await page.waitForFunction(
-      (n) => (globalThis as unknown as PageGlobals).document.querySelectorAll('section[data-drawn="true"]').length >= n,
-      FIGURE_IDS.length,
+      // data-drawn is set once Plotly settles, to "true" or "error": wait for all, then check.
+      (n) => (globalThis as unknown as PageGlobals).document.querySelectorAll('section[data-drawn]').length >= n,
+      ids.length,
       { timeout: 60_000 },
     );
+    const failed = await page.evaluate(() =>
+      (globalThis as unknown as PageGlobals).document.querySelectorAll('section[data-drawn="error"]').length,
+    );
+    if (failed > 0) throw new Error(`${reportHtml}: ${failed} figure(s) could not be drawn`);
     mkdirSync(dir, { recursive: true });
     const files: string[] = [];
-    for (const id of FIGURE_IDS) {
+    for (const id of ids) {
       for (const format of ['svg', 'png'] as const) {
         const url = await page.evaluate(
           ([figure, fmt]) => {
@@ -66,7 +77,11 @@ export async function exportChartImages(reportHtml: string, dir: string, executa
 
 /** What the report page provides, typed minimally: this file compiles without the DOM library. */
 interface PageGlobals {
-  document: { querySelectorAll(s: string): { length: number }; querySelector(s: string): unknown };
+  document: {
+    querySelectorAll(s: string): { length: number };
+    querySelector(s: string): unknown;
+    getElementById(id: string): { textContent: string | null } | null;
+  };
   Plotly: { toImage(el: unknown, opts: object): Promise<string> };
 }
 

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../../db/open';
-import type { PaperReference, SourceRef } from '../../../src-shared/report';
+import type { PaperReference, RunReport, SourceRef } from '../../../src-shared/report';
 import { reproduce } from '../analyze/reproduce';
 import { runReport } from '../classify/report';
 import { ClassifyConfigSchema, type ClassifyConfig } from '../classify/config';
@@ -38,6 +38,8 @@ export interface ExportResult {
   dir: string;
   files: string[];
   manifest: Manifest;
+  /** The run's report (Figures 5, 8, 10) when a run was exported: pass it on as the HTML report's `run`. */
+  runReport: RunReport | null;
 }
 
 export const ALL_FORMATS: ExportFormat[] = ['csv', 'r', 'dta', 'parquet'];
@@ -47,6 +49,7 @@ interface Content {
   tables: Table[];
   cfg: ClassifyConfig | null;
   tasksKept: number;
+  runReport: RunReport | null;
 }
 
 export function exportResults(db: Db, opts: ExportOptions): ExportResult {
@@ -78,12 +81,12 @@ export function exportResults(db: Db, opts: ExportOptions): ExportResult {
   };
   files.set('manifest.json', Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8'));
   const written = writeAtomically(opts.dir, files);
-  return { dir: opts.dir, files: written, manifest };
+  return { dir: opts.dir, files: written, manifest, runReport: content.runReport };
 }
 
 function sourceContent(db: Db, sourceId: string, paper: PaperReference | null): Content {
   const report = reproduce(db, sourceId);
-  return { source: report.source, tables: reproduceTables(report, paper), cfg: null, tasksKept: 0 };
+  return { source: report.source, tables: reproduceTables(report, paper), cfg: null, tasksKept: 0, runReport: null };
 }
 
 function runContent(db: Db, runId: string, opts: ExportOptions, privacy: PrivacyChoices, paper: PaperReference | null): Content {
@@ -97,7 +100,7 @@ function runContent(db: Db, runId: string, opts: ExportOptions, privacy: Privacy
   const kept = keptTasks(db, cfg);
   const tables = [...reproduceTables(shared, paper), ...runTables(db, report, kept)];
   if (privacy.includeConversationText || privacy.includeAccountIds) tables.push(conversationsTable(db, runId, kept, privacy));
-  return { source: shared.source, tables, cfg, tasksKept: kept.length };
+  return { source: shared.source, tables, cfg, tasksKept: kept.length, runReport: report };
 }
 
 function previousReference(db: Db, sourceId: string): string | undefined {

@@ -1,11 +1,13 @@
-// The whole hierarchy build over the O*NET task statements: base level = the distinct task texts,
-// then one buildLevel() per level up to n_top. The build's id is a hash of its configuration, so
-// running the same build again resumes it (checkpoints + call cache) instead of starting over.
+// The whole hierarchy build over the O*NET task statements: base level = the distinct task texts
+// (or a seeded sample of them), then one buildLevel() per level up to n_top. The build's id is a
+// hash of its configuration, so running the same build again resumes it (checkpoints + call cache)
+// instead of starting over.
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/open';
 import type { RunContext } from '../pipeline/steps';
 import { normaliseTask } from '../analyze/occupations';
 import { HierarchyConfigSchema, levelSizes, type HierarchyConfig } from './config';
+import { shuffled, subSeed } from './random';
 import { buildLevel, parentText, type LevelDeps, type LevelItem, type LevelReport } from './level';
 import { saveNodes, type HierarchyNode } from './store';
 
@@ -34,6 +36,18 @@ export function baseItems(db: Db, dataset: string): LevelItem[] {
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
+/**
+ * The base level of a build: every distinct task, or a seeded random sample of `sampleSize` of them
+ * (the same seed picks the same tasks, so a resumed trial build sends the same prompts).
+ */
+export function buildBaseItems(db: Db, cfg: Pick<HierarchyConfig, 'taskDataset' | 'sampleSize' | 'seed'>): LevelItem[] {
+  const all = baseItems(db, cfg.taskDataset);
+  if (cfg.sampleSize === undefined || cfg.sampleSize >= all.length) return all;
+  return shuffled(all, subSeed(cfg.seed, 'base-sample'))
+    .slice(0, cfg.sampleSize)
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
 export async function buildHierarchy(
   deps: Omit<LevelDeps, 'model' | 'concurrency' | 'batches'>,
   input: Partial<HierarchyConfig>,
@@ -42,7 +56,7 @@ export async function buildHierarchy(
   const cfg = HierarchyConfigSchema.parse(input);
   const id = hierarchyId(cfg);
   const { db } = deps;
-  const base = baseItems(db, cfg.taskDataset);
+  const base = buildBaseItems(db, cfg);
   const targets = levelSizes(base.length, cfg.nTop, cfg.levels);
   upsertHierarchy(db, id, cfg, 'building');
   db.prepare('DELETE FROM hierarchy_node WHERE hierarchy_id = ?').run(id);

@@ -6,6 +6,11 @@ export const HierarchyConfigSchema = z.object({
   name: z.string().min(1).default('O*NET task hierarchy'),
   /** Which imported task statements are the base level (default: the release's 19,530 tasks). */
   taskDataset: z.string().min(1).default('aei-2025-02-10'),
+  /**
+   * Build over a seeded random sample of this many distinct tasks (a cheap trial). No default, so
+   * the configuration of a full build, and hence its id, is the same as before this option existed.
+   */
+  sampleSize: z.number().int().min(2).optional(),
   levels: z.number().int().min(2).max(6).default(3),
   nTop: z.number().int().min(2).default(12),
   meanNeighbourhood: z.number().int().min(5).default(40),

@@ -13,7 +13,7 @@ import { countRetry, emptyStats, type LlmStats } from './stats';
 export interface LlmOptions {
   model: string;
   baseURL?: string;
-  /** Sent as x-api-key. Never stored: it comes from the OS keychain or ANTHROPIC_API_KEY. */
+  /** The SDK (1.14) sends it as `authorization: Bearer`. Never stored: it comes from the OS keychain or ANTHROPIC_API_KEY. */
   apiKey?: string;
   /** Sent as Authorization: Bearer. */
   authToken?: string;

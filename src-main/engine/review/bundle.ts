@@ -1,21 +1,29 @@
 // Review bundles: one JSON file a colleague can open in Task Atlas's read-only review mode. It holds
-// only aggregated results (ReproduceReports, already thresholded for classification runs), the
+// only aggregated results (ReproduceReports, already thresholded for classification runs, and the
+// runs' RunReports: shares and counts, no conversation or account level data), the
 // paper's published numbers and the provenance of the imported data files: never conversation
 // text, account ids or local paths.
 import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Db } from '../../db/open';
-import type { PaperReference, ReproduceReport, SourceRef } from '../../../src-shared/report';
+import type { RunInfo } from '../../../src-shared/api';
+import type { PaperReference, ReproduceReport, RunReport, SourceRef } from '../../../src-shared/report';
 import { reproduce } from '../analyze/reproduce';
 import { NotFoundError } from '../analyze/inputs';
-import { REVIEW_FORMAT, REVIEW_VERSION, reviewBundleSchema, type ReviewBundle } from './schema';
+import { checksumText, REVIEW_FORMAT, REVIEW_VERSION, reviewBundleSchema, type ReviewBundle } from './schema';
+import { completeRuns, reportRun, runInfoOf } from './runs';
 
 export { REVIEW_EXTENSION, REVIEW_FORMAT, REVIEW_VERSION, reviewBundleSchema, type ReviewBundle } from './schema';
 
 export interface ReviewBundleOptions {
   /** Usage source ids, e.g. 'aei-2025-02-10' or 'run:NAME'; the first is the bundle's default. */
   sources: string[];
+  /**
+   * Classification runs to include with their run reports (Figures 5, 8, 10). Default: the runs
+   * behind any "run:NAME" source listed. A run's usage source is added to `sources` if missing.
+   */
+  runs?: string[];
   title?: string;
   appVersion: string;
   paper?: PaperReference;
@@ -23,19 +31,35 @@ export interface ReviewBundleOptions {
   now?: Date;
 }
 
-/** sha256 (hex) of JSON.stringify(reports): what the renderer recomputes with crypto.subtle. */
-export function reportsChecksum(reports: Record<string, ReproduceReport>): string {
-  return createHash('sha256').update(JSON.stringify(reports), 'utf8').digest('hex');
+/** sha256 (hex) of checksumText(bundle): what the renderer recomputes with crypto.subtle. */
+export function bundleChecksum(bundle: Parameters<typeof checksumText>[0]): string {
+  return createHash('sha256').update(checksumText(bundle), 'utf8').digest('hex');
+}
+
+function sourceRef(db: Db, id: string): SourceRef {
+  const row = db.prepare('SELECT id, label, kind FROM usage_source WHERE id = ?').get(id) as SourceRef | undefined;
+  if (!row) throw new NotFoundError(`no usage source "${id}"`);
+  return { id: row.id, label: row.label, kind: row.kind };
+}
+
+function runsBehind(db: Db, sources: readonly string[]): string[] {
+  const names = sources.filter((s) => s.startsWith('run:')).map((s) => s.slice('run:'.length));
+  const exists = db.prepare('SELECT 1 FROM classify_run WHERE id = ?');
+  return names.filter((name) => exists.get(name) !== undefined);
 }
 
 export function buildReviewBundle(db: Db, opts: ReviewBundleOptions): ReviewBundle {
-  const ids = [...new Set(opts.sources)];
+  // Runs first: reporting a run rewrites its usage source, which the reports below then read.
+  const runNames = [...new Set(opts.runs ?? runsBehind(db, opts.sources))];
+  const runs: Record<string, RunReport> = {};
+  const runInfo: Record<string, RunInfo> = {};
+  for (const name of runNames) {
+    runs[name] = reportRun(db, name);
+    runInfo[name] = runInfoOf(db, name);
+  }
+  const ids = [...new Set([...opts.sources, ...Object.values(runs).map((r) => r.sourceId)])];
   if (ids.length === 0) throw new Error('a review bundle needs at least one usage source');
-  const sources: SourceRef[] = ids.map((id) => {
-    const row = db.prepare('SELECT id, label, kind FROM usage_source WHERE id = ?').get(id) as SourceRef | undefined;
-    if (!row) throw new NotFoundError(`no usage source "${id}"`);
-    return { id: row.id, label: row.label, kind: row.kind };
-  });
+  const sources = ids.map((id) => sourceRef(db, id));
   const reports: Record<string, ReproduceReport> = {};
   for (const source of sources) reports[source.id] = reproduce(db, source.id);
 
@@ -51,6 +75,7 @@ export function buildReviewBundle(db: Db, opts: ReviewBundleOptions): ReviewBund
     }[]
   ).map((f) => ({ kind: f.kind, dataset: f.dataset, file: basename(f.file), sha256: f.sha256, rows: f.rows }));
 
+  const content = { version: REVIEW_VERSION, reports, runs, runInfo } as const;
   const bundle: ReviewBundle = {
     format: REVIEW_FORMAT,
     version: REVIEW_VERSION,
@@ -59,13 +84,30 @@ export function buildReviewBundle(db: Db, opts: ReviewBundleOptions): ReviewBund
     appVersion: opts.appVersion,
     sources,
     reports,
+    runs,
+    runInfo,
     ...(opts.paper ? { paper: opts.paper } : {}),
     provenance: { dataFiles },
-    checksum: reportsChecksum(reports),
+    checksum: bundleChecksum(content),
   };
   // Validate what we are about to hand out with the same schema the reader uses.
   reviewBundleSchema.parse(bundle);
   return bundle;
+}
+
+/**
+ * The whole project in one bundle (API call review.bundle): every finished classification run with
+ * its report, then every usage source, releases and run sources alike, in the project's order.
+ */
+export function buildProjectReviewBundle(db: Db, opts: Omit<ReviewBundleOptions, 'sources' | 'runs'>): ReviewBundle {
+  const runs = completeRuns(db);
+  const existing = db.prepare('SELECT id FROM usage_source ORDER BY created_at, id').pluck().all() as string[];
+  if (existing.length === 0) throw new NotFoundError('the project has no usage source yet: import a release');
+  // A run never reported has no sources yet; buildReviewBundle reports runs before reading sources.
+  const runSources = runs.flatMap((name) => [`run:${name}`, `run:${name}:accounts`]);
+  const releases = db.prepare("SELECT label FROM usage_source WHERE kind = 'release' ORDER BY created_at, id").pluck().all() as string[];
+  const title = `Task Atlas review: ${[...releases, ...runs.map((r) => `run ${r}`)].join(', ') || 'project'}`;
+  return buildReviewBundle(db, { ...opts, title: opts.title ?? title, sources: [...new Set([...existing, ...runSources])], runs });
 }
 
 /** Writes the bundle atomically: a temp file in the same directory, fsync, then rename over. */

@@ -1,7 +1,19 @@
-// Renders Table 2 from the pure rows in charts/table2.ts as a real, navigable HTML table.
+// Renders Table 2 from the pure rows in charts/table2.ts as a real, navigable HTML table. A Job Zone
+// filter keeps only the chosen zones' rows (the published column included, for comparison).
 import type { PaperReference, ReproduceReport } from '../../../src-shared/report';
 import { fmt } from '../../../src-shared/charts/format';
 import { toTable2Rows, type Table2 } from '../../../src-shared/charts/table2';
+import type { ChartTable } from '../../../src-shared/charts/table';
+
+/** Rows of the chosen zones only; every zone when none is chosen. */
+export function zoneRows<T>(rows: T[], zoneOf: (row: T) => unknown, zones: number[]): T[] {
+  return zones.length === 0 ? rows : rows.filter((r) => zones.includes(zoneOf(r) as number));
+}
+
+/** The CSV table of what the page shows. */
+export function table2Csv(table: ChartTable, zones: number[]): ChartTable {
+  return { ...table, rows: zoneRows(table.rows, (r) => r[0], zones) };
+}
 
 function GroupHeader({ table }: { table: Table2 }) {
   return (
@@ -29,8 +41,9 @@ function ColumnHeader({ table }: { table: Table2 }) {
   );
 }
 
-export function Table2View({ report, paper }: { report: ReproduceReport; paper?: PaperReference }) {
-  const table = toTable2Rows(report, paper);
+export function Table2View({ report, paper, zones = [] }: { report: ReproduceReport; paper?: PaperReference; zones?: number[] }) {
+  const full = toTable2Rows(report, paper);
+  const table = { ...full, rows: zoneRows(full.rows, (r) => r.zone, zones) };
   return (
     <>
       {/* Focusable scroll region: on narrow windows keyboard users can scroll the wide table. */}

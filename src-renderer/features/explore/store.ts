@@ -1,23 +1,41 @@
-// Explore's state: one load of the engine's report plus the paper's published numbers. A tiny
-// external store (instead of component state) so the result survives navigating away and back.
-import { useSyncExternalStore } from 'react';
+// Explore's source and report state: which sources exist, which one is shown, its report, the
+// paper's published numbers and — for an own run — the run's report (Figures 5, 8, 10). An external
+// store so the choice survives navigating away and back; review mode reloads it via load().
 import type { ApiClient, ApiErrorPayload } from '../../../src-shared/api';
-import type { PaperReference, ReproduceReport } from '../../../src-shared/report';
+import type { PaperReference, ReproduceReport, RunReport } from '../../../src-shared/report';
 import { ApiError, getApiClient } from '../../transport/client';
+import { createExternalStore, useExternalStore } from './external-store';
+import { sourceOptions, unreportedRuns, type SourceOption } from './sources';
 
 export type ExploreStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 export interface ExploreState {
   status: ExploreStatus;
+  /** Every source the picker offers; absent until listed (or when listing failed). */
+  sources?: SourceOption[];
+  /** Why the list may be incomplete (e.g. runs could not be listed), for a note under the picker. */
+  sourcesNote?: string;
+  /** Runs without a usage source yet. */
+  unreported?: number;
+  selected?: string;
   report?: ReproduceReport;
   paper?: PaperReference;
+  run?: RunReport;
+  runError?: ApiErrorPayload;
   error?: ApiErrorPayload;
 }
 
 export interface ExploreStore {
   subscribe(listener: () => void): () => void;
   getSnapshot(): ExploreState;
+  /** Full reload through the current client, showing its default source. */
   load(): Promise<void>;
+  /** Show another source (cached per source until the next load()). */
+  select(id: string): Promise<void>;
+  /** Re-list sources (runs reported since) without touching the shown report. */
+  refreshSources(): Promise<void>;
+  /** After an error: the chosen source again, or a full load when nothing was chosen. */
+  retry(): Promise<void>;
 }
 
 /** Non-API failures (network, missing token) get the same shape so the page has one error view. */
@@ -26,32 +44,131 @@ export function toErrorPayload(err: unknown): ApiErrorPayload {
   return { kind: 'internal', message: err instanceof Error ? err.message : String(err) };
 }
 
-export function createExploreStore(client: () => ApiClient): ExploreStore {
-  let state: ExploreState = { status: 'idle' };
-  const listeners = new Set<() => void>();
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: ApiErrorPayload };
 
-  // Snapshots are replaced, never mutated: useSyncExternalStore compares them by identity.
-  const set = (next: ExploreState) => {
-    state = next;
-    for (const listener of listeners) listener();
-  };
+/** Runs a call that may be missing or fail (review mode answers only some calls) into data. */
+async function attempt<T>(call: () => Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await call() };
+  } catch (err) {
+    return { ok: false, error: toErrorPayload(err) };
+  }
+}
+
+interface Listing {
+  sources?: SourceOption[];
+  sourcesNote?: string;
+  unreported?: number;
+}
+
+async function listSources(api: ApiClient): Promise<Listing> {
+  const [sources, runs] = await Promise.all([attempt(() => api['sources.list']({})), attempt(() => api['classify.runs']({}))]);
+  const options = sourceOptions(sources.ok ? sources.value : [], runs.ok ? runs.value : []);
+  const out: Listing = {};
+  if (options.length > 0) out.sources = options;
+  if (!sources.ok) out.sourcesNote = `Sources could not be listed: ${sources.error.message}`;
+  else if (!runs.ok) out.sourcesNote = `Own runs could not be listed: ${runs.error.message}`;
+  if (runs.ok && unreportedRuns(runs.value).length > 0) out.unreported = unreportedRuns(runs.value).length;
+  return out;
+}
+
+/** Keeps the shown source in the list even when listing failed or it is not listed. */
+function withSource(listing: Listing, report: ReproduceReport): Listing {
+  const sources = listing.sources ?? [];
+  if (sources.some((s) => s.id === report.source.id)) return listing;
+  return { ...listing, sources: [{ id: report.source.id, label: report.source.label, kind: report.source.kind }, ...sources] };
+}
+
+interface Loaded {
+  report: ReproduceReport;
+  run?: RunReport;
+  runError?: ApiErrorPayload;
+}
+
+async function loadRun(api: ApiClient, option: SourceOption | undefined): Promise<Pick<Loaded, 'run' | 'runError'>> {
+  if (option?.run === undefined) return {};
+  const run = option.run;
+  const outcome = await attempt(() => api['analysis.runReport']({ run }));
+  return outcome.ok ? { run: outcome.value } : { runError: outcome.error };
+}
+
+export function createExploreStore(client: () => ApiClient): ExploreStore {
+  const store = createExternalStore<ExploreState>({ status: 'idle' });
+  const cache = new Map<string, Loaded>();
+  // Each request takes a ticket; a response whose ticket is stale (the user picked again) is dropped.
+  let ticket = 0;
+  const state = () => store.getSnapshot();
+
+  async function load(): Promise<void> {
+    if (state().status === 'loading') return;
+    const mine = ++ticket;
+    cache.clear();
+    store.set({ status: 'loading' });
+    const api = client();
+    const [report, paper, listing] = await Promise.all([
+      attempt(() => api['analysis.reproduce']({})),
+      attempt(() => api['paper.reference']({})),
+      listSources(api),
+    ]);
+    if (mine !== ticket) return;
+    if (!report.ok) {
+      store.set({ status: 'error', error: report.error });
+      return;
+    }
+    const full = withSource(listing, report.value);
+    const option = full.sources?.find((s) => s.id === report.value.source.id);
+    const loaded: Loaded = { report: report.value, ...(await loadRun(api, option)) };
+    if (mine !== ticket) return;
+    cache.set(report.value.source.id, loaded);
+    store.set({ status: 'ready', ...full, selected: report.value.source.id, ...loaded, ...(paper.ok ? { paper: paper.value } : {}) });
+  }
+
+  async function select(id: string): Promise<void> {
+    const current = state();
+    if (current.selected === id && current.status === 'ready') return;
+    const mine = ++ticket;
+    const keep = { sources: current.sources, sourcesNote: current.sourcesNote, unreported: current.unreported, paper: current.paper };
+    const hit = cache.get(id);
+    if (hit) {
+      store.set({ status: 'ready', ...keep, selected: id, ...hit });
+      return;
+    }
+    store.set({ status: 'loading', ...keep, selected: id });
+    const api = client();
+    // A source we have not listed (e.g. a run reported since; the Classify step links here) is
+    // looked up first, so a run's source is known as a run and its run report is loaded.
+    if (!keep.sources?.some((s) => s.id === id)) Object.assign(keep, await listSources(api));
+    const report = await attempt(() => api['analysis.reproduce']({ sourceId: id }));
+    const run = report.ok ? await loadRun(api, keep.sources?.find((s) => s.id === id)) : {};
+    if (mine !== ticket) return;
+    if (!report.ok) {
+      store.set({ status: 'error', ...keep, selected: id, error: report.error });
+      return;
+    }
+    const loaded: Loaded = { report: report.value, ...run };
+    cache.set(id, loaded);
+    store.set({ status: 'ready', ...keep, selected: id, ...loaded });
+  }
+
+  async function refreshSources(): Promise<void> {
+    const listing = await listSources(client());
+    const current = state();
+    // While a source loads, its own request owns the state; select() lists sources itself.
+    if (current.status === 'loading' || current.status === 'idle') return;
+    const next = current.report ? withSource(listing, current.report) : listing;
+    // Every listing field is replaced, so a note from an earlier failed listing does not linger.
+    store.set({ ...current, sources: next.sources, sourcesNote: next.sourcesNote, unreported: next.unreported });
+  }
 
   return {
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    getSnapshot: () => state,
-    async load() {
-      if (state.status === 'loading') return;
-      set({ status: 'loading' });
-      try {
-        const api = client();
-        const [report, paper] = await Promise.all([api['analysis.reproduce']({}), api['paper.reference']({})]);
-        set({ status: 'ready', report, paper });
-      } catch (err) {
-        set({ status: 'error', error: toErrorPayload(err) });
-      }
+    subscribe: store.subscribe,
+    getSnapshot: store.getSnapshot,
+    load,
+    select,
+    refreshSources,
+    retry: () => {
+      const id = state().selected;
+      return id === undefined ? load() : select(id);
     },
   };
 }
@@ -59,5 +176,5 @@ export function createExploreStore(client: () => ApiClient): ExploreStore {
 export const exploreStore = createExploreStore(getApiClient);
 
 export function useExplore(store: ExploreStore = exploreStore): ExploreState {
-  return useSyncExternalStore(store.subscribe, store.getSnapshot);
+  return useExternalStore(store);
 }

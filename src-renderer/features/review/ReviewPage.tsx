@@ -3,6 +3,7 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { enterReviewMode, exitReviewMode, parseReviewBundle, ReviewBundleError, selectReviewSource, useReview } from './session';
 import { REVIEW_EXTENSION } from './schema';
+import { ReviewRuns } from './ReviewRuns';
 import './review.css';
 
 /** Shown in the app header while review mode is on. */
@@ -50,6 +51,7 @@ function BundleSummary({ onExplore }: { onExplore?: () => void }) {
           Leave review mode
         </button>
       </div>
+      <ReviewRuns runs={bundle.runs} runInfo={bundle.runInfo} />
       {bundle.provenance.dataFiles.length > 0 && (
         <details>
           <summary>Data files behind these numbers ({bundle.provenance.dataFiles.length})</summary>

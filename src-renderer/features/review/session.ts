@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
 import { setApiClient } from '../../transport/client';
 import { createReviewClient } from '../../transport/review-client';
 import { exploreStore } from '../explore/store';
-import { REVIEW_FORMAT, REVIEW_VERSION, reviewBundleSchema, type ReviewBundle } from './schema';
+import { checksumText, READABLE_VERSIONS, REVIEW_FORMAT, reviewBundleSchema, type ReviewBundle } from './schema';
 
 export const REVIEW_STORAGE_KEY = 'task-atlas.review-bundle';
 const SOURCE_STORAGE_KEY = 'task-atlas.review-source';
@@ -54,7 +54,7 @@ function issuesText(error: { issues: { path: PropertyKey[]; message: string }[] 
 }
 
 /** JSON + format + schema checks, synchronous (used on reload too). Returns the raw and parsed value. */
-function parseSync(text: string): { raw: { reports?: unknown }; bundle: ReviewBundle } {
+function parseSync(text: string): { raw: Parameters<typeof checksumText>[0]; bundle: ReviewBundle } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -65,21 +65,21 @@ function parseSync(text: string): { raw: { reports?: unknown }; bundle: ReviewBu
   if (typeof head !== 'object' || head === null || head.format !== REVIEW_FORMAT) {
     throw new ReviewBundleError(`This file is not a Task Atlas review bundle (expected format "${REVIEW_FORMAT}").`);
   }
-  if (head.version !== REVIEW_VERSION) {
+  if (typeof head.version !== 'number' || !READABLE_VERSIONS.includes(head.version)) {
     throw new ReviewBundleError(
-      `This review bundle has version ${String(head.version)}; this Task Atlas reads version ${REVIEW_VERSION}.`,
+      `This review bundle has version ${String(head.version)}; this Task Atlas reads versions ${READABLE_VERSIONS.join(' and ')}.`,
     );
   }
   const parsed = reviewBundleSchema.safeParse(raw);
   if (!parsed.success) throw new ReviewBundleError(`The review bundle is damaged or incomplete: ${issuesText(parsed.error)}`);
-  return { raw: raw as { reports?: unknown }, bundle: parsed.data };
+  return { raw: raw as Parameters<typeof checksumText>[0], bundle: parsed.data };
 }
 
 /** Full validation of an opened file: schema, then the reports' sha256 against the bundle's checksum. */
 export async function parseReviewBundle(text: string): Promise<ReviewBundle> {
   const { raw, bundle } = parseSync(text);
-  // Hash the reports exactly as written (key order included), as the engine did when exporting.
-  const actual = await sha256Hex(JSON.stringify(raw.reports));
+  // Hash the results exactly as written (key order included), as the engine did when exporting.
+  const actual = await sha256Hex(checksumText(raw));
   if (actual !== bundle.checksum) {
     throw new ReviewBundleError('The review bundle is corrupted: its results do not match its checksum.');
   }

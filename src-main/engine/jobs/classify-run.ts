@@ -1,0 +1,71 @@
+// Job "classify.run": the CLI's `classify` from the app, then the run report, so that the run's
+// thresholded usage source "run:<name>" exists for Explore as soon as the job is done. Offline mode
+// forces the embedding method (no Claude calls).
+import type { JobArgs } from '../../../src-shared/jobs';
+import type { Settings } from '../../../src-shared/settings';
+import { DEFAULT_THRESHOLDS } from '../../../src-shared/taxonomy';
+import type { ClassifyConfig } from '../classify/config';
+import { classifyRun, resolveConfig } from '../classify/run';
+import { runReport } from '../classify/report';
+import type { LlmClient } from '../llm/client';
+import type { EmbeddingHandle } from '../hierarchy/embedding';
+import { claudeClient, embeddingFor } from './models';
+import { claudeUsage, fromStep } from './progress';
+import type { JobKindDef } from './types';
+
+export function classifyConfigFrom(args: JobArgs<'classify.run'>, settings: Settings): ClassifyConfig {
+  const m = settings.models;
+  const models = { screening: m.screening, task: m.task, pattern: m.pattern, skills: m.skills, summary: m.summary };
+  return resolveConfig({
+    name: args.name,
+    datasets: args.datasets,
+    hierarchyId: args.hierarchyId,
+    method: settings.offline ? 'offline-embedding' : (args.method ?? 'claude'),
+    models,
+    concurrency: settings.concurrency,
+    batches: args.batches === true,
+    thresholds: {
+      minConversations: args.minConversations ?? DEFAULT_THRESHOLDS.minConversations,
+      minAccounts: args.minAccounts ?? DEFAULT_THRESHOLDS.minAccounts,
+    },
+    privacySummary: args.privacySummary === true,
+    embeddingModel: settings.embeddingModel,
+    ...(args.limit !== undefined ? { limit: args.limit } : {}),
+  });
+}
+
+export const classifyRunJob: JobKindDef<'classify.run'> = {
+  label: (args) => `Classify run ${args.name}${args.limit ? ` (first ${args.limit} conversations)` : ''}`,
+  async run(args, env, ctx) {
+    const { db } = env.project;
+    const cfg = classifyConfigFrom(args, env.settings);
+    const llm: LlmClient | undefined = cfg.method === 'claude' ? claudeClient(db, env.settings, env.secrets, cfg.models.task) : undefined;
+    const embedding: EmbeddingHandle | undefined = cfg.method === 'claude' ? undefined : await embeddingFor(db, env.settings);
+    try {
+      const stats = llm ? () => llm.stats : undefined;
+      const summary = await classifyRun({ db, llm, embed: embedding?.embed }, cfg, {
+        signal: ctx.signal,
+        onProgress: (p) => ctx.onProgress(fromStep(p, stats)),
+      });
+      // The report phase keeps the attempt's Claude totals, so a finished job still shows what it cost.
+      const started = Date.now();
+      const claude = llm ? { claude: claudeUsage(llm.stats) } : {};
+      ctx.onProgress({ phase: 'report', done: 0, total: 1, failed: 0, fromCheckpoint: 0, elapsedMs: 0, etaMs: null, ...claude });
+      const report = runReport(db, cfg.name);
+      ctx.onProgress({ phase: 'report', done: 1, total: 1, failed: 0, fromCheckpoint: 0, elapsedMs: Date.now() - started, etaMs: 0, ...claude });
+      return {
+        run: summary.run,
+        conversations: summary.conversations,
+        classified: summary.classified,
+        screenedOut: summary.screenedOut,
+        unclassified: summary.unclassified,
+        missing: summary.missing,
+        unclassifiedReasons: summary.unclassifiedReasons,
+        sourceId: report.sourceId,
+        costUsd: llm?.stats.costUsd ?? 0,
+      };
+    } finally {
+      await embedding?.close();
+    }
+  },
+};

@@ -1,0 +1,110 @@
+// Job "export.run", and the one export routine the CLI's `task-atlas export` shares: tables with a
+// manifest, then optionally the self-contained HTML report, chart images and a review bundle.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pkg from '../../../package.json';
+import type { PaperReference } from '../../../src-shared/report';
+import { exportResults, type ExportFormat } from '../export';
+import { writeHtmlReport } from '../report-html';
+import { exportChartImages } from '../export/charts';
+import { buildReviewBundle, writeReviewBundle } from '../review/bundle';
+import { reproduce } from '../analyze/reproduce';
+import type { Project } from '../project';
+import { expandPath } from '../paths';
+import { DEFAULT_SOURCE_ID } from '../service/sources';
+import { throwIfAborted } from '../pipeline/cancel';
+import { stage } from './progress';
+import type { JobKindDef } from './types';
+
+export interface FullExportOptions {
+  source?: string;
+  run?: string;
+  outDir: string;
+  formats?: ExportFormat[];
+  html?: boolean;
+  charts?: boolean;
+  review?: boolean;
+  includeConversationText?: boolean;
+  includeAccountIds?: boolean;
+}
+
+export interface FullExportStage {
+  stage: 'tables' | 'report' | 'charts' | 'review';
+  index: number;
+  of: number;
+  /** What the finished stage wrote, for a terminal. */
+  note?: string;
+}
+
+/** Writes everything asked for under outDir; returns the paths of the files written. */
+export async function exportAll(
+  project: Project,
+  opts: FullExportOptions,
+  onStage: (s: FullExportStage) => void = () => {},
+  signal?: AbortSignal,
+): Promise<{ dir: string; files: string[] }> {
+  const dir = opts.outDir;
+  const source = opts.run ? undefined : (opts.source ?? DEFAULT_SOURCE_ID);
+  const sourceId = opts.run ? `run:${opts.run}` : source!;
+  const stages = 1 + (opts.html || opts.charts ? 1 : 0) + (opts.charts ? 1 : 0) + (opts.review ? 1 : 0);
+  let index = 0;
+  const result = exportResults(project.db, {
+    ...(opts.run ? { run: opts.run } : { source }),
+    dir,
+    formats: opts.formats,
+    includeConversationText: opts.includeConversationText === true,
+    includeAccountIds: opts.includeAccountIds === true,
+    resourcesDir: project.resourcesDir,
+  });
+  const files = [...result.files];
+  onStage({ stage: 'tables', index: ++index, of: stages, note: `wrote ${result.files.length} files to ${dir} (manifest.json lists their sha256)` });
+  const paper = loadPaper(project.resourcesDir);
+  if (opts.html || opts.charts) {
+    throwIfAborted(signal);
+    const file = join(dir, 'report.html');
+    writeHtmlReport(file, {
+      report: reproduce(project.db, sourceId),
+      run: result.runReport ?? undefined,
+      paper,
+      title: `Task Atlas — ${sourceId}`,
+      provenance: { appVersion: pkg.version, source: sourceId, dataFiles: result.manifest.dataFiles },
+      methods: '',
+    });
+    files.push(file);
+    onStage({ stage: 'report', index: ++index, of: stages, note: `wrote ${file} (self-contained; opens offline)` });
+    if (opts.charts) {
+      throwIfAborted(signal);
+      const images = await exportChartImages(file, join(dir, 'charts'));
+      files.push(...images);
+      onStage({ stage: 'charts', index: ++index, of: stages, note: `wrote ${images.length} chart images (SVG and PNG) to ${join(dir, 'charts')}` });
+    }
+  }
+  if (opts.review) {
+    throwIfAborted(signal);
+    const file = join(dir, `${sourceId.replace(/[^\w.-]+/g, '_')}.taskatlas-review.json`);
+    writeReviewBundle(file, buildReviewBundle(project.db, { sources: [sourceId], appVersion: pkg.version, paper }));
+    files.push(file);
+    onStage({ stage: 'review', index: ++index, of: stages, note: `wrote ${file} (open it in the app: Review)` });
+  }
+  return { dir, files };
+}
+
+function loadPaper(resourcesDir: string): PaperReference | undefined {
+  const file = join(resourcesDir, 'reference', 'paper-figures.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as PaperReference) : undefined;
+}
+
+export const exportRun: JobKindDef<'export.run'> = {
+  label: (args) => `Export ${args.run ? `run ${args.run}` : (args.source ?? DEFAULT_SOURCE_ID)}`,
+  async run(args, env, ctx) {
+    const started = performance.now();
+    const { outDir, ...rest } = args;
+    const r = await exportAll(
+      env.project,
+      { ...rest, outDir: expandPath(outDir) },
+      (s) => ctx.onProgress(stage(s.stage, s.index, s.of, performance.now() - started)),
+      ctx.signal,
+    );
+    return { dir: r.dir, files: r.files };
+  },
+};

@@ -1,0 +1,60 @@
+// Classification runs as they enter a review bundle or answer analysis.runReport: the RunReport
+// (which also refreshes the run's thresholded usage source "run:<name>") and the run-list entry.
+import type { Db } from '../../db/open';
+import type { RunInfo } from '../../../src-shared/api';
+import type { RunReport } from '../../../src-shared/report';
+import { NotFoundError } from '../analyze/inputs';
+import { runReport } from '../classify/report';
+import { summariseRun } from '../classify/results';
+import { ClassifyConfigSchema } from '../classify/config';
+
+interface RunRow {
+  id: string;
+  config_json: string;
+  status: string;
+  created_at: string;
+}
+
+function runRow(db: Db, runId: string): RunRow {
+  const row = db.prepare('SELECT id, config_json, status, created_at FROM classify_run WHERE id = ?').get(runId) as RunRow | undefined;
+  if (!row) throw new NotFoundError(`no classification run "${runId}"`);
+  return row;
+}
+
+/**
+ * The run's report against the reference release it was last reported with (its source's wage
+ * dataset), so re-reporting never silently switches releases; a first report uses runReport's default.
+ */
+export function reportRun(db: Db, runId: string): RunReport {
+  runRow(db, runId);
+  const previous = db.prepare('SELECT wage_dataset FROM usage_source WHERE id = ?').pluck().get(`run:${runId}`) as
+    | string
+    | null
+    | undefined;
+  return previous ? runReport(db, runId, previous) : runReport(db, runId);
+}
+
+export function runInfoOf(db: Db, runId: string): RunInfo {
+  const row = runRow(db, runId);
+  const cfg = ClassifyConfigSchema.parse(JSON.parse(row.config_json));
+  const summary = summariseRun(db, runId);
+  const reported = db.prepare('SELECT 1 FROM usage_source WHERE id = ?').get(`run:${runId}`) !== undefined;
+  return {
+    run: row.id,
+    method: cfg.method,
+    datasets: cfg.datasets,
+    hierarchyId: cfg.hierarchyId,
+    status: row.status,
+    createdAt: row.created_at,
+    conversations: summary.conversations,
+    classified: summary.classified,
+    screenedOut: summary.screenedOut,
+    unclassified: summary.unclassified,
+    sourceId: reported ? `run:${runId}` : null,
+  };
+}
+
+/** Runs worth sharing: finished ones (a running or paused run's numbers are still moving). */
+export function completeRuns(db: Db): string[] {
+  return db.prepare("SELECT id FROM classify_run WHERE status = 'complete' ORDER BY created_at, id").pluck().all() as string[];
+}

@@ -1,0 +1,35 @@
+// Wizard, conversations: preview a file before importing it (conversation-preview.ts), and the
+// conversation datasets already in the project.
+import type { ConversationDatasetInfo } from '../../../src-shared/api';
+import type { Db } from '../../db/open';
+import type { AppHost } from '../host';
+import type { ConversationFormat } from '../ingest/conversations';
+import { expandPath } from '../paths';
+import { previewConversations } from './conversation-preview';
+import type { HandlerGroup } from './types';
+
+export function conversationHandlers(host: AppHost): HandlerGroup<'conversations.preview' | 'conversations.datasets'> {
+  return {
+    'conversations.preview': async (args) => previewConversations(expandPath(args.path), (args.format ?? 'auto') as ConversationFormat),
+    'conversations.datasets': async () => datasets(host.project.db),
+  };
+}
+
+/** Every dataset with conversations or a completed import (a cancelled import keeps what it wrote). */
+function datasets(db: Db): ConversationDatasetInfo[] {
+  const names = db
+    .prepare("SELECT dataset FROM conversation UNION SELECT dataset FROM conversation_import WHERE status = 'complete' ORDER BY dataset")
+    .pluck()
+    .all() as string[];
+  const counts = db.prepare('SELECT count(*) AS conversations, count(DISTINCT account_id) AS accounts FROM conversation WHERE dataset = ?');
+  const imports = db.prepare(
+    `SELECT max(coalesce(finished_at, started_at)) AS importedAt, coalesce(sum(bad_rows), 0) AS badRows
+     FROM conversation_import WHERE dataset = ? AND status IN ('complete', 'cancelled')`,
+  );
+  const files = db.prepare('SELECT file FROM conversation_import WHERE dataset = ? GROUP BY file ORDER BY min(started_at)').pluck();
+  return names.map((dataset) => {
+    const c = counts.get(dataset) as { conversations: number; accounts: number };
+    const i = imports.get(dataset) as { importedAt: string | null; badRows: number };
+    return { dataset, ...c, files: files.all(dataset) as string[], importedAt: i.importedAt ?? '', badRows: i.badRows };
+  });
+}

@@ -1,0 +1,123 @@
+// Starting a classification run: the form, the models in use (from Settings), a cost estimate that
+// must come before the Run button, and the run's live job card with Pause / Cancel / Resume.
+import { useEffect, useState, type FormEvent } from 'react';
+import type { ClassifyEstimateView } from '../../../src-shared/api';
+import type { JobArgs } from '../../../src-shared/jobs';
+import { useResource } from '../../app/resource';
+import { ErrorBox } from '../../components/ErrorBox';
+import { formatInt, formatTokens, formatUsd } from '../../components/format';
+import { useAction } from '../../components/useAction';
+import { getApiClient } from '../../transport/client';
+import { datasetsStore } from '../conversations/store';
+import { hierarchiesStore } from '../hierarchy/store';
+import { jobsStore } from '../jobs/store';
+import { settingsStore } from '../settings/store';
+import { classifyArgs, defaultDraft, suggestRunName, type ClassifyDraft } from './classify-args';
+import { DatasetChoice, MethodChoice, Thresholds } from './ClassifyOptions';
+import { runsStore } from './store';
+
+// The draft outlives the page, so stepping to Settings and back does not lose what was typed.
+let savedDraft: ClassifyDraft | undefined;
+
+function EstimateView({ estimate }: { estimate: ClassifyEstimateView }) {
+  return (
+    <div className="estimate" id="classify-estimate" role="status">
+      <p>
+        {formatInt(estimate.conversations)} conversations: about {formatInt(estimate.calls)} Claude calls, {formatTokens(estimate.inputTokens)} input and{' '}
+        {formatTokens(estimate.outputTokens)} output tokens.
+      </p>
+      <p>
+        Estimated cost <strong className="cost">{formatUsd(estimate.costUsd)}</strong> ({formatUsd(estimate.costUsdWithCaching)} with prompt caching,{' '}
+        {formatUsd(estimate.costUsdWithBatches)} with the Batches API).
+        {!estimate.priceKnown && ' A model’s price is unknown, so the cost is a guess.'}
+      </p>
+      {estimate.note && <p className="note">{estimate.note}</p>}
+    </div>
+  );
+}
+
+function ModelsInUse({ onSettings }: { onSettings: () => void }) {
+  const settings = useResource(settingsStore);
+  const models = settings.data?.settings.models;
+  return (
+    <p className="note" id="classify-models">
+      Models:{' '}
+      {models
+        ? `screening ${models.screening}, task ${models.task}, pattern ${models.pattern}, skills ${models.skills}, summary ${models.summary}.`
+        : 'reading the settings…'}{' '}
+      <a href="#/settings" onClick={(e) => (e.preventDefault(), onSettings())}>
+        Change them in Settings
+      </a>
+    </p>
+  );
+}
+
+export function ClassifyForm({ onSettings }: { onSettings: () => void }) {
+  const datasets = useResource(datasetsStore).data ?? [];
+  const hierarchies = (useResource(hierarchiesStore).data ?? []).filter((h) => h.status !== 'failed');
+  const runs = useResource(runsStore).data;
+  const [draft, setDraft] = useState<ClassifyDraft>(() => savedDraft ?? defaultDraft());
+  const estimate = useAction((config: JobArgs<'classify.run'>) => getApiClient()['classify.estimate']({ config }));
+  const start = useAction(async (args: JobArgs<'classify.run'>) => {
+    const job = await jobsStore.startJob({ kind: 'classify.run', args });
+    // The next run needs its own name and its own estimate (the run list does not have this one yet).
+    estimate.reset();
+    setDraft((d) => ({ ...d, name: suggestRunName([...(runs ?? []).map((r) => r.run), args.name]) }));
+    return job;
+  });
+  const parsed = classifyArgs(draft);
+
+  useEffect(() => {
+    savedDraft = draft;
+  }, [draft]);
+  // Suggest a free run name once the existing runs are known.
+  useEffect(() => {
+    if (runs && !draft.name) setDraft((d) => ({ ...d, name: suggestRunName(runs.map((r) => r.run)) }));
+  }, [runs, draft.name]);
+
+  const set = <K extends keyof ClassifyDraft>(key: K, value: ClassifyDraft[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    estimate.reset();
+  };
+  const onEstimate = (e: FormEvent) => {
+    e.preventDefault();
+    if (parsed.ok) void estimate.run(parsed.args);
+  };
+
+  return (
+    <form className="panel" onSubmit={onEstimate} aria-labelledby="classify-title">
+      <h3 id="classify-title">New run</h3>
+      <div className="form-field">
+        <label htmlFor="run-name">Run name</label>
+        <input id="run-name" type="text" value={draft.name} onChange={(e) => set('name', e.target.value)} required />
+      </div>
+      <DatasetChoice draft={draft} set={set} datasets={datasets} />
+      <MethodChoice draft={draft} set={set} hierarchies={hierarchies} />
+      <Thresholds draft={draft} set={set} />
+      {draft.method === 'claude' && <ModelsInUse onSettings={onSettings} />}
+      {!parsed.ok && (
+        <p className="field-error" role="alert">
+          {parsed.error}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="button secondary" id="classify-estimate-button" disabled={!parsed.ok || estimate.state.status === 'running'}>
+          Estimate cost
+        </button>
+        <button
+          type="button"
+          className="button"
+          id="classify-start"
+          disabled={!parsed.ok || estimate.state.status !== 'done' || start.state.status === 'running'}
+          title={estimate.state.status !== 'done' ? 'Estimate the cost first' : undefined}
+          onClick={() => parsed.ok && void start.run(parsed.args)}
+        >
+          Run
+        </button>
+      </div>
+      {estimate.state.status === 'done' && <EstimateView estimate={estimate.state.result} />}
+      {estimate.state.status === 'error' && <ErrorBox title="Could not estimate the run" error={estimate.state.error} />}
+      {start.state.status === 'error' && <ErrorBox title="Could not start the run" error={start.state.error} />}
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+// The sections of the Explore page, in page order, and the table of contents linking to them: the
+// section titles and the contents come from this one list, so a section cannot be titled one way
+// and linked another. Links are plain in-page anchors: every figure is one Tab + Enter away, and
+// each section (tabIndex -1) takes focus when reached.
+import { sectionId } from './ChartCard';
+
+export interface SectionInfo {
+  id: string;
+  title: string;
+  /** Figures 5, 8 and 10 need per-conversation data that only an own run has. */
+  runOnly?: boolean;
+}
+
+export const FIGURE_SECTIONS: SectionInfo[] = [
+  { id: 'fig2', title: 'Figure 2 · Usage by category, occupation and task' },
+  { id: 'fig3', title: 'Figure 3 · Usage by occupational category' },
+  { id: 'fig4', title: 'Figure 4 · Depth of AI use within occupations' },
+  { id: 'fig5', title: 'Figure 5 · Skills exhibited by the assistant', runOnly: true },
+  { id: 'fig6', title: 'Figure 6 · Usage and median wage' },
+  { id: 'fig7', title: 'Figure 7 · Automation and augmentation' },
+  { id: 'fig8', title: 'Figure 8 · Usage by category and model', runOnly: true },
+  { id: 'fig10', title: 'Figure 10 · Conversations vs accounts', runOnly: true },
+  { id: 'fig13', title: 'Figure 13 · Top tasks' },
+  { id: 'table2', title: 'Table 2 · Usage by job zone' },
+];
+
+export const EXTRA_SECTIONS: SectionInfo[] = [
+  { id: 'filters', title: 'Filters' },
+  { id: 'compare', title: 'Compare two sources' },
+];
+
+export function sectionTitle(id: string): string {
+  return [...FIGURE_SECTIONS, ...EXTRA_SECTIONS].find((s) => s.id === id)?.title ?? id;
+}
+
+
+export function Contents({ hasRun }: { hasRun: boolean }) {
+  const [filters, compare] = EXTRA_SECTIONS;
+  return (
+    <nav className="explore-toc" aria-label="Figures and tables">
+      <h3 className="visually-hidden">Contents</h3>
+      <ol>
+        {filters && (
+          <li>
+            <a href={`#${sectionId(filters.id)}`}>{filters.title}</a>
+          </li>
+        )}
+        {FIGURE_SECTIONS.map((s) => (
+          <li key={s.id}>
+            <a href={`#${sectionId(s.id)}`}>{s.title}</a>
+            {s.runOnly && !hasRun && <span className="toc-note"> (own runs only)</span>}
+          </li>
+        ))}
+        {compare && (
+          <li>
+            <a href={`#${sectionId(compare.id)}`}>{compare.title}</a>
+          </li>
+        )}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,25 @@
+// Reference data: what the project holds (reference.status) and the two ways to add to it. After an
+// import both the table and the step nav are refreshed.
+import type { BundledImportSummary, DatasetStatus, ImportKind, ImportResult } from '../../../src-shared/api';
+import { createResource } from '../../app/resource';
+import { getApiClient } from '../../transport/client';
+import { refreshProjectState } from '../project/store';
+
+export const referenceStatusStore = createResource<DatasetStatus[]>((api) => api['reference.status']({}));
+
+function afterImport(): void {
+  void referenceStatusStore.load();
+  refreshProjectState();
+}
+
+export async function importBundled(): Promise<BundledImportSummary> {
+  const summary = await getApiClient()['reference.importBundled']({});
+  afterImport();
+  return summary;
+}
+
+export async function importReferenceFile(kind: ImportKind, path: string, dataset?: string): Promise<ImportResult> {
+  const result = await getApiClient()['reference.importFile']({ kind, path, ...(dataset ? { dataset } : {}) });
+  afterImport();
+  return result;
+}

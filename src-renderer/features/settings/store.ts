@@ -1,0 +1,27 @@
+// Settings: the settings file's values and the API key's status. Updates go through the engine,
+// which validates them and answers with the new view; the theme is applied as soon as it is known.
+import type { SettingsPatch, SettingsView } from '../../../src-shared/settings';
+import { createResource } from '../../app/resource';
+import { getApiClient } from '../../transport/client';
+import { applyTheme } from './theme';
+
+export const settingsStore = createResource<SettingsView>(async (api) => {
+  const view = await api['settings.get']({});
+  applyTheme(view.settings.theme);
+  return view;
+});
+
+export async function updateSettings(patch: SettingsPatch): Promise<SettingsView> {
+  const view = await getApiClient()['settings.update'](patch);
+  applyTheme(view.settings.theme);
+  settingsStore.set(view);
+  return view;
+}
+
+/** null removes the stored key. The key itself is never kept here, only the status the engine returns. */
+export async function setApiKey(key: string | null): Promise<void> {
+  const apiKey = await getApiClient()['settings.setApiKey']({ key });
+  const current = settingsStore.getSnapshot().data;
+  if (current) settingsStore.set({ ...current, apiKey });
+  else await settingsStore.load();
+}

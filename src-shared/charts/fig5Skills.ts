@@ -1,0 +1,52 @@
+// Figure 5: the share of classified conversations in which the assistant exhibited each O*NET
+// skill, largest on top (the paper's horizontal bar chart). Run-only: a release carries no skills.
+import type { RunReport } from '../report';
+import type { CartesianData, Figure } from './plotly-types';
+import { barChartHeight } from './format';
+import type { ChartTable } from './table';
+
+export const SKILLS_TRACE = 'Conversations exhibiting the skill (%)';
+export const NO_DATA_TEXT = 'No skill classifications in this run';
+
+function sorted(run: RunReport): RunReport['skills'] {
+  return [...run.skills].sort((a, b) => b.pct - a.pct || a.skill.localeCompare(b.skill));
+}
+
+export function toFigure(run: RunReport): Figure<CartesianData> {
+  const skills = sorted(run);
+  if (skills.length === 0) {
+    return {
+      data: [],
+      layout: {
+        xaxis: { visible: false },
+        yaxis: { visible: false },
+        height: 240,
+        annotations: [{ text: NO_DATA_TEXT, xref: 'paper', yref: 'paper', x: 0.5, y: 0.5, showarrow: false, font: { size: 16 } }],
+      },
+    };
+  }
+  return {
+    data: [
+      {
+        type: 'bar',
+        orientation: 'h',
+        name: SKILLS_TRACE,
+        y: skills.map((s) => s.skill),
+        x: skills.map((s) => s.pct),
+        hovertemplate: '%{y}: %{x:.1f}% of classified conversations<extra></extra>',
+      },
+    ],
+    layout: {
+      title: { text: `Skills exhibited by the assistant in run ${run.run}` },
+      height: barChartHeight(skills.length, 22),
+      yaxis: { autorange: 'reversed', automargin: true },
+      xaxis: { title: { text: 'Share of classified conversations' }, ticksuffix: '%' },
+      showlegend: false,
+      margin: { t: 60, r: 20 },
+    },
+  };
+}
+
+export function toTable(run: RunReport): ChartTable {
+  return { columns: ['Skill', 'Share of classified conversations (%)'], rows: sorted(run).map((s) => [s.skill, s.pct]) };
+}
