@@ -8,6 +8,8 @@ import { API_CALL_NAMES, type ApiCall } from './calls';
 import { JOB_ARGS, JobStartSchema, type JobInfo } from './jobs';
 import { SettingsPatchSchema, type ApiKeyStatus, type SettingsView } from './settings';
 import type { ReviewBundle } from './review-bundle';
+import type { ValidationPacket } from './validation';
+import type { CorrectedShares, ValidationReport } from './validation-report';
 
 export { API_CALL_NAMES, type ApiCall };
 
@@ -83,6 +85,23 @@ export const API_CALLS = {
   'analysis.runReport': z.object({ run: z.string().min(1) }).strict(),
   'analysis.compare': z.object({ a: z.string().min(1), b: z.string().min(1) }).strict(),
   'review.bundle': z.object({}).strict(),
+
+  // Human validation, the analyst's side (validators label packets in the Validate step)
+  'validate.sample': z
+    .object({
+      run: z.string().min(1),
+      facet: z.enum(['task', 'pattern']),
+      size: z.number().int().min(1).max(5000).optional(),
+      method: z.enum(['simple', 'stratified']).optional(),
+      seed: z.number().int().optional(),
+      /** Replace names, e-mail addresses, phone numbers … in the conversations shown to validators. */
+      redact: z.boolean().optional(),
+      /** Also write the packet to this file (the browser build downloads it instead). */
+      outPath: z.string().min(1).optional(),
+    })
+    .strict(),
+  'validate.importLabels': z.object({ paths: z.array(z.string().min(1)).min(1).max(100) }).strict(),
+  'validate.report': z.object({ run: z.string().min(1) }).strict(),
 
   // Jobs
   'jobs.start': JobStartSchema,
@@ -285,6 +304,9 @@ export interface ApiResults {
   'analysis.compare': SourceComparison;
   /** A review bundle of the current project (every source and run), for download from the browser build. */
   'review.bundle': ReviewBundle;
+  'validate.sample': { packetId: string; items: number; file: string | null; packet: ValidationPacket };
+  'validate.importLabels': { files: number; added: number; replaced: number; keptExisting: number };
+  'validate.report': ValidationReport & { correctedPatternShares: CorrectedShares | null };
   'jobs.start': JobInfo;
   'jobs.list': JobInfo[];
   'jobs.cancel': JobInfo;

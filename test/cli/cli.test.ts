@@ -37,6 +37,7 @@ describe('task-atlas reproduce', () => {
       'jobZones',
       'automation',
       'matching',
+      'drilldown',
     ]);
     const cs = report.categories.find((c: { code: string }) => c.code === '15');
     expect(cs.usagePct).toBeGreaterThan(30);

@@ -14,7 +14,7 @@ import { startHttpServer, type HttpServerHandle } from '../../src-main/http/serv
 import { launchChromium, watchCsp } from '../support/browser';
 import { ensureTinyModel } from '../embed/tiny-model';
 
-export const ARTIFACTS = path.resolve('test/artifacts/wizard');
+export const ARTIFACTS = path.resolve('test-artifacts/wizard');
 export const OASST_FILE = path.resolve('../shared/data/conversations/oasst1-en-validation/en-validation.jsonl');
 
 export interface Wizard {

@@ -1,7 +1,7 @@
 // The whole wizard in one Chromium session over the in-process HTTP server: create a project, import
 // the bundled reference data, point Settings at a fake Claude and the tiny embedding model, build a
 // sampled hierarchy, import OpenAssistant conversations, classify them, see the run in Explore and
-// export it. Each step asserts real content and leaves test/artifacts/wizard/NN-step.png.
+// export it. Each step asserts real content and leaves test-artifacts/wizard/NN-step.png.
 // Needs `npm run build:web` first. Steps share one page, so they run in order.
 import { existsSync } from 'node:fs';
 import path from 'node:path';

@@ -29,7 +29,6 @@ export function reproduceFromInputs(inputs: AnalysisInputs): ReproduceReport {
   }
   return {
     source: inputs.source,
-    drilldown: drilldown(rows, inputs, drilldownZones),
     categories,
     categoryCorrelation: compareDistributions(
       withBls.map((c) => c.usagePct),
@@ -42,6 +41,8 @@ export function reproduceFromInputs(inputs: AnalysisInputs): ReproduceReport {
     jobZones,
     automation: automationSplit(inputs.patterns),
     matching,
+    // Last: by far the largest field, so `reproduce --json` still opens with the headline numbers.
+    drilldown: drilldown(rows, inputs, drilldownZones),
   };
 }
 
