@@ -94,5 +94,8 @@ export function createReviewClient(bundle: ReviewBundle, defaultSource: () => st
     'jobs.dismiss': async () => readOnly('jobs.dismiss'),
     'settings.update': async () => readOnly('settings.update'),
     'settings.setApiKey': async () => readOnly('settings.setApiKey'),
+    'validate.sample': async () => readOnly('validate.sample'),
+    'validate.importLabels': async () => readOnly('validate.importLabels'),
+    'validate.report': async () => notInBundle('validate.report', 'validation labels'),
   };
 }

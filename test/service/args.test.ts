@@ -36,6 +36,9 @@ const CASES: Record<ApiCall, { valid: Record<string, unknown>; invalid: unknown 
   'analysis.runReport': { valid: { run: 'r' }, invalid: { run: '' } },
   'analysis.compare': { valid: { a: 'x', b: 'y' }, invalid: { a: 'x' } },
   'review.bundle': { valid: {}, invalid: 'b' },
+  'validate.sample': { valid: { run: 'r', facet: 'task' }, invalid: { run: 'r', facet: 'skills' } },
+  'validate.importLabels': { valid: { paths: ['labels.json'] }, invalid: { paths: [] } },
+  'validate.report': { valid: { run: 'r' }, invalid: { run: '' } },
   'jobs.start': {
     valid: { kind: 'export.run', args: { run: 'r', outDir: 'out' } },
     invalid: { kind: 'export.run', args: { run: 'r', source: 's', outDir: 'out' } },

@@ -13,6 +13,7 @@ import { projectHandlers } from './project';
 import { referenceHandlers } from './reference';
 import { settingsHandlers } from './settings';
 import { sourceHandlers } from './sources';
+import { validateHandlers } from './validate';
 import type { ApiHandlers } from './types';
 
 export type { ApiHandlers, CallContext } from './types';
@@ -26,6 +27,7 @@ export function createAppService(host: AppHost): ApiHandlers {
     ...hierarchyHandlers(host),
     ...conversationHandlers(host),
     ...classifyHandlers(host),
+    ...validateHandlers(host),
     ...analysisHandlers(() => host.project.db, host.resourcesDir),
     ...jobHandlers(host),
     ...settingsHandlers(host),

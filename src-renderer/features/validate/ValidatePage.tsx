@@ -3,9 +3,11 @@
 // keyboard, and export a label file. Labels are saved in localStorage as they are made.
 import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import type { Label, ValidationItem } from '../../../src-shared/validation';
+import { AnalystPanel } from './AnalystPanel';
 import { Conversation } from './Conversation';
 import { currentLevel, isComplete, labelFileName, labelledCount, levelName, patternOptions, type Session } from './labelling';
 import { useValidate, validateStore, type ValidateState } from './store';
+import { ValidateTabs } from './ValidateTabs';
 import './validate.css';
 
 const KEYS: [string, string][] = [
@@ -409,10 +411,19 @@ function KeyHelp() {
 }
 
 export function ValidatePage() {
-  const state = useValidate();
   return (
     <div className="validate-page">
       <h2>Validate</h2>
+      <ValidateTabs panels={{ label: () => <LabelPacket />, prepare: () => <AnalystPanel /> }} />
+    </div>
+  );
+}
+
+/** The validator's side: open a packet, label it, export the labels. */
+function LabelPacket() {
+  const state = useValidate();
+  return (
+    <>
       <p className="summary">
         Judge the classifier’s task path level by level and its collaboration pattern (paper, Appendix C). Everything stays in
         this browser: no server is contacted.
@@ -421,6 +432,6 @@ export function ValidatePage() {
       {state.status === 'needs-name' && <NameForm initial={state.rememberedValidator} />}
       {state.status === 'labelling' && state.session && <Labelling key={`${state.session.packet.packetId}:${state.session.validator}`} session={state.session} state={state} />}
       <KeyHelp />
-    </div>
+    </>
   );
 }
