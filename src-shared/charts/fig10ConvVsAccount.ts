@@ -5,6 +5,7 @@ import type { RunReport } from '../report';
 import type { CartesianData, Figure } from './plotly-types';
 import { barChartHeight, fmt } from './format';
 import type { ChartTable } from './table';
+import { noDataFigure } from './empty';
 
 export const CONVERSATIONS_TRACE = 'By conversations (%)';
 export const ACCOUNTS_TRACE = 'By accounts (%)';
@@ -23,15 +24,7 @@ function rows(run: RunReport): Row[] {
 export function toFigure(run: RunReport): Figure<CartesianData> {
   const list = rows(run);
   if (list.length === 0) {
-    return {
-      data: [],
-      layout: {
-        xaxis: { visible: false },
-        yaxis: { visible: false },
-        height: 240,
-        annotations: [{ text: NO_DATA_TEXT, xref: 'paper', yref: 'paper', x: 0.5, y: 0.5, showarrow: false, font: { size: 16 } }],
-      },
-    };
+    return noDataFigure(NO_DATA_TEXT);
   }
   const titles = list.map((c) => c.title);
   const data: CartesianData[] = [

@@ -6,6 +6,7 @@ import type { DrilldownCategory, DrilldownOccupation, ReproduceReport } from '..
 import type { Datum, Figure, HierarchyData } from './plotly-types';
 import { fmt, truncate } from './format';
 import type { ChartTable } from './table';
+import { noDataFigure } from './empty';
 
 export const TOP_CATEGORIES = 6;
 export const OCCUPATIONS_PER_CATEGORY = 8;
@@ -112,21 +113,9 @@ function categoryNodes(s: ShownCategory): Node[] {
   return nodes;
 }
 
-function emptyFigure(): Figure<HierarchyData> {
-  return {
-    data: [],
-    layout: {
-      xaxis: { visible: false },
-      yaxis: { visible: false },
-      height: 240,
-      annotations: [{ text: NO_DATA_TEXT, xref: 'paper', yref: 'paper', x: 0.5, y: 0.5, showarrow: false, font: { size: 16 } }],
-    },
-  };
-}
-
 export function toFigure(report: ReproduceReport, opts: Fig2Options = {}): Figure<HierarchyData> {
   const shown = shownDrilldown(report, opts);
-  if (shown.length === 0) return emptyFigure();
+  if (shown.length === 0) return noDataFigure(NO_DATA_TEXT);
   const nodes = shown.flatMap(categoryNodes);
   const kind = opts.kind ?? 'sunburst';
   const covered = shown.reduce((s, c) => s + c.category.usagePct, 0);

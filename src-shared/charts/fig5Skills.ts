@@ -4,6 +4,7 @@ import type { RunReport } from '../report';
 import type { CartesianData, Figure } from './plotly-types';
 import { barChartHeight } from './format';
 import type { ChartTable } from './table';
+import { noDataFigure } from './empty';
 
 export const SKILLS_TRACE = 'Conversations exhibiting the skill (%)';
 export const NO_DATA_TEXT = 'No skill classifications in this run';
@@ -15,15 +16,7 @@ function sorted(run: RunReport): RunReport['skills'] {
 export function toFigure(run: RunReport): Figure<CartesianData> {
   const skills = sorted(run);
   if (skills.length === 0) {
-    return {
-      data: [],
-      layout: {
-        xaxis: { visible: false },
-        yaxis: { visible: false },
-        height: 240,
-        annotations: [{ text: NO_DATA_TEXT, xref: 'paper', yref: 'paper', x: 0.5, y: 0.5, showarrow: false, font: { size: 16 } }],
-      },
-    };
+    return noDataFigure(NO_DATA_TEXT);
   }
   return {
     data: [

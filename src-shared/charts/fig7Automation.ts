@@ -3,6 +3,7 @@ import type { PatternShare, ReproduceReport } from '../report';
 import type { CartesianData, Figure } from './plotly-types';
 import type { ChartTable } from './table';
 import { fmt } from './format';
+import { noDataFigure } from './empty';
 
 export const AUTOMATION_TRACE = 'Automation';
 export const AUGMENTATION_TRACE = 'Augmentation';
@@ -27,25 +28,13 @@ function modeTrace(patterns: PatternShare[], mode: PatternShare['mode'], name: s
   };
 }
 
-function emptyFigure(): Figure<CartesianData> {
-  return {
-    data: [],
-    layout: {
-      xaxis: { visible: false },
-      yaxis: { visible: false },
-      height: 240,
-      annotations: [{ text: NO_DATA_TEXT, xref: 'paper', yref: 'paper', x: 0.5, y: 0.5, showarrow: false, font: { size: 16 } }],
-    },
-  };
-}
-
 export function splitText(augmentationPct: number, automationPct: number): string {
   return `Augmentation ${fmt(augmentationPct)}% · Automation ${fmt(automationPct)}%`;
 }
 
 export function toFigure(report: ReproduceReport): Figure<CartesianData> {
   const split = report.automation;
-  if (split === null) return emptyFigure();
+  if (split === null) return noDataFigure(NO_DATA_TEXT);
   // One trace per mode gives a legend for the colours; a fixed category order keeps the engine's
   // pattern order instead of Plotly's "first trace first" order.
   return {

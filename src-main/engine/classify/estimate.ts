@@ -3,20 +3,11 @@
 import type { Db } from '../../db/open';
 import { costOf, estimateTokens, priceOf, CACHE_READ_FACTOR, CACHE_WRITE_FACTOR, BATCH_DISCOUNT } from '../../../src-shared/pricing';
 import type { ClassifyConfig } from './config';
+import type { ClassifyEstimateView } from '../../../src-shared/api';
 import { loadTree } from './tree';
 
-export interface ClassifyEstimate {
-  conversations: number;
-  calls: number;
-  inputTokens: number;
-  outputTokens: number;
-  costUsd: number;
-  costUsdWithCaching: number;
-  costUsdWithBatches: number;
-  priceKnown: boolean;
-  /** An upper bound: assumes every conversation passes screening. */
-  note: string;
-}
+/** The contract's shape, so the app shows exactly what the CLI prints. */
+export type ClassifyEstimate = ClassifyEstimateView;
 
 const PROMPT_TOKENS = { screening: 90, task: 180, pattern: 420, skills: 330 };
 const OUTPUT_TOKENS = { screening: 3, task: 90, pattern: 80, skills: 30 };

@@ -2,35 +2,21 @@
 // goes through the importer's own sniffing, framing, format detection and record parsers; only the
 // first conversations are read (and, for OpenAssistant's message-per-line files, the first
 // messages), so a multi-gigabyte file previews in a moment.
-import { extname } from 'node:path';
 import type { ConversationPreview } from '../../../src-shared/api';
 import { ImportError } from '../ingest/formats/errors';
 import { parseDelimited } from '../ingest/formats/delimited';
-import { CONVERSATION_FORMATS, type ConversationFormat } from '../ingest/conversations';
-import { detectFormat, frameObject, jsonItems, RECORD_PARSERS } from '../ingest/conversations/formats';
-import { CsvFramer, JsonArrayFramer, LineFramer, type Frame, type Framer } from '../ingest/conversations/framing';
+import { CONVERSATION_FORMATS, detect, framerFor, isCsv, type ConversationFormat } from '../ingest/conversations';
+import { jsonItems, RECORD_PARSERS } from '../ingest/conversations/formats';
+import type { Frame } from '../ingest/conversations/framing';
 import { oasstItems } from '../ingest/conversations/oasst';
-import { csvItems } from '../ingest/conversations/csv';
+import { csvItems, GUESSES } from '../ingest/conversations/csv';
 import { Frames, frameText, newContext, readFrames, sniffFile, type ReadContext } from '../ingest/conversations/reader';
 import type { Item } from '../ingest/conversations/types';
 
 export const PREVIEW_SAMPLES = 5;
 const FIRST_TEXT_CHARS = 200;
-/** Rows 'auto' may read to find one it recognises (as the importer does). */
-const DETECT_ROWS = 20;
 /** OpenAssistant threads are built from messages spread over the file: read this many at most. */
 const OASST_FRAMES = 5000;
-
-// The importer's guesses for CSV columns (ingest/conversations/csv.ts), checked in order.
-const CSV_GUESSES: Record<string, string[]> = {
-  id: ['conversation_id', 'id', 'conversation_hash'],
-  account: ['user_id', 'account_id', 'hashed_ip', 'account'],
-  model: ['model'],
-  timestamp: ['timestamp', 'created_at', 'time', 'date'],
-  text: ['text', 'prompt', 'message', 'question'],
-  messages: ['messages', 'conversation'],
-  response: ['response', 'reply', 'answer'],
-};
 
 export async function previewConversations(file: string, requested: ConversationFormat = 'auto'): Promise<ConversationPreview> {
   if (!CONVERSATION_FORMATS.includes(requested)) {
@@ -38,9 +24,8 @@ export async function previewConversations(file: string, requested: Conversation
   }
   const sniff = sniffFile(file);
   const ctx = newContext(file, sniff.size);
-  const csv = requested === 'csv' || (requested === 'auto' && extname(file).toLowerCase() === '.csv');
-  const framer: Framer = csv ? new CsvFramer() : sniff.firstChar === '[' ? new JsonArrayFramer() : new LineFramer();
-  const frames = new Frames(readFrames(ctx, framer, sniff.hasBom));
+  const csv = isCsv(requested, file);
+  const frames = new Frames(readFrames(ctx, framerFor(requested, file, sniff), sniff.hasBom));
   try {
     if (csv) return { file, sizeBytes: sniff.size, format: 'csv', ...(await csvPreview(frames, ctx)) };
     const format = requested === 'auto' ? await detect(frames, file) : requested;
@@ -70,7 +55,7 @@ async function csvPreview(frames: Frames, ctx: ReadContext): Promise<Pick<Conver
 function guessMapping(columns: string[]): Record<string, string> {
   const byLower = new Map(columns.map((c) => [c.trim().toLowerCase(), c.trim()] as const));
   const out: Record<string, string> = {};
-  for (const [field, names] of Object.entries(CSV_GUESSES)) {
+  for (const [field, names] of Object.entries(GUESSES)) {
     const hit = names.map((n) => byLower.get(n)).find((c) => c !== undefined);
     if (hit !== undefined) out[field] = hit;
   }
@@ -90,27 +75,6 @@ async function* limited(frames: Frames, max: number): AsyncGenerator<Frame> {
     if (f === null) return;
     yield f;
   }
-}
-
-/** Peeks at the first rows until one names a known format, then hands them back. */
-async function detect(frames: Frames, file: string): Promise<ConversationFormat> {
-  const seen: Frame[] = [];
-  let found: ConversationFormat | null = null;
-  while (found === null && seen.length < DETECT_ROWS) {
-    const f = await frames.next();
-    if (f === null) break;
-    seen.push(f);
-    const r = frameObject(f);
-    if ('obj' in r) found = detectFormat(r.obj);
-  }
-  frames.unread(seen);
-  if (found !== null) return found;
-  throw new ImportError(
-    seen.length === 0
-      ? 'no rows, so the format cannot be detected; choose it explicitly'
-      : `cannot tell the conversation format from the first ${seen.length} rows; choose it explicitly`,
-    { file, line: seen[0]?.line ?? 1 },
-  );
 }
 
 async function samples(items: AsyncIterable<Item>): Promise<ConversationPreview['samples']> {

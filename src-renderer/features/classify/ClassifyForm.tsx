@@ -4,7 +4,6 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { ClassifyEstimateView } from '../../../src-shared/api';
 import type { JobArgs } from '../../../src-shared/jobs';
 import { useResource } from '../../app/resource';
-import { ErrorBox } from '../../components/ErrorBox';
 import { formatInt, formatTokens, formatUsd } from '../../components/format';
 import { useAction } from '../../components/useAction';
 import { getApiClient } from '../../transport/client';
@@ -15,6 +14,7 @@ import { settingsStore } from '../settings/store';
 import { classifyArgs, defaultDraft, suggestRunName, type ClassifyDraft } from './classify-args';
 import { DatasetChoice, MethodChoice, Thresholds } from './ClassifyOptions';
 import { runsStore } from './store';
+import { EstimateFirst } from '../../components/EstimateFirst';
 
 // The draft outlives the page, so stepping to Settings and back does not lose what was typed.
 let savedDraft: ClassifyDraft | undefined;
@@ -95,29 +95,15 @@ export function ClassifyForm({ onSettings }: { onSettings: () => void }) {
       <MethodChoice draft={draft} set={set} hierarchies={hierarchies} />
       <Thresholds draft={draft} set={set} />
       {draft.method === 'claude' && <ModelsInUse onSettings={onSettings} />}
-      {!parsed.ok && (
-        <p className="field-error" role="alert">
-          {parsed.error}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="button secondary" id="classify-estimate-button" disabled={!parsed.ok || estimate.state.status === 'running'}>
-          Estimate cost
-        </button>
-        <button
-          type="button"
-          className="button"
-          id="classify-start"
-          disabled={!parsed.ok || estimate.state.status !== 'done' || start.state.status === 'running'}
-          title={estimate.state.status !== 'done' ? 'Estimate the cost first' : undefined}
-          onClick={() => parsed.ok && void start.run(parsed.args)}
-        >
-          Run
-        </button>
-      </div>
-      {estimate.state.status === 'done' && <EstimateView estimate={estimate.state.result} />}
-      {estimate.state.status === 'error' && <ErrorBox title="Could not estimate the run" error={estimate.state.error} />}
-      {start.state.status === 'error' && <ErrorBox title="Could not start the run" error={start.state.error} />}
+      <EstimateFirst
+        parsed={parsed}
+        estimate={estimate}
+        start={start}
+        ids={{ estimate: 'classify-estimate-button', start: 'classify-start' }}
+        startLabel="Run"
+        what="the run"
+        renderEstimate={(e) => <EstimateView estimate={e} />}
+      />
     </form>
   );
 }

@@ -3,7 +3,6 @@
 import { useState, type FormEvent } from 'react';
 import type { HierarchyEstimate } from '../../../src-shared/api';
 import type { JobArgs } from '../../../src-shared/jobs';
-import { ErrorBox } from '../../components/ErrorBox';
 import { formatInt, formatTokens, formatUsd } from '../../components/format';
 import { useAction } from '../../components/useAction';
 import { getApiClient } from '../../transport/client';
@@ -11,6 +10,7 @@ import { JobCard } from '../jobs/JobCard';
 import { latestJob } from '../jobs/model';
 import { jobsStore, useJobs } from '../jobs/store';
 import { buildArgs, type BuildDraft, DEFAULT_BUILD } from './build-args';
+import { EstimateFirst } from '../../components/EstimateFirst';
 
 function EstimateView({ estimate }: { estimate: HierarchyEstimate }) {
   return (
@@ -86,29 +86,15 @@ export function BuildForm({ taskDatasets }: { taskDatasets: string[] }) {
         <input id="build-batches" type="checkbox" checked={draft.batches} onChange={(e) => set('batches')(e.target.checked)} /> Use the Batches API (half
         price, can take hours)
       </label>
-      {!parsed.ok && (
-        <p className="field-error" role="alert">
-          {parsed.error}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="button secondary" id="build-estimate" disabled={!parsed.ok || estimate.state.status === 'running'}>
-          Estimate cost
-        </button>
-        <button
-          type="button"
-          className="button"
-          id="build-start"
-          disabled={!parsed.ok || estimate.state.status !== 'done' || start.state.status === 'running'}
-          title={estimate.state.status !== 'done' ? 'Estimate the cost first' : undefined}
-          onClick={() => parsed.ok && void start.run(parsed.args)}
-        >
-          Build
-        </button>
-      </div>
-      {estimate.state.status === 'done' && <EstimateView estimate={estimate.state.result} />}
-      {estimate.state.status === 'error' && <ErrorBox title="Could not estimate the build" error={estimate.state.error} />}
-      {start.state.status === 'error' && <ErrorBox title="Could not start the build" error={start.state.error} />}
+      <EstimateFirst
+        parsed={parsed}
+        estimate={estimate}
+        start={start}
+        ids={{ estimate: 'build-estimate', start: 'build-start' }}
+        startLabel="Build"
+        what="the build"
+        renderEstimate={(e) => <EstimateView estimate={e} />}
+      />
       {job && (
         <div className="page-job" id="hierarchy-job">
           <JobCard job={job} dismissable={false} />

@@ -12,7 +12,7 @@ type Field = keyof ColumnMapping;
 type Columns = Partial<Record<Field, number>>;
 
 // Checked in order, case-insensitively, when no mapping is given.
-const GUESSES: Record<Field, string[]> = {
+export const GUESSES: Record<Field, string[]> = {
   id: ['conversation_id', 'id', 'conversation_hash'],
   account: ['user_id', 'account_id', 'hashed_ip', 'account'],
   model: ['model'],

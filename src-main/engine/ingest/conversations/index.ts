@@ -78,12 +78,12 @@ export async function importConversations(db: Db, file: string, opts: Conversati
 }
 
 /** CSV by request, or by extension under 'auto'. */
-function isCsv(format: ConversationFormat, file: string): boolean {
+export function isCsv(format: ConversationFormat, file: string): boolean {
   return format === 'csv' || (format === 'auto' && extname(file).toLowerCase() === '.csv');
 }
 
 /** CSV records; otherwise one big JSON array (an export) or one JSON value per line. */
-function framerFor(format: ConversationFormat, file: string, sniff: Sniff): Framer {
+export function framerFor(format: ConversationFormat, file: string, sniff: Sniff): Framer {
   if (isCsv(format, file)) return new CsvFramer();
   return sniff.firstChar === '[' ? new JsonArrayFramer() : new LineFramer();
 }
@@ -103,7 +103,7 @@ async function planImport(frames: Frames, ctx: ReadContext, requested: Conversat
 }
 
 /** Peeks at the first rows until one is an object whose keys name a known format. */
-async function detect(frames: Frames, file: string): Promise<ConversationFormat> {
+export async function detect(frames: Frames, file: string): Promise<ConversationFormat> {
   const seen: Frame[] = [];
   let found: ConversationFormat | null = null;
   while (found === null && seen.length < DETECT_ROWS) {

@@ -1,28 +1,11 @@
 // Public types of the conversation importer, plus the small internal vocabulary the format
 // readers share (an Item is either a parsed conversation or a bad row with its line).
 
-export type ConversationFormat =
-  | 'auto'
-  | 'jsonl'
-  | 'csv'
-  | 'claude-export'
-  | 'chatgpt-export'
-  | 'openai-messages'
-  | 'sharegpt'
-  | 'oasst'
-  | 'wildchat';
+import { CONVERSATION_FORMATS } from '../../../../src-shared/jobs';
 
-export const CONVERSATION_FORMATS: readonly ConversationFormat[] = [
-  'auto',
-  'jsonl',
-  'csv',
-  'claude-export',
-  'chatgpt-export',
-  'openai-messages',
-  'sharegpt',
-  'oasst',
-  'wildchat',
-];
+// One list for the importer, the CLI and the app's import job (whose arguments the contract checks).
+export { CONVERSATION_FORMATS };
+export type ConversationFormat = (typeof CONVERSATION_FORMATS)[number];
 
 export interface ColumnMapping {
   id?: string;

@@ -1,0 +1,51 @@
+// The end of every form that starts paid work (hierarchy build, classification run): the form's
+// own validation message, "Estimate cost" (the form's submit), then the start button, enabled only
+// once an estimate for the current inputs is on screen, and the errors of either call.
+import type { ReactNode } from 'react';
+import type { Action } from './useAction';
+import { ErrorBox } from './ErrorBox';
+
+type Parsed<A> = { ok: true; args: A } | { ok: false; error: string };
+
+interface Props<A, E> {
+  parsed: Parsed<A>;
+  estimate: Action<[A], E>;
+  start: Action<[A], unknown>;
+  /** Element ids: `${ids.estimate}` and `${ids.start}` (the browser tests use them). */
+  ids: { estimate: string; start: string };
+  startLabel: string;
+  /** "the build", "the run": used in error titles. */
+  what: string;
+  renderEstimate: (estimate: E) => ReactNode;
+}
+
+export function EstimateFirst<A, E>({ parsed, estimate, start, ids, startLabel, what, renderEstimate }: Props<A, E>) {
+  const estimated = estimate.state.status === 'done';
+  return (
+    <>
+      {!parsed.ok && (
+        <p className="field-error" role="alert">
+          {parsed.error}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="button secondary" id={ids.estimate} disabled={!parsed.ok || estimate.state.status === 'running'}>
+          Estimate cost
+        </button>
+        <button
+          type="button"
+          className="button"
+          id={ids.start}
+          disabled={!parsed.ok || !estimated || start.state.status === 'running'}
+          title={estimated ? undefined : 'Estimate the cost first'}
+          onClick={() => parsed.ok && void start.run(parsed.args)}
+        >
+          {startLabel}
+        </button>
+      </div>
+      {estimate.state.status === 'done' && renderEstimate(estimate.state.result)}
+      {estimate.state.status === 'error' && <ErrorBox title={`Could not estimate ${what}`} error={estimate.state.error} />}
+      {start.state.status === 'error' && <ErrorBox title={`Could not start ${what}`} error={start.state.error} />}
+    </>
+  );
+}
