@@ -3,6 +3,7 @@
 // here too; Vite puts it in the same chunk Plot.tsx already loads, so nothing is fetched twice.
 import { tableToCsv, type ChartTable } from '../../../src-shared/charts/table';
 import type { Figure, Layout } from '../../../src-shared/charts/plotly-types';
+import { saveBlob } from '../../components/save-file';
 
 export type ImageFormat = 'png' | 'svg';
 
@@ -17,18 +18,6 @@ export function safeFileName(name: string): string {
   return name.replace(/[^\w.-]+/g, '-').replace(/-{2,}/g, '-').replace(/^-|-$/g, '') || 'chart';
 }
 
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoke after the click has been handled; revoking at once can cancel the download.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** A byte-order mark so spreadsheet programs read the UTF-8 (ρ, τ, accented titles) correctly. */
 export const CSV_BOM = '\ufeff';

@@ -6,25 +6,14 @@ import { useAction } from '../../components/useAction';
 import { getApiClient } from '../../transport/client';
 import { projectStore } from '../project/store';
 import { reviewBundleName } from './export-args';
-
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoke later: the download may still be reading the blob when click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { saveJsonText } from '../../components/save-file';
 
 export function ReviewDownload() {
   const project = useResource(projectStore);
   const action = useAction(async () => {
     const bundle = await getApiClient()['review.bundle']({});
     const name = reviewBundleName(project.data?.name);
-    download(name, JSON.stringify(bundle));
+    saveJsonText(name, JSON.stringify(bundle));
     return name;
   });
   return (

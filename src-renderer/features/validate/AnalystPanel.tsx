@@ -10,7 +10,7 @@ import { PathInput } from '../../components/PathInput';
 import { formatInt } from '../../components/format';
 import { runsStore } from '../classify/store';
 import { refreshProjectState } from '../project/store';
-import { saveBlob } from '../explore/download';
+import { saveJsonText } from '../../components/save-file';
 import { importSummary, packetFileName } from './analyst-report';
 import { analystStore, labelPaths, sampleArgs, useAnalyst, type AnalystState, type SampleDraft } from './analyst-store';
 import { ValidationReportView } from './ValidationReportView';
@@ -101,7 +101,7 @@ function SampleForm({ state }: { state: AnalystState }) {
 }
 
 function PacketResult({ result }: { result: Extract<AnalystState['sample'], { status: 'done' }>['result'] }) {
-  const download = () => saveBlob(new Blob([`${JSON.stringify(result.packet, null, 2)}\n`], { type: 'application/json' }), packetFileName(result.packetId));
+  const download = () => saveJsonText(packetFileName(result.packetId), `${JSON.stringify(result.packet, null, 2)}\n`);
   return (
     <div className="analyst-result" id="analyst-packet" role="status">
       <p>

@@ -9,6 +9,7 @@ import { currentLevel, isComplete, labelFileName, labelledCount, levelName, patt
 import { useValidate, validateStore, type ValidateState } from './store';
 import { ValidateTabs } from './ValidateTabs';
 import './validate.css';
+import { saveJsonText } from '../../components/save-file';
 
 const KEYS: [string, string][] = [
   ['y', 'Task: the choice at the highlighted level is correct. Pattern: the chosen pattern is correct.'],
@@ -28,17 +29,6 @@ function isTyping(target: EventTarget | null): boolean {
     return !['button', 'checkbox', 'radio', 'file', 'submit', 'reset', 'range', 'color'].includes(target.type);
   }
   return false;
-}
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function itemStatus(item: ValidationItem, label: Label | undefined): string {
@@ -259,7 +249,7 @@ function Labelling({ session, state }: { session: Session; state: ValidateState 
   const exportLabels = async () => {
     const file = await validateStore.exportLabels();
     if (!file) return;
-    download(labelFileName(file.packetId, file.validator), `${JSON.stringify(file, null, 2)}\n`);
+    saveJsonText(labelFileName(file.packetId, file.validator), `${JSON.stringify(file, null, 2)}\n`);
     setMessage(`Exported ${file.labels.length} label${file.labels.length === 1 ? '' : 's'} to ${labelFileName(file.packetId, file.validator)}.`);
   };
   const closeNote = () => {
