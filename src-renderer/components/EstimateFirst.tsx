@@ -1,6 +1,7 @@
 // The end of every form that starts paid work (hierarchy build, classification run): the form's
 // own validation message, "Estimate cost" (the form's submit), then the start button, enabled only
-// once an estimate for the current inputs is on screen, and the errors of either call.
+// once an estimate for the current inputs is on screen (a successful start uses it up), and the
+// errors of either call.
 import type { ReactNode } from 'react';
 import type { Action } from './useAction';
 import { ErrorBox } from './ErrorBox';
@@ -21,6 +22,10 @@ interface Props<A, E> {
 
 export function EstimateFirst<A, E>({ parsed, estimate, start, ids, startLabel, what, renderEstimate }: Props<A, E>) {
   const estimated = estimate.state.status === 'done';
+  // Starting spends the estimate: the next start is a new decision about money and needs its own.
+  const startThenForget = async (args: A) => {
+    if ((await start.run(args)) !== undefined) estimate.reset();
+  };
   return (
     <>
       {!parsed.ok && (
@@ -38,7 +43,7 @@ export function EstimateFirst<A, E>({ parsed, estimate, start, ids, startLabel, 
           id={ids.start}
           disabled={!parsed.ok || !estimated || start.state.status === 'running'}
           title={estimated ? undefined : 'Estimate the cost first'}
-          onClick={() => parsed.ok && void start.run(parsed.args)}
+          onClick={() => parsed.ok && void startThenForget(parsed.args)}
         >
           {startLabel}
         </button>

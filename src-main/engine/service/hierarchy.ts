@@ -89,14 +89,8 @@ function requireHierarchy(db: Db, id: string): void {
   if (db.prepare('SELECT 1 FROM hierarchy WHERE id = ?').get(id) === undefined) throw new NotFoundError(`no hierarchy "${id}" in this project`);
 }
 
-interface NodeRow {
-  id: string;
-  level: number;
-  name: string;
-  description: string;
-  parent: string | null;
-  children: number;
-}
+/** A node as NODE_SELECT reads it: the contract's view without the search path. */
+type NodeRow = Omit<HierarchyNodeView, 'path'>;
 
 const NODE_SELECT = `SELECT n.node_id AS id, n.level, n.name, n.description, n.parent_id AS parent,
   (SELECT count(*) FROM hierarchy_node c WHERE c.hierarchy_id = n.hierarchy_id AND c.parent_id = n.node_id) AS children

@@ -60,8 +60,7 @@ export function ClassifyForm({ onSettings }: { onSettings: () => void }) {
   const estimate = useAction((config: JobArgs<'classify.run'>) => getApiClient()['classify.estimate']({ config }));
   const start = useAction(async (args: JobArgs<'classify.run'>) => {
     const job = await jobsStore.startJob({ kind: 'classify.run', args });
-    // The next run needs its own name and its own estimate (the run list does not have this one yet).
-    estimate.reset();
+    // The next run needs its own name (the run list does not have this one yet).
     setDraft((d) => ({ ...d, name: suggestRunName([...(runs ?? []).map((r) => r.run), args.name]) }));
     return job;
   });

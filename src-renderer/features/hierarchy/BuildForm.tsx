@@ -42,12 +42,7 @@ export function BuildForm({ taskDatasets }: { taskDatasets: string[] }) {
   const [draft, setDraft] = useState<BuildDraft>(DEFAULT_BUILD);
   const { jobs } = useJobs();
   const estimate = useAction((config: JobArgs<'hierarchy.build'>) => getApiClient()['hierarchy.estimate']({ config }));
-  const start = useAction(async (args: JobArgs<'hierarchy.build'>) => {
-    const job = await jobsStore.startJob({ kind: 'hierarchy.build', args });
-    // Another build is a new decision about money: it needs a fresh estimate.
-    estimate.reset();
-    return job;
-  });
+  const start = useAction((args: JobArgs<'hierarchy.build'>) => jobsStore.startJob({ kind: 'hierarchy.build', args }));
   const parsed = buildArgs(draft);
   const job = latestJob(jobs, 'hierarchy.build');
   const set = (key: keyof BuildDraft) => (value: string | boolean) => {
