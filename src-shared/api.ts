@@ -325,7 +325,14 @@ export interface ApiProgress {
 
 /** Errors cross transports as data; `kind` lets the UI tell a bad file from a bug. */
 export interface ApiErrorPayload {
-  kind: 'invalid-args' | 'import' | 'not-found' | 'cancelled' | 'conflict' | 'internal';
+  /**
+   * invalid-args: the call's arguments break the contract; invalid-input: well-formed but not usable
+   * (a value the method cannot have); import: a bad input file (file:line); unavailable: something the
+   * work needs is missing right now (no API key, no embedding model, offline); internal: a bug, logged
+   * with its stack, shown as "Something went wrong".
+   */
+  kind: 'invalid-args' | 'invalid-input' | 'import' | 'not-found' | 'unavailable' | 'cancelled' | 'conflict' | 'internal';
+  /** A user-facing sentence; never names a CLI flag (the CLI adds its own hints). */
   message: string;
   file?: string;
   line?: number;

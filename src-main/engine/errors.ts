@@ -1,6 +1,8 @@
-// Error types the service throws on purpose, and their mapping to the contract's ApiErrorPayload, so
-// the UI can tell "you cannot do that now" (conflict) from "that does not exist" (not-found), a bad
-// input file (import, with file:line) and bugs. Jobs record their failures in the same shape.
+// Error types the engine throws on purpose, and their mapping to the contract's ApiErrorPayload, so
+// the UI can tell "you cannot do that now" (conflict) from "that does not exist" (not-found), "that
+// value cannot be used" (invalid-input), "something the work needs is missing" (unavailable: no key,
+// no model, offline), a bad input file (import, with file:line) and bugs (internal). Jobs record their
+// failures in the same shape. Messages are for people and never name CLI flags: the CLI adds hints.
 import type { ApiErrorPayload } from '../../src-shared/api';
 import { ImportError } from './ingest/formats/errors';
 import { NotFoundError } from './analyze/inputs';
@@ -12,12 +14,39 @@ export class ConflictError extends Error {
   override name = 'ConflictError';
 }
 
+/** The arguments are well-formed but their values cannot be used (an unknown dataset, a bad number). */
+export class InvalidInputError extends Error {
+  override name = 'InvalidInputError';
+}
+
+/** What the work needs is not there now: no API key, no embedding model, offline mode. */
+export class UnavailableError extends Error {
+  override name = 'UnavailableError';
+  /** Which thing is missing, so a front door can add its own hint (Settings, a CLI flag). */
+  constructor(
+    message: string,
+    readonly need: 'api-key' | 'model' | 'network' | 'data' | 'other' = 'other',
+  ) {
+    super(message);
+  }
+}
+
+/** Work stopped because the user asked (pause, cancel, Ctrl+C): never a failure. */
+export class CancelledError extends Error {
+  override name = 'AbortError';
+  constructor(message = 'cancelled') {
+    super(message);
+  }
+}
+
 export function toErrorPayload(err: unknown): ApiErrorPayload {
   if (err instanceof ImportError) {
     return { kind: 'import', message: err.message, file: err.file, line: err.line, column: err.column };
   }
   if (err instanceof NotFoundError) return { kind: 'not-found', message: err.message };
   if (err instanceof ConflictError) return { kind: 'conflict', message: err.message };
+  if (err instanceof InvalidInputError) return { kind: 'invalid-input', message: err.message };
+  if (err instanceof UnavailableError) return { kind: 'unavailable', message: err.message };
   if (err instanceof Error && err.name === 'AbortError') return { kind: 'cancelled', message: 'cancelled' };
   return { kind: 'internal', message: err instanceof Error ? err.message : String(err) };
 }
