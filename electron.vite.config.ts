@@ -1,5 +1,5 @@
-// Desktop build: main (Node, the engine + IPC), preload (sandboxed, CommonJS) and the same renderer
-// the browser build serves (see vite.web.config.ts).
+// Desktop build: main (Node: the shell and the engine process it forks), preload (sandboxed,
+// CommonJS) and the same renderer the browser build serves (see vite.web.config.ts).
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { rendererConfig } from './vite.web.config';
@@ -11,8 +11,12 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src-main/index.ts'),
+          // The engine runs in a utility process forked from this file (src-main/ipc/engine-child.ts).
+          'engine-process': resolve(__dirname, 'src-main/engine-process/index.ts'),
           // The embedding worker is loaded by file name next to the bundle (see embed/embedder.ts).
           'embed-worker': resolve(__dirname, 'src-main/engine/embed/embed-worker.mjs'),
+          // The task worker (k-means, aggregation, .xlsx parsing) is found the same way (see workers/pool.ts).
+          'task-worker': resolve(__dirname, 'src-main/engine/workers/task-worker.ts'),
         },
       },
     },

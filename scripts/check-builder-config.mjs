@@ -133,6 +133,11 @@ export function checkBuilderConfig(file, root = path.dirname(path.resolve(file))
     if (!existsSync(path.join(root, prefix))) problems.push(`files: "${entry}" — ${prefix} does not exist (build first: npm run build)`);
   }
   for (const need of ['package.json', 'out/**']) if (!files.includes(need)) problems.push(`files must include "${need}"`);
+  // The shell forks the engine from this file (src-main/index.ts): a bundle without it cannot start.
+  const mainOut = path.join(root, 'out', 'main');
+  if (existsSync(mainOut) && !existsSync(path.join(mainOut, 'engine-process.js'))) {
+    problems.push('out/main/engine-process.js (the engine process) is missing: rebuild with npm run build');
+  }
 
   const extra = Array.isArray(config.extraResources) ? config.extraResources : [];
   if (!Array.isArray(config.extraResources)) problems.push('"extraResources" must be a list');

@@ -1,40 +1,64 @@
-// The Electron shell, kept thin: build the app host (settings, logs and the keychain-backed API key
-// under userData), open the last project (or the default one, with the bundled data), expose the
-// engine through IPC, and show one locked-down window. Running jobs show on the taskbar and are
-// paused, never killed, when the window closes. Everything else lives in the engine.
-import { app, BrowserWindow, dialog, shell } from 'electron';
+// The Electron shell, kept thin: windows, dialogs, the keychain-backed API key and a relay. The engine
+// (project, jobs, every contract call) runs in a utility process (engine-process/index.ts), so heavy
+// work never freezes a window; a crashed engine is reported in the window and restarted. Running jobs
+// show on the taskbar and are paused, never killed, when the window closes or the app quits.
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { join } from 'node:path';
-import type { JobInfo } from '../src-shared/jobs';
-import { AppHost } from './engine/host';
-import { findResourcesDir, importBundledDefaults } from './engine/project';
-import { createAppService } from './engine/service';
-import { registerIpc } from './ipc/register';
+import type { EngineEvent } from '../src-shared/events';
+import { isActive, type JobInfo } from '../src-shared/jobs';
+import { createLogger } from './engine/log';
+import { forkEngine } from './ipc/engine-child';
+import { EngineRelay } from './ipc/engine-relay';
+import { JobTracker } from './ipc/job-tracker';
+import { broadcast, registerIpc } from './ipc/register';
 import { SafeStorageSecretStore } from './ipc/safe-storage';
 
-let host: AppHost | null = null;
-let hostClosed = false;
+/** How long quitting waits for the engine to pause its jobs and close the project. */
+const SHUTDOWN_TIMEOUT_MS = 20_000;
+/** How long closing a window waits for jobs.list before trusting the pushed job events. */
+const JOBS_LIST_TIMEOUT_MS = 2_000;
 
-function resourcesDir(): string {
-  // Packaged builds ship resources/ beside app.asar (electron-builder extraResources).
-  return app.isPackaged ? join(process.resourcesPath, 'resources') : findResourcesDir();
+let relay: EngineRelay | null = null;
+let engineClosed = false;
+const tracker = new JobTracker();
+
+function resourcesDir(): string | null {
+  // Packaged builds ship resources/ beside app.asar (electron-builder extraResources); in
+  // development the engine finds resources/ from its own location.
+  return app.isPackaged ? join(process.resourcesPath, 'resources') : null;
 }
 
-/** The most recent project that still exists, else the default project with the bundled data. */
-function openInitialProject(h: AppHost): void {
-  const recent = h.recent.list().find((r) => r.exists);
-  if (recent) {
-    try {
-      h.openProject(recent.path);
-      return;
-    } catch (err) {
-      h.logger.error('project.reopen-failed', { path: recent.path, message: (err as Error).message });
-    }
+function startEngine(userData: string): EngineRelay {
+  const logger = createLogger(join(userData, 'logs', 'shell.log'));
+  const secrets = new SafeStorageSecretStore(userData);
+  const r = new EngineRelay({
+    spawn: () => forkEngine(join(__dirname, 'engine-process.js')),
+    init: () => ({
+      configDir: userData,
+      resourcesDir: resourcesDir(),
+      defaultProject: join(userData, 'default.sqlite'),
+      apiKey: secrets.get(),
+      keychainAvailable: secrets.keychainAvailable,
+    }),
+    onEvent: (event) => onEngineEvent(event),
+    persistSecret: (key) => secrets.set(key),
+    warn: (event, fields) => logger.warn(event, fields),
+  });
+  registerIpc(r, logger);
+  r.start();
+  return r;
+}
+
+function onEngineEvent(event: EngineEvent): void {
+  tracker.update(event);
+  broadcast(event);
+  const { fraction, mode } = tracker.taskbar();
+  for (const win of BrowserWindow.getAllWindows()) {
+    if (!win.isDestroyed()) win.setProgressBar(fraction, { mode });
   }
-  h.openOrCreate(join(app.getPath('userData'), 'default.sqlite'));
-  importBundledDefaults(h.project);
 }
 
-function createWindow(h: AppHost): void {
+function createWindow(): void {
   const win = new BrowserWindow({
     width: 1280,
     height: 860,
@@ -49,68 +73,78 @@ function createWindow(h: AppHost): void {
     },
   });
   win.once('ready-to-show', () => win.show());
-  // No remote content inside the app: external links open in the user's browser.
+  // No remote content inside the app: https links open in the user's browser, nothing else opens.
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    if (isHttps(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
   win.webContents.on('will-navigate', (event) => event.preventDefault());
-  showJobProgress(win, h);
-  confirmCloseWhileJobsRun(win, h);
+  confirmCloseWhileJobsRun(win);
   const devUrl = process.env.ELECTRON_RENDERER_URL;
   if (!app.isPackaged && devUrl) void win.loadURL(devUrl);
   else void win.loadFile(join(__dirname, '../renderer/index.html'));
 }
 
-/** The taskbar / dock progress bar follows the running jobs (their mean fraction done). */
-function showJobProgress(win: BrowserWindow, h: AppHost): void {
-  const update = (_job: JobInfo) => {
-    if (win.isDestroyed()) return;
-    const active = h.jobs.activeJobs();
-    if (active.length === 0) return win.setProgressBar(-1);
-    const known = active.filter((j) => j.progress?.total);
-    if (known.length === 0) return win.setProgressBar(2, { mode: 'indeterminate' });
-    const fraction = known.reduce((s, j) => s + Math.min(1, j.progress!.done / j.progress!.total!), 0) / known.length;
-    const mode = active.every((j) => j.status !== 'running') ? 'paused' : 'normal';
-    win.setProgressBar(fraction, { mode });
-  };
-  h.jobs.on('update', update);
-  win.once('closed', () => h.jobs.off('update', update));
+function isHttps(url: string): boolean {
+  try {
+    return new URL(url).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** The engine's running jobs; the pushed events stand in when the engine is too busy to answer. */
+async function runningJobs(): Promise<JobInfo[]> {
+  if (!relay) return [];
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), JOBS_LIST_TIMEOUT_MS));
+  const answer = await Promise.race([relay.call('jobs.list', {}), timeout]);
+  if (answer?.ok) return (answer.result as JobInfo[]).filter(isActive);
+  return tracker.active();
 }
 
 /** Closing with jobs running asks first; "Pause jobs and quit" pauses them so they resume later. */
-function confirmCloseWhileJobsRun(win: BrowserWindow, h: AppHost): void {
+function confirmCloseWhileJobsRun(win: BrowserWindow): void {
   let confirmed = false;
+  let asking = false;
   win.on('close', (event) => {
-    const active = h.jobs.activeJobs();
-    if (confirmed || active.length === 0) return;
+    if (confirmed) return;
     event.preventDefault();
-    const choice = dialog.showMessageBoxSync(win, {
-      type: 'question',
-      buttons: ['Pause jobs and quit', 'Keep working'],
-      defaultId: 1,
-      cancelId: 1,
-      title: 'Jobs are running',
-      message: `${active.length === 1 ? 'A job is' : `${active.length} jobs are`} still running: ${active.map((j) => j.label).join(', ')}.`,
-      detail: 'Paused jobs keep everything finished so far and resume from there the next time you open this project.',
-    });
-    if (choice !== 0) return;
-    void h.jobs.pauseAll().finally(() => {
-      confirmed = true;
-      win.close();
-    });
+    if (asking) return;
+    asking = true;
+    void decideClose(win)
+      .then((close) => {
+        if (!close || win.isDestroyed()) return;
+        confirmed = true;
+        win.close();
+      })
+      .finally(() => (asking = false));
   });
 }
 
+async function decideClose(win: BrowserWindow): Promise<boolean> {
+  const active = await runningJobs();
+  if (active.length === 0) return true;
+  const { response } = await dialog.showMessageBox(win, {
+    type: 'question',
+    buttons: ['Pause jobs and quit', 'Keep working'],
+    defaultId: 1,
+    cancelId: 1,
+    title: 'Jobs are running',
+    message: `${active.length === 1 ? 'A job is' : `${active.length} jobs are`} still running: ${active.map((j) => j.label).join(', ')}.`,
+    detail: 'Paused jobs keep everything finished so far and resume from there the next time you open this project.',
+  });
+  if (response !== 0) return false;
+  await relay?.pauseAll();
+  return true;
+}
+
 void app.whenReady().then(() => {
-  const userData = app.getPath('userData');
-  const h = new AppHost({ configDir: userData, resourcesDir: resourcesDir(), secrets: new SafeStorageSecretStore(userData) });
-  host = h;
-  openInitialProject(h);
-  registerIpc(createAppService(h), h.logger);
-  createWindow(h);
+  // The app asks for no permission (camera, notifications, geolocation...): deny every request.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  relay = startEngine(app.getPath('userData'));
+  createWindow();
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow(h);
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
 });
 
@@ -118,16 +152,12 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-// Quitting waits for running jobs to pause and the project file to be closed cleanly.
+// Quitting waits for the engine to pause running jobs and close the project file cleanly.
 app.on('will-quit', (event) => {
-  if (!host || hostClosed) return;
+  if (!relay || engineClosed) return;
   event.preventDefault();
-  const closing = host;
-  void closing
-    .close()
-    .catch((err: unknown) => closing.logger.error('app.close-failed', { message: String(err) }))
-    .finally(() => {
-      hostClosed = true;
-      app.quit();
-    });
+  void relay.shutdown(SHUTDOWN_TIMEOUT_MS).finally(() => {
+    engineClosed = true;
+    app.quit();
+  });
 });

@@ -4,6 +4,8 @@
 interface Window {
   /** Exposed by the Electron preload via contextBridge; absent when served over HTTP. */
   taskAtlas?: import('./transport/client').TaskAtlasBridge;
+  /** The engine's pushed events (jobs, engine restarts), exposed by the same preload. */
+  taskAtlasEvents?: { subscribe(listener: import('../src-shared/events').EngineEventListener): () => void };
 }
 
 // plotly.js-dist-min ships no types; declare just the calls PlotlyChart uses, over the local

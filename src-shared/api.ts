@@ -7,7 +7,10 @@ import type { PaperReference, ReproduceReport, RunReport, SourceRef, Correlation
 import { API_CALL_NAMES, type ApiCall } from './calls';
 import { JOB_ARGS, JobStartSchema, type JobInfo } from './jobs';
 import { SettingsPatchSchema, type ApiKeyStatus, type SettingsView } from './settings';
-import type { ReviewBundle } from './review-bundle';
+import type { ReviewBundle, RunInfo } from './review-bundle';
+import type { DemoStartResult, DemoStatus } from './demo';
+
+export type { RunInfo } from './review-bundle';
 import type { ValidationPacket } from './validation';
 import type { CorrectedShares, ValidationReport } from './validation-report';
 
@@ -101,6 +104,15 @@ export const API_CALLS = {
     })
     .strict(),
   'validate.importLabels': z.object({ paths: z.array(z.string().min(1)).min(1).max(100) }).strict(),
+  /** The same, from the contents of files the user chose or dropped (the browser cannot send paths). */
+  'validate.importLabelsContent': z
+    .object({
+      files: z
+        .array(z.object({ name: z.string().min(1).max(500), text: z.string().max(10_000_000) }).strict())
+        .min(1)
+        .max(100),
+    })
+    .strict(),
   'validate.report': z.object({ run: z.string().min(1) }).strict(),
 
   // Jobs
@@ -115,6 +127,14 @@ export const API_CALLS = {
   'settings.update': SettingsPatchSchema,
   /** null removes the stored key. */
   'settings.setApiKey': z.object({ key: z.string().min(8).max(500).nullable() }).strict(),
+  // Demo mode: the pipeline on the built-in fake Claude server and the bundled tiny model
+  /** Opens (creating) the demo project and imports the bundled data and sample corpus; path: another demo file. */
+  'demo.start': z.object({ path: z.string().min(1).optional() }).strict(),
+  /** Leaves demo mode and reopens the project that was open before. */
+  'demo.stop': z.object({}).strict(),
+  'demo.status': z.object({}).strict(),
+  /** Checks a model folder (says what is missing) and copies it into the model cache; model defaults to the current one. */
+  'settings.installModel': z.object({ path: z.string().min(1), model: z.string().min(1).max(200).optional() }).strict(),
 } as const satisfies Record<ApiCall, z.ZodType>;
 
 export type ApiArgs<K extends ApiCall> = z.infer<(typeof API_CALLS)[K]>;
@@ -234,6 +254,8 @@ export interface ConversationDatasetInfo {
   dataset: string;
   conversations: number;
   accounts: number;
+  /** Conversations that carry an account id (the account threshold counts distinct ones). */
+  withAccount: number;
   files: string[];
   importedAt: string;
   badRows: number;
@@ -251,20 +273,6 @@ export interface ClassifyEstimateView {
   note: string;
 }
 
-export interface RunInfo {
-  run: string;
-  method: 'claude' | 'offline-embedding';
-  datasets: string[];
-  hierarchyId: string;
-  status: string;
-  createdAt: string;
-  conversations: number;
-  classified: number;
-  screenedOut: number;
-  unclassified: number;
-  /** The thresholded usage source ("run:<name>") once the run has been reported; else null. */
-  sourceId: string | null;
-}
 
 /** Two sources side by side: shares and the Appendix G metrics at each level. */
 export interface SourceComparison {
@@ -305,7 +313,8 @@ export interface ApiResults {
   /** A review bundle of the current project (every source and run), for download from the browser build. */
   'review.bundle': ReviewBundle;
   'validate.sample': { packetId: string; items: number; file: string | null; packet: ValidationPacket };
-  'validate.importLabels': { files: number; added: number; replaced: number; keptExisting: number };
+  'validate.importLabels': LabelImportResult;
+  'validate.importLabelsContent': LabelImportResult;
   'validate.report': ValidationReport & { correctedPatternShares: CorrectedShares | null };
   'jobs.start': JobInfo;
   'jobs.list': JobInfo[];
@@ -315,6 +324,24 @@ export interface ApiResults {
   'settings.get': SettingsView;
   'settings.update': SettingsView;
   'settings.setApiKey': ApiKeyStatus;
+  'demo.start': DemoStartResult;
+  'demo.stop': DemoStatus;
+  'demo.status': DemoStatus;
+  'settings.installModel': ModelInstallResult;
+}
+
+export interface LabelImportResult {
+  files: number;
+  added: number;
+  replaced: number;
+  keptExisting: number;
+}
+
+/** An embedding model installed from a folder: where it now lives, and the settings that use it. */
+export interface ModelInstallResult {
+  model: string;
+  folder: string;
+  view: SettingsView;
 }
 
 /** Progress events a call may emit while it runs (calls absent here emit none). */

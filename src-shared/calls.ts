@@ -29,6 +29,7 @@ export const API_CALL_NAMES = [
   'review.bundle',
   'validate.sample',
   'validate.importLabels',
+  'validate.importLabelsContent',
   'validate.report',
   'jobs.start',
   'jobs.list',
@@ -38,6 +39,10 @@ export const API_CALL_NAMES = [
   'settings.get',
   'settings.update',
   'settings.setApiKey',
+  'demo.start',
+  'demo.stop',
+  'demo.status',
+  'settings.installModel',
 ] as const;
 
 export type ApiCall = (typeof API_CALL_NAMES)[number];

@@ -49,6 +49,8 @@ export const JOB_ARGS = {
       format: z.enum(CONVERSATION_FORMATS).optional(),
       dataset: z.string().min(1).regex(/^[\w.-]+$/, 'letters, digits, ".", "_" or "-"').optional(),
       mapping: ColumnMappingSchema.optional(),
+      /** oasst files: each branch of a message tree is a conversation, or only each tree's longest branch. */
+      oasstMode: z.enum(['branches', 'longest']).optional(),
     })
     .strict(),
   'classify.run': z
@@ -92,27 +94,96 @@ export const JobStartSchema = z.discriminatedUnion('kind', [
 ]);
 export type JobStart = z.infer<typeof JobStartSchema>;
 
+/** Claude usage counters: calls sent, answers from the project's cache, tokens, cost, failures. */
+export interface ClaudeUsage {
+  sent: number;
+  cacheHits: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  failures: number;
+  /** Answers from the demo server: the cost is what the calls would have cost, nothing was paid. */
+  simulated?: true;
+}
+
+/** What a phase counts: items (conversations, tasks), k-means iterations, or bytes of a file. */
+export type ProgressUnit = 'items' | 'iterations' | 'bytes';
+
 /** One progress event: the same shape for every kind, so one tray renders them all. */
 export interface JobProgress {
-  /** What is happening now, e.g. "L1 propose", "chunk 2/5 task", "reading". */
+  /** The engine's short name of the current step, e.g. "L1 propose", "chunk 2/5 task", "reading". */
   phase: string;
+  /** The current phase in plain words, e.g. "Screening conversations", "Clustering 18,428 tasks". */
+  phaseLabel?: string;
+  /** 1-based position of the phase among the job's phaseCount phases. */
+  phaseIndex?: number;
+  phaseCount?: number;
+  /** What done/total count in the current phase (items when absent). */
+  unit?: ProgressUnit;
+  /** Done and total of the current phase. */
   done: number;
   total: number | null;
   failed: number;
   /** Items answered from checkpoints of an earlier attempt (a resumed job skips them). */
   fromCheckpoint: number;
+  /**
+   * Share of the WHOLE job done, 0..1, each phase weighted by its expected share of the work; it
+   * never goes back, even across a resume.
+   */
+  fraction?: number;
   elapsedMs: number;
+  /** Time left for the whole job when `fraction` is known, else for the current phase. */
   etaMs: number | null;
   /** Claude usage so far in this attempt (absent for jobs that make no calls). */
-  claude?: { sent: number; cacheHits: number; inputTokens: number; outputTokens: number; costUsd: number; failures: number };
+  claude?: ClaudeUsage;
+  /** Claude usage of every attempt of the job (this one included): what the job has cost so far. */
+  claudeTotal?: ClaudeUsage;
 }
 
 export const JOB_STATUSES = ['running', 'pausing', 'cancelling', 'done', 'failed', 'paused', 'cancelled', 'interrupted'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
+/** Claude totals of a job's last attempt: what a finished job (or a terminal) reports. */
+export interface ClaudeTotals {
+  sent: number;
+  /** Answers found in the project's call store (paid for earlier, not again). */
+  cacheHits: number;
+  /** Retries by reason, e.g. {"HTTP 429": 3}. */
+  retries: Record<string, number>;
+  invalidAnswers: number;
+  failures: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  /** Answers from the demo server: the cost is what the calls would have cost, nothing was paid. */
+  simulated?: true;
+}
+
+/** One level of a finished hierarchy build. */
+export interface HierarchyLevelSummary {
+  level: number;
+  target: number;
+  neighbourhoods: number;
+  proposed: number;
+  afterDedupe: number;
+  parents: number;
+  failures: { propose: number; dedupe: number; assign: number; rename: number };
+  /** Children placed by embedding similarity because their assign call failed. */
+  assignedByFallback: number;
+  claude: { sent: number; cacheHits: number; inputTokens: number; outputTokens: number; costUsd: number };
+}
+
 /** A job's result: small summaries, the data itself stays in the project file. */
 export interface JobResults {
-  'hierarchy.build': { id: string; sizes: number[]; targets: number[]; costUsd: number };
+  'hierarchy.build': {
+    id: string;
+    sizes: number[];
+    targets: number[];
+    costUsd: number;
+    /** Absent in rows written before these were recorded. */
+    claude?: ClaudeTotals;
+    levels?: HierarchyLevelSummary[];
+  };
   'conversations.import': {
     dataset: string;
     format: string;
@@ -134,8 +205,11 @@ export interface JobResults {
     unclassifiedReasons: Record<string, number>;
     sourceId: string;
     costUsd: number;
+    method?: 'claude' | 'offline-embedding';
+    claude?: ClaudeTotals;
   };
-  'export.run': { dir: string; files: string[] };
+  /** notes: one line per finished stage ("wrote 12 files to …"). */
+  'export.run': { dir: string; files: string[]; notes?: string[] };
 }
 
 export interface JobInfo {

@@ -188,6 +188,8 @@ export interface PaperReference {
 export interface RunReport {
   run: string;
   method: 'claude' | 'offline-embedding';
+  /** "demo (simulated answers)" for a run made in demo mode; absent for a real run. */
+  provenance?: string;
   sourceId: string;
   thresholds: { minConversations: number; minAccounts: number };
   /** False when the conversations carry no account ids: the account threshold could not apply. */

@@ -3,8 +3,35 @@
 // provenance of the data files. One schema for
 // the engine that writes bundles and the renderer that opens them (pure zod, so src-shared).
 import { z } from 'zod';
-import type { RunInfo } from './api';
 import type { DrilldownCategory, PaperReference, ReproduceReport, RunReport, SourceRef } from './report';
+
+/** A classification run as listed by `classify.runs` and carried in a bundle (defined here, not in api.ts, so the two form no cycle). */
+export interface RunInfo {
+  run: string;
+  method: 'claude' | 'offline-embedding';
+  datasets: string[];
+  hierarchyId: string;
+  status: string;
+  createdAt: string;
+  conversations: number;
+  classified: number;
+  screenedOut: number;
+  unclassified: number;
+  /** The thresholded usage source ("run:<name>") once the run has been reported; else null. */
+  sourceId: string | null;
+  /** What the privacy thresholds kept and dropped, once reported (not carried in review bundles). */
+  privacy?: RunPrivacy;
+}
+
+/** Tasks and their conversations kept or dropped by a run's privacy thresholds. */
+export interface RunPrivacy {
+  tasksKept: number;
+  tasksDropped: number;
+  conversationsKept: number;
+  conversationsDropped: number;
+  /** False when no conversation has an account id: only the conversation threshold applied. */
+  accountsKnown: boolean;
+}
 
 export const REVIEW_FORMAT = 'task-atlas.review-bundle';
 /** Version written; version 1 (no Figure 2 drill-down, no runs) is still read. */

@@ -32,9 +32,17 @@ export const SettingsSchema = z
     embeddingModelDir: z.string(),
     /** Where downloaded embedding models are kept. */
     modelCacheDir: z.string().min(1),
+    /** Fetch a missing embedding model from Hugging Face once (never when offline). */
+    allowModelDownload: z.boolean(),
     /** No network at all: no Claude calls, no model downloads (classify with embeddings only). */
     offline: z.boolean(),
     theme: z.enum(THEMES),
+    /**
+     * Demo mode: the built-in fake Claude server and the bundled tiny embedding model, results named
+     * and labelled as a demo. The engine turns it on in the settings a job sees while the demo
+     * project is open (demo.start); it is never saved as on.
+     */
+    demoMode: z.boolean(),
   })
   .strict();
 
@@ -53,18 +61,36 @@ export const DEFAULT_MODELS: Settings['models'] = {
   summary: 'claude-haiku-4-5',
 };
 
+/** The sentence-embedding model of the paper's pipeline (hierarchy neighbourhoods, offline classify). */
+export const DEFAULT_EMBEDDING_MODEL = 'all-mpnet-base-v2';
+
+/** Claude requests in flight at once, unless the settings say otherwise. */
+export const DEFAULT_CONCURRENCY = 16;
+
+export interface RateLimits {
+  requestsPerMinute: number;
+  inputTokensPerMinute: number;
+}
+
+/** The Claude API's limits for a typical account; a gateway or a higher tier sets its own in Settings. */
+export const API_RATE_LIMITS: RateLimits = { requestsPerMinute: 4000, inputTokensPerMinute: 2_000_000 };
+
+/** The built-in demo server (fake Claude) has no limits of its own: do not pace it like the real API. */
+export const DEMO_SERVER_RATE_LIMITS: RateLimits = { requestsPerMinute: 600_000, inputTokensPerMinute: 10_000_000_000 };
+
 export function defaultSettings(modelCacheDir: string): Settings {
   return {
     models: { ...DEFAULT_MODELS },
-    concurrency: 16,
-    requestsPerMinute: 4000,
-    inputTokensPerMinute: 2_000_000,
+    concurrency: DEFAULT_CONCURRENCY,
+    ...API_RATE_LIMITS,
     baseURL: '',
-    embeddingModel: 'all-mpnet-base-v2',
+    embeddingModel: DEFAULT_EMBEDDING_MODEL,
     embeddingModelDir: '',
     modelCacheDir,
+    allowModelDownload: true,
     offline: false,
     theme: 'system',
+    demoMode: false,
   };
 }
 

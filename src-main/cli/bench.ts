@@ -19,11 +19,7 @@ function median(values: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-export async function runBench(name: string): Promise<number> {
-  if (name !== 'reproduce') {
-    process.stderr.write('usage: task-atlas bench reproduce\n');
-    return 2;
-  }
+export async function runBench(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'task-atlas-bench-'));
   const file = join(dir, 'bench.sqlite');
   try {

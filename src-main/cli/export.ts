@@ -1,19 +1,22 @@
-// `task-atlas export`: results leave the app as tables (CSV, R-friendly CSV + codebook, Stata .dta,
-// Parquet) with a provenance manifest, optionally a self-contained HTML report and a review bundle.
-// Privacy by default: thresholds applied, no conversation text and no account ids unless asked.
-// The work itself is the app's export job's (engine/jobs/export-run.ts), so both write the same files.
+// `task-atlas export`: the app's "export.run" job run in this process, so both write the same files:
+// tables (CSV, R-friendly CSV + codebook, Stata .dta, Parquet) with a provenance manifest, optionally
+// a self-contained HTML report, chart images and a review bundle. Privacy by default: thresholds
+// applied, no conversation text and no account ids unless asked.
 import { resolve } from 'node:path';
-import { closeProject, importBundledDefaults, openProject } from '../engine/project';
-import type { ExportFormat } from '../engine/export';
-import { exportAll } from '../engine/jobs/export-run';
-import { defaultProjectPath } from './project-path';
+import type { JobArgs } from '../../src-shared/jobs';
+import { DEFAULT_SOURCE_ID } from '../engine/service';
+import { withSession } from './session';
+import { runJob } from './run-job';
+import { requireRun, requireSource } from './lookups';
+
+type ExportFormat = NonNullable<JobArgs<'export.run'>['formats']>[number];
 
 export interface ExportFlags {
   project?: string;
   source?: string;
   run?: string;
-  out?: string;
-  formats?: string;
+  out: string;
+  formats?: ExportFormat[];
   'include-text'?: boolean;
   'include-accounts'?: boolean;
   html?: boolean;
@@ -21,27 +24,32 @@ export interface ExportFlags {
   review?: boolean;
 }
 
-export async function runExport(flags: ExportFlags): Promise<number> {
-  if (!flags.out) throw new Error('usage: task-atlas export (--source ID | --run NAME) --out DIR [--formats csv,r,dta,parquet] [--html] [--charts] [--review] [--include-text] [--include-accounts]');
-  const project = openProject(flags.project ? resolve(flags.project) : defaultProjectPath());
-  try {
-    importBundledDefaults(project);
-    await exportAll(
-      project,
-      {
-        ...(flags.run ? { run: flags.run } : { source: flags.source }),
-        outDir: resolve(flags.out),
-        formats: flags.formats ? (flags.formats.split(',') as ExportFormat[]) : undefined,
-        includeConversationText: flags['include-text'] === true,
-        includeAccountIds: flags['include-accounts'] === true,
-        html: flags.html,
-        charts: flags.charts,
-        review: flags.review,
-      },
-      (s) => s.note && process.stdout.write(s.note + '\n'),
-    );
+export function runExport(flags: ExportFlags): Promise<number> {
+  const args = exportArgsFrom(flags, resolve(flags.out));
+  return withSession({ project: flags.project, bundled: true }, async (s) => {
+    const db = s.host.project.db;
+    if (args.run !== undefined) requireRun(db, args.run);
+    else requireSource(db, args.source!);
+    if (flags.run === undefined && flags.source === undefined) {
+      process.stderr.write(`exporting the bundled release (--source ${DEFAULT_SOURCE_ID}); choose with --source ID or --run NAME\n`);
+    }
+    const outcome = await runJob(s.host, { kind: 'export.run', args });
+    if (!outcome.ok) return outcome.code;
+    for (const note of outcome.result.notes ?? []) process.stdout.write(note + '\n');
     return 0;
-  } finally {
-    closeProject(project);
-  }
+  });
+}
+
+export function exportArgsFrom(flags: ExportFlags, outDir: string): JobArgs<'export.run'> {
+  return {
+    // Without --run or --source: the bundled release.
+    ...(flags.run ? { run: flags.run } : { source: flags.source ?? DEFAULT_SOURCE_ID }),
+    outDir,
+    ...(flags.formats ? { formats: flags.formats } : {}),
+    includeConversationText: flags['include-text'] === true,
+    includeAccountIds: flags['include-accounts'] === true,
+    ...(flags.html ? { html: true } : {}),
+    ...(flags.charts ? { charts: true } : {}),
+    ...(flags.review ? { review: true } : {}),
+  };
 }

@@ -1,15 +1,17 @@
 // `task-atlas reproduce`: import the release (bundled or --release DIR) and print every analysis.
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { PaperReference } from '../../src-shared/report';
+import { existsSync } from 'node:fs';
+import { NotFoundError } from '../engine/errors';
+import { resolve } from 'node:path';
 import { closeProject, importBundledDefaults, openProject, type Project } from '../engine/project';
 import { importRelease } from '../engine/ingest';
 import { reproduce } from '../engine/analyze/reproduce';
+import { loadPaper } from '../engine/analyze/paper';
 import { DEFAULT_SOURCE_ID } from '../engine/service';
 import { formatReport } from './format';
 import { reportTables } from './tables';
 import { writeCsvFiles } from './csv';
 import { defaultProjectPath } from './project-path';
+import { requireSource } from './lookups';
 
 export interface ReproduceOptions {
   release?: string;
@@ -25,9 +27,10 @@ export async function runReproduce(opts: ReproduceOptions): Promise<number> {
   const path = opts.project ? resolve(opts.project) : opts.source ? defaultProjectPath() : ':memory:';
   const project = openProject(path);
   try {
+    if (opts.source !== undefined) requireSource(project.db, opts.source);
     const sourceId = opts.source ?? prepareSource(project, opts.release);
     const report = reproduce(project.db, sourceId);
-    const paper = loadPaper(project);
+    const paper = loadPaper(project.resourcesDir);
     if (opts.out) {
       const files = writeCsvFiles(resolve(opts.out), reportTables(report, paper));
       process.stderr.write(`wrote ${files.length} CSV files to ${resolve(opts.out)}\n`);
@@ -48,11 +51,6 @@ export function prepareSource(project: Project, releaseDir?: string): string {
   importBundledDefaults(project, log);
   if (!releaseDir) return DEFAULT_SOURCE_ID;
   const dir = resolve(releaseDir);
-  if (!existsSync(dir)) throw new Error(`release folder not found: ${dir}`);
+  if (!existsSync(dir)) throw new NotFoundError(`release folder not found: ${dir}`);
   return importRelease(project.db, { dir, id: 'cli-release', label: `Release at ${dir}` }, log).id;
-}
-
-export function loadPaper(project: Project): PaperReference | null {
-  const file = join(project.resourcesDir, 'reference', 'paper-figures.json');
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as PaperReference) : null;
 }

@@ -7,16 +7,17 @@ import { findResourcesDir, importBundledDefaults } from '../engine/project';
 import { createAppService } from '../engine/service';
 import { defaultConfigDir } from '../engine/paths';
 import { startHttpServer } from '../http/server';
+import { startFakeAnthropic } from '../fake-anthropic/server';
 
 export interface ServeFlags {
-  port?: string;
+  port?: number;
   project?: string;
   config?: string;
 }
 
 export async function runServe(opts: ServeFlags): Promise<number> {
   const configDir = opts.config ? resolve(opts.config) : defaultConfigDir();
-  const host = new AppHost({ configDir, resourcesDir: findResourcesDir() });
+  const host = new AppHost({ configDir, resourcesDir: findResourcesDir(), demoServer: () => startFakeAnthropic({ latencyMs: 5 }) });
   if (opts.project) host.openOrCreate(resolve(opts.project));
   else {
     host.openOrCreate(join(configDir, 'default.sqlite'));
@@ -28,8 +29,9 @@ export async function runServe(opts: ServeFlags): Promise<number> {
   const server = await startHttpServer({
     handlers: createAppService(host),
     staticDir: resolve('out/web'),
-    port: opts.port ? Number(opts.port) : 5199,
+    port: opts.port ?? 5199,
     logger: host.logger,
+    events: (listener) => host.jobs.subscribe(listener),
   });
   process.stdout.write(`Task Atlas is serving ${host.project.path}\nOpen ${server.url}\n(Ctrl+C to stop; running jobs are paused and can be resumed)\n`);
   await new Promise<void>((done) => {

@@ -9,6 +9,7 @@ import { validationReport } from '../engine/validate/report';
 import { correctedPatternShares } from '../engine/validate/corrected';
 import type { AccuracyEntry } from '../engine/validate/types';
 import { defaultProjectPath } from './project-path';
+import { requireRun } from './lookups';
 
 function withProject<T>(path: string | undefined, fn: (p: Project) => T): T {
   const project = openProject(path ? resolve(path) : defaultProjectPath());
@@ -21,34 +22,28 @@ function withProject<T>(path: string | undefined, fn: (p: Project) => T): T {
 
 export function runValidateSample(flags: {
   project?: string;
-  run?: string;
-  facet?: string;
-  size?: string;
-  method?: string;
-  seed?: string;
-  out?: string;
+  run: string;
+  facet: 'task' | 'pattern';
+  out: string;
+  size?: number;
+  method?: 'stratified' | 'simple';
+  seed?: number;
   redact?: boolean;
 }): number {
-  if (!flags.run || !flags.out || (flags.facet !== 'task' && flags.facet !== 'pattern')) {
-    throw new Error('usage: task-atlas validate sample --run NAME --facet task|pattern --out packet.json [--size 150] [--method simple|stratified] [--seed N] [--redact]');
-  }
-  const facet = flags.facet;
+  const { run, facet } = flags;
+  const out = resolve(flags.out);
   return withProject(flags.project, ({ db }) => {
-    const method = flags.method === 'simple' ? 'simple' : 'stratified';
-    const seed = Number(flags.seed ?? 1);
-    const items = sampleItems(db, flags.run!, { facet, size: Number(flags.size ?? 150), method, seed });
-    const packet = exportPacket(db, flags.run!, items, {
-      redact: flags.redact === true,
-      sampling: { method, seed, size: items.length },
-      file: resolve(flags.out!),
-    });
-    process.stdout.write(`wrote ${resolve(flags.out!)}: packet ${packet.packetId}, ${packet.items.length} ${facet} items (${method}, seed ${seed})\n`);
+    requireRun(db, run);
+    const method = flags.method ?? 'stratified';
+    const seed = flags.seed ?? 1;
+    const items = sampleItems(db, run, { facet, size: flags.size ?? 150, method, seed });
+    const packet = exportPacket(db, run, items, { redact: flags.redact === true, sampling: { method, seed, size: items.length }, file: out });
+    process.stdout.write(`wrote ${out}: packet ${packet.packetId}, ${packet.items.length} ${facet} items (${method}, seed ${seed})\n`);
     return 0;
   });
 }
 
 export function runValidateImport(files: string[], flags: { project?: string }): number {
-  if (files.length === 0) throw new Error('usage: task-atlas validate import LABELS.json [MORE.json …]');
   return withProject(flags.project, ({ db }) => {
     const s = importLabelFiles(db, files.map((f) => resolve(f)));
     process.stdout.write(`merged ${JSON.stringify(s)}\n`);
@@ -59,11 +54,11 @@ export function runValidateImport(files: string[], flags: { project?: string }):
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const line = (a: AccuracyEntry) => `  ${a.name.padEnd(8)} ${pct(a.p)} (${a.correct}/${a.n}; 95% CI ${pct(a.low)}–${pct(a.high)})`;
 
-export function runValidateReport(flags: { project?: string; run?: string; json?: boolean }): number {
-  if (!flags.run) throw new Error('usage: task-atlas validate report --run NAME [--json]');
+export function runValidateReport(flags: { project?: string; run: string; json?: boolean }): number {
   return withProject(flags.project, ({ db }) => {
-    const report = validationReport(db, flags.run!);
-    const corrected = report.pattern ? correctedPatternShares(db, flags.run!) : null;
+    requireRun(db, flags.run);
+    const report = validationReport(db, flags.run);
+    const corrected = report.pattern ? correctedPatternShares(db, flags.run) : null;
     if (flags.json) {
       process.stdout.write(JSON.stringify({ ...report, correctedPatternShares: corrected }, null, 2) + '\n');
       return 0;

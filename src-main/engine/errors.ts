@@ -4,10 +4,15 @@
 // no model, offline), a bad input file (import, with file:line) and bugs (internal). Jobs record their
 // failures in the same shape. Messages are for people and never name CLI flags: the CLI adds hints.
 import type { ApiErrorPayload } from '../../src-shared/api';
-import { ImportError } from './ingest/formats/errors';
-import { NotFoundError } from './analyze/inputs';
+import type { Logger } from './log';
+import { ImportError } from './base/import-error';
 
-export { NotFoundError } from './analyze/inputs';
+export { ImportError } from './base/import-error';
+
+/** The thing asked for does not exist: no such run, project, source or file. */
+export class NotFoundError extends Error {
+  override name = 'NotFoundError';
+}
 
 /** The request is valid but clashes with the current state: a job already running, a file already there. */
 export class ConflictError extends Error {
@@ -49,4 +54,25 @@ export function toErrorPayload(err: unknown): ApiErrorPayload {
   if (err instanceof UnavailableError) return { kind: 'unavailable', message: err.message };
   if (err instanceof Error && err.name === 'AbortError') return { kind: 'cancelled', message: 'cancelled' };
   return { kind: 'internal', message: err instanceof Error ? err.message : String(err) };
+}
+
+/** A failed response in the contract's shape: the one place transports build `{ ok: false, error }`. */
+export function apiFailure(kind: ApiErrorPayload['kind'], message: string): { ok: false; error: ApiErrorPayload } {
+  return { ok: false, error: { kind, message } };
+}
+
+const DETAIL_CHARS = 120;
+
+/**
+ * The payload a person sees for `err`. Typed errors keep their own message; anything else is a bug:
+ * logged with its stack under `event`, and shown as "Something went wrong (first line); see the log".
+ */
+export function toUserError(err: unknown, logger: Logger | undefined, event: string, fields: Record<string, unknown> = {}): ApiErrorPayload {
+  const payload = toErrorPayload(err);
+  if (payload.kind !== 'internal') return payload;
+  const stack = err instanceof Error ? err.stack : undefined;
+  logger?.error(event, { ...fields, message: payload.message, stack });
+  const first = payload.message.split('\n', 1)[0]!.trim();
+  const detail = first.length > DETAIL_CHARS ? `${first.slice(0, DETAIL_CHARS - 1)}…` : first;
+  return { kind: 'internal', message: detail ? `Something went wrong (${detail}); see the log` : 'Something went wrong; see the log' };
 }

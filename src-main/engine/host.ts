@@ -5,7 +5,8 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { ProjectInfo } from '../../src-shared/api';
-import { defaultSettings } from '../../src-shared/settings';
+import { JobStartSchema, type JobInfo, type JobStart } from '../../src-shared/jobs';
+import { defaultSettings, type Settings } from '../../src-shared/settings';
 import { closeProject, openProject, type Project } from './project';
 import { ConflictError, NotFoundError } from './errors';
 import { ImportError } from './ingest/formats/errors';
@@ -14,7 +15,8 @@ import { expandPath, defaultConfigDir } from './paths';
 import { SettingsStore } from './settings/store';
 import { RecentProjects } from './settings/recent';
 import { MemorySecretStore, SecretsWithEnvFallback, type SecretStore } from './settings/secrets';
-import { JOB_KINDS_TABLE, JobRunner } from './jobs';
+import { checkJobCanStart, JOB_KINDS_TABLE, JobRunner } from './jobs';
+import { DemoMode, type DemoServerFactory } from './demo/mode';
 
 export interface AppHostOptions {
   /** Settings, recent projects and logs live here; null keeps all of it in memory. */
@@ -24,6 +26,8 @@ export interface AppHostOptions {
   secrets?: SecretStore;
   env?: NodeJS.ProcessEnv;
   logger?: Logger;
+  /** Starts the built-in demo server for demo mode (front doors pass startFakeAnthropic); absent = no demo mode. */
+  demoServer?: DemoServerFactory;
 }
 
 export class AppHost {
@@ -34,6 +38,7 @@ export class AppHost {
   readonly recent: RecentProjects;
   readonly secrets: SecretStore;
   readonly jobs: JobRunner;
+  readonly demo: DemoMode;
   private current: Project | null = null;
   /** Projects handed in from outside (createService(project)) are closed by whoever opened them. */
   private ownsCurrent = false;
@@ -46,11 +51,12 @@ export class AppHost {
       ? SettingsStore.forConfigDir(opts.configDir, this.logger)
       : new SettingsStore(null, defaultSettings(join(defaultConfigDir(opts.env), 'models')), this.logger);
     this.recent = opts.configDir ? RecentProjects.forConfigDir(opts.configDir, this.logger) : new RecentProjects(null);
+    this.demo = new DemoMode(opts.resourcesDir, opts.configDir, opts.demoServer, opts.env);
     this.secrets = new SecretsWithEnvFallback(opts.secrets ?? new MemorySecretStore(), (s) => this.logger.registerSecret(s), opts.env);
     this.jobs = new JobRunner({
       kinds: JOB_KINDS_TABLE,
       logger: this.logger,
-      env: () => ({ project: this.project, settings: this.settings.get(), secrets: this.secrets, logger: this.logger }),
+      env: () => ({ project: this.project, settings: this.jobSettings(), secrets: this.secrets, logger: this.logger }),
     });
   }
 
@@ -95,11 +101,38 @@ export class AppHost {
     return { path, name: basename(path, extname(path)), sizeBytes };
   }
 
+  /** Starts a job after checking that what it needs (key, model, network) is there. */
+  startJob(input: JobStart): JobInfo {
+    const start = JobStartSchema.parse(input);
+    checkJobCanStart(start, this.jobSettings(), this.secrets);
+    return this.jobs.start(start);
+  }
+
+  /**
+   * The same work again: resumes the most recent paused, interrupted or failed job of this kind with
+   * the same arguments (its checkpoints skip what is done), or starts a new one.
+   */
+  startOrResume(input: JobStart): JobInfo {
+    const start = JobStartSchema.parse(input);
+    checkJobCanStart(start, this.jobSettings(), this.secrets);
+    const same = canonical(start.args);
+    const previous = this.jobs
+      .list()
+      .find((j) => j.kind === start.kind && RESUMABLE_BY_RERUN.has(j.status) && canonical(j.args) === same);
+    return previous ? this.jobs.resume(previous.id) : this.jobs.start(start);
+  }
+
   /** Pauses running jobs (they resume later) and closes the project the host opened. */
   async close(): Promise<void> {
     await this.jobs.pauseAll();
+    await this.demo.close();
     if (this.current && this.ownsCurrent) closeProject(this.current);
     this.current = null;
+  }
+
+  /** The settings a job started now runs with: in demo mode, the demo's endpoint and model. */
+  jobSettings(): Settings {
+    return this.demo.jobSettings(this.settings.get(), this.current?.path ?? null);
   }
 
   private openFile(file: string): ProjectInfo {
@@ -137,4 +170,13 @@ export class AppHost {
       throw new ConflictError(`${active.map((j) => j.label).join(', ')} still running: pause or cancel it before switching projects`);
     }
   }
+}
+
+const RESUMABLE_BY_RERUN = new Set<JobInfo['status']>(['paused', 'interrupted', 'failed']);
+
+/** JSON with sorted keys, so arguments compare equal whatever order they were written in. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
 }

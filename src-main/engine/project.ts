@@ -1,6 +1,6 @@
 // A project is one .sqlite file plus where the bundled reference data lives.
 import { existsSync, readFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { sha256File } from './base/hash';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeDatabase, openDatabase, type Db } from '../db/open';
@@ -79,6 +79,3 @@ function isCurrent(db: Db, kind: ImportKind, dataset: string, file: string): boo
   return row !== undefined && row.sha256 === sha256File(file);
 }
 
-function sha256File(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
-}

@@ -19,6 +19,7 @@ const FLAGS: Record<string, keyof FakeStartOptions> = {
   'out-of-options': 'outOfOptionsRate',
   seed: 'seed',
   'batch-delay': 'batchDelayMs',
+  'batch-poll-faults': 'batchPollFaultRate',
 };
 
 const USAGE = `Usage: fake-anthropic [${Object.keys(FLAGS)

@@ -68,6 +68,8 @@ function parseJson(raw: string): unknown {
 
 const FAULT_TYPES: Record<FaultStatus, ErrorType> = { 429: 'rate_limit_error', 529: 'overloaded_error', 500: 'api_error' };
 
+const POLL_FAULTS: readonly FaultStatus[] = [529, 429, 500];
+
 class Fake {
   opts: ResolvedOptions;
   baseURL = '';
@@ -110,9 +112,9 @@ class Fake {
       case 'batch-list':
         return this.sendReply(res, this.batches.list());
       case 'batch-get':
-        return this.sendReply(res, this.batches.retrieve(r.id));
+        return this.batchPoll(res, path, () => this.batches.retrieve(r.id));
       case 'batch-results':
-        return this.sendReply(res, this.batches.results(r.id));
+        return this.batchPoll(res, path, () => this.batches.results(r.id));
       case 'batch-cancel':
         return this.sendReply(res, this.batches.cancel(r.id));
     }
@@ -160,6 +162,15 @@ class Fake {
     const answer = this.answer(params, hash, attempt);
     this.stats.answered(answer);
     return { type: 'succeeded', message: answer.body };
+  }
+
+  /** Polls meet transient faults too (batchPollFaultRate); the n-th poll of a path draws with attempt n. */
+  private batchPoll(res: ServerResponse, path: string, reply: () => Reply): void {
+    const attempt = this.attempts.next(`poll ${path}`);
+    if (draw(this.opts.seed, path, attempt, 'status') < this.opts.batchPollFaultRate) {
+      return this.sendFault(res, POLL_FAULTS[attempt % POLL_FAULTS.length]!);
+    }
+    this.sendReply(res, reply());
   }
 
   private sendAnswer(req: IncomingMessage, res: ServerResponse, answer: Outcome & { body: unknown }, hash: string): void {

@@ -42,6 +42,8 @@ export interface FakeOptions {
   seed?: number;
   /** How long a message batch stays in_progress, in ms. Default 200. */
   batchDelayMs?: number;
+  /** Probability that a batch poll (GET of a batch or of its results) is answered 529, 429 or 500. */
+  batchPollFaultRate?: number;
 }
 
 export interface FakeStartOptions extends FakeOptions {
@@ -62,6 +64,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   outOfOptionsRate: 0,
   seed: 0,
   batchDelayMs: 200,
+  batchPollFaultRate: 0,
 };
 
 /** Merge a partial update, ignoring keys explicitly set to undefined (so spreads cannot unset defaults). */

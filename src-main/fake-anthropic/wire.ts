@@ -1,6 +1,7 @@
 // The Anthropic wire format as far as the fake needs it: validating a Messages request, flattening
 // its text, hashing its semantic part, token usage with prompt caching, and the response bodies.
 import { createHash } from 'node:crypto';
+import { sha256 } from '../engine/base/hash';
 
 interface ContentBlock {
   type?: unknown;
@@ -76,9 +77,7 @@ export function promptView(p: MessageParams): PromptView {
   };
 }
 
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
+export { sha256 };
 
 /** Identifies "the same request" across retries and runs; transport details are left out. */
 export function semanticHash(p: MessageParams): string {

@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { EVENTS_PATH, type EngineEventListener } from '../../src-shared/events';
 import { dispatch } from '../engine/dispatch';
 import type { ApiHandlers } from '../engine/service';
 import type { Logger } from '../engine/log';
@@ -25,6 +26,10 @@ export interface HttpServerOptions {
   token?: string;
   /** Receives the name and error message of failed calls (never their arguments). */
   logger?: Logger;
+  /** The engine's pushed events (jobs, engine status), streamed on EVENTS_PATH; returns unsubscribe. */
+  events?: (listener: EngineEventListener) => () => void;
+  /** Gap between comment lines on an idle event stream, so proxies and the reader see it alive. */
+  heartbeatMs?: number;
 }
 
 export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServerHandle> {
@@ -64,6 +69,10 @@ async function handle(
     return;
   }
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  if (url.pathname === EVENTS_PATH && req.method === 'GET') {
+    streamEvents(req, res, opts, token);
+    return;
+  }
   if (url.pathname.startsWith('/api/')) {
     await handleApi(req, res, opts, url.pathname.slice('/api/'.length), token);
     return;
@@ -100,11 +109,54 @@ async function handleApi(
     sendJson(res, 400, { ok: false, error: { kind: 'invalid-args', message: `bad request body: ${reason}` } });
     return;
   }
-  const response = await dispatch(opts.handlers, decodeURIComponent(call), args, { transport: 'http', logger: opts.logger });
+  // A client that goes away (an aborted fetch, a closed tab) cancels the call: handlers that honour
+  // ctx.signal stop instead of working for no one.
+  const controller = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  const response = await dispatch(opts.handlers, decodeURIComponent(call), args, { transport: 'http', logger: opts.logger, signal: controller.signal });
   sendJson(res, response.ok ? 200 : statusFor(response.error.kind), response);
 }
 
-const STATUS: Record<string, number> = { 'invalid-args': 400, import: 400, 'not-found': 404, conflict: 409 };
+/**
+ * Server-Sent Events: one `data: <EngineEvent JSON>` message per event, a comment line as heartbeat.
+ * The token comes in the same header as API calls (the renderer reads the stream with fetch, since
+ * EventSource cannot send headers). The subscription ends when the client goes away.
+ */
+function streamEvents(req: IncomingMessage, res: ServerResponse, opts: HttpServerOptions, token: string): void {
+  if (!tokenMatches(req.headers['x-task-atlas-token'], token)) {
+    sendJson(res, 401, { ok: false, error: { kind: 'invalid-args', message: 'missing or wrong token' } });
+    return;
+  }
+  if (!opts.events) {
+    // No Content, not an error: the reader falls back to polling (and the browser logs nothing).
+    res.writeHead(204, { 'cache-control': 'no-store' });
+    res.end();
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'keep-alive',
+    'x-content-type-options': 'nosniff',
+  });
+  // A first comment sends the headers at once, so the reader knows it is connected.
+  res.write(': connected\n\n');
+  const unsubscribe = opts.events((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+  const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), opts.heartbeatMs ?? 15_000);
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    clearInterval(heartbeat);
+    unsubscribe();
+  };
+  req.on('close', close);
+  res.on('close', close);
+}
+
+const STATUS: Record<string, number> = { 'invalid-args': 400, 'invalid-input': 400, import: 400, 'not-found': 404, conflict: 409, unavailable: 503 };
 
 function statusFor(kind: string): number {
   return STATUS[kind] ?? 500;

@@ -21,6 +21,8 @@ import { applyTheme, cachedTheme } from '../features/settings/theme';
 import { ValidatePage } from '../features/validate/ValidatePage';
 import { subscribeApiClient } from '../transport/client';
 import { Header } from './Header';
+import { DemoBanner } from './DemoBanner';
+import { OverviewPage } from './Overview';
 import { reloadAll, useResource } from './resource';
 import { rememberedStep, rememberStep, resumeStep, stepFromHash, type StepId } from './steps';
 import { StepNav } from './StepNav';
@@ -63,6 +65,8 @@ async function showInExplore(sourceId: string): Promise<void> {
 
 function Page({ step, onSelect }: { step: StepId; onSelect: (id: StepId) => void }) {
   switch (step) {
+    case 'overview':
+      return <OverviewPage onSelect={onSelect} />;
     case 'project':
       return <ProjectPage />;
     case 'reference':
@@ -138,6 +142,7 @@ export function App() {
       <Header onSettings={() => setSettingsOpen(true)} />
       <StepNav active={active} steps={steps.data} projectOpen={Boolean(project.data)} onSelect={select} />
       <main id="main" ref={mainRef} tabIndex={-1} className="content">
+        <DemoBanner />
         <InterruptedBanner />
         {active ? <Page step={active} onSelect={select} /> : <p className="status">Opening the project…</p>}
       </main>

@@ -1,8 +1,10 @@
 // The wizard's steps, the state each shows in the nav (from project.steps), and which step a
 // reopened project resumes at. Pure, so the rules are tested without a page.
 import type { StepState, StepStatus } from '../../src-shared/api';
+import { isFirstRun } from './overview';
 
 export const STEP_IDS = [
+  'overview',
   'project',
   'reference',
   'hierarchy',
@@ -16,6 +18,7 @@ export const STEP_IDS = [
 export type StepId = (typeof STEP_IDS)[number];
 
 export const STEP_LABELS: Record<StepId, string> = {
+  overview: 'Overview',
   project: 'Project',
   reference: 'Reference data',
   hierarchy: 'Hierarchy',
@@ -36,8 +39,9 @@ export interface StepBadge {
   summary: string;
 }
 
-/** The nav badge of a step; undefined for steps that have no progress of their own (Review). */
+/** The nav badge of a step; undefined for steps that have no progress of their own (Overview, Review). */
 export function stepBadge(id: StepId, steps: StepStatus | undefined, projectOpen: boolean): StepBadge | undefined {
+  if (id === 'overview') return undefined;
   if (id === 'project') return { state: projectOpen ? 'done' : 'todo', summary: projectOpen ? 'Project open' : 'No project' };
   if (id === 'review' || !steps) return undefined;
   const { state, summary } = steps[id];
@@ -55,7 +59,8 @@ const WORK_STEPS = ['reference', 'hierarchy', 'conversations', 'classify'] as co
 
 /**
  * Where the app opens when the URL names no step: the step last visited in this project; else the
- * first work step left partial; else Reference data for an empty project; else Explore.
+ * first work step left partial; else Reference data for an empty project; else the Overview while
+ * the project has none of the user's own work (a first run: not step 7, Explore); else Explore.
  */
 export function resumeStep(steps: StepStatus | undefined, remembered: string | undefined): StepId {
   if (isStepId(remembered)) return remembered;
@@ -63,6 +68,7 @@ export function resumeStep(steps: StepStatus | undefined, remembered: string | u
   const partial = WORK_STEPS.find((id) => steps[id].state === 'partial');
   if (partial) return partial;
   if (steps.reference.state === 'todo') return 'reference';
+  if (isFirstRun(steps)) return 'overview';
   return 'explore';
 }
 

@@ -42,11 +42,17 @@ export function EstimateFirst<A, E>({ parsed, estimate, start, ids, startLabel, 
           className="button"
           id={ids.start}
           disabled={!parsed.ok || !estimated || start.state.status === 'running'}
-          title={estimated ? undefined : 'Estimate the cost first'}
+          aria-describedby={parsed.ok && !estimated ? `${ids.start}-why` : undefined}
           onClick={() => parsed.ok && void startThenForget(parsed.args)}
         >
           {startLabel}
         </button>
+        {/* Said beside the button, not in a hover title: touch screens and keyboards never see a title. */}
+        {parsed.ok && !estimated && (
+          <span className="why-disabled" id={`${ids.start}-why`}>
+            {startLabel} is enabled once the cost is estimated.
+          </span>
+        )}
       </div>
       {estimate.state.status === 'done' && renderEstimate(estimate.state.result)}
       {estimate.state.status === 'error' && <ErrorBox title={`Could not estimate ${what}`} error={estimate.state.error} />}

@@ -1,6 +1,6 @@
 // One-shot calls a form makes (preview, estimate, import): their state lives with the form, and a
 // newer run supersedes an older one still in flight, so a slow stale answer never overwrites it.
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { ApiErrorPayload } from '../../src-shared/api';
 import { toErrorPayload } from './errors';
 
@@ -20,7 +20,10 @@ export function useAction<A extends unknown[], R>(fn: (...args: A) => Promise<R>
   const [state, setState] = useState<ActionState<R>>({ status: 'idle' });
   const latest = useRef(0);
   const fnRef = useRef(fn);
-  fnRef.current = fn;
+  // The latest fn, set after render (refs are not written during render), before any handler runs.
+  useLayoutEffect(() => {
+    fnRef.current = fn;
+  });
 
   const run = useCallback(async (...args: A) => {
     const ticket = ++latest.current;

@@ -76,6 +76,14 @@ async function readEnvelope<K extends ApiCall>(call: K, res: Response): Promise<
   }
 }
 
+/** What an open tab says once the server it was served by has restarted (a new per-launch token). */
+export const RESTARTED_MESSAGE = 'Task Atlas was restarted: reload';
+
+/** True for the error a stale tab gets: the UI offers a Reload button for it. */
+export function isRestartError(error: ApiErrorPayload): boolean {
+  return error.kind === 'unavailable' && error.message === RESTARTED_MESSAGE;
+}
+
 export function createHttpClient(token: () => string, fetchImpl: typeof fetch = fetch): ApiClient {
   return buildClient(async (call, args) => {
     const res = await fetchImpl(`/api/${call}`, {
@@ -83,6 +91,9 @@ export function createHttpClient(token: () => string, fetchImpl: typeof fetch = 
       headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token() },
       body: JSON.stringify(args),
     });
+    // The page's token is per launch: a 401 means the server was restarted since the page loaded,
+    // which only a reload fixes ("missing or wrong token" would read as the user's mistake).
+    if (res.status === 401) throw new ApiError(call, { kind: 'unavailable', message: RESTARTED_MESSAGE });
     return unwrap(call, await readEnvelope(call, res));
   });
 }

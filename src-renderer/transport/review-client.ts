@@ -68,6 +68,8 @@ function readCalls(bundle: ReviewBundle, defaultSource: () => string | undefined
     'hierarchy.list': async () => [],
     'conversations.datasets': async () => [],
     'jobs.list': async () => [],
+    // A bundle is never a demo session (a demo run's report still says so in its provenance).
+    'demo.status': async () => ({ active: false, project: '', previous: null }),
   } satisfies Partial<{ [K in ApiCall]: ApiClient[K] }>;
 }
 
@@ -94,8 +96,12 @@ export function createReviewClient(bundle: ReviewBundle, defaultSource: () => st
     'jobs.dismiss': async () => readOnly('jobs.dismiss'),
     'settings.update': async () => readOnly('settings.update'),
     'settings.setApiKey': async () => readOnly('settings.setApiKey'),
+    'demo.start': async () => readOnly('demo.start'),
+    'demo.stop': async () => readOnly('demo.stop'),
+    'settings.installModel': async () => readOnly('settings.installModel'),
     'validate.sample': async () => readOnly('validate.sample'),
     'validate.importLabels': async () => readOnly('validate.importLabels'),
+    'validate.importLabelsContent': async () => readOnly('validate.importLabelsContent'),
     'validate.report': async () => notInBundle('validate.report', 'validation labels'),
   };
 }

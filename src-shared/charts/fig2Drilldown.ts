@@ -13,6 +13,14 @@ export const OCCUPATIONS_PER_CATEGORY = 8;
 export const OTHER_OCCUPATIONS = 'Other occupations';
 export const OTHER_TASKS = 'Other tasks';
 export const NO_DATA_TEXT = 'No occupation drill-down in this source';
+/** The treemap's single root (the sunburst has none: its categories form the inner ring). */
+export const TREEMAP_ROOT_ID = 'all';
+/**
+ * Levels a treemap draws below the tile that fills it. With all three levels drawn, a category's
+ * area is covered by task tiles, so a click on "the category" hit a task leaf and Plotly zoomed to
+ * that one task; two levels (the entry and its children) make each click go one level down.
+ */
+const TREEMAP_MAXDEPTH = 2;
 const LABEL_MAX = 38;
 
 export interface Fig2Options {
@@ -113,12 +121,22 @@ function categoryNodes(s: ShownCategory): Node[] {
   return nodes;
 }
 
+/**
+ * The treemap hangs the categories under one root: Plotly draws one more level at the top of a
+ * multi-root treemap than below it, so a click at the top would still land on an occupation.
+ */
+function treemapNodes(covered: number, nodes: Node[]): Node[] {
+  const rootLabel = 'Shown categories';
+  const root: Node = { id: TREEMAP_ROOT_ID, label: rootLabel, parent: '', value: covered, custom: [rootLabel, covered, 'all usage'] };
+  return [root, ...nodes.map((n) => (n.parent === '' ? { ...n, parent: TREEMAP_ROOT_ID } : n))];
+}
+
 export function toFigure(report: ReproduceReport, opts: Fig2Options = {}): Figure<HierarchyData> {
   const shown = shownDrilldown(report, opts);
   if (shown.length === 0) return noDataFigure(NO_DATA_TEXT);
-  const nodes = shown.flatMap(categoryNodes);
   const kind = opts.kind ?? 'sunburst';
   const covered = shown.reduce((s, c) => s + c.category.usagePct, 0);
+  const nodes = kind === 'treemap' ? treemapNodes(covered, shown.flatMap(categoryNodes)) : shown.flatMap(categoryNodes);
   const trace: HierarchyData = {
     type: kind,
     name: 'Usage',
@@ -130,10 +148,12 @@ export function toFigure(report: ReproduceReport, opts: Fig2Options = {}): Figur
     customdata: nodes.map((n) => n.custom),
     hovertemplate: '<b>%{customdata[0]}</b><br>%{value:.2f}% of all usage<br>%{customdata[1]:.1f}% of %{customdata[2]}<extra></extra>',
     textinfo: 'label',
-    // All three levels, as in the paper; clicking a sector makes it the centre (or the whole
-    // treemap) and the centre / path bar climbs back.
+    // The sunburst shows all three rings, as in the paper; clicking a sector makes it the centre.
+    // The treemap shows a level and its children; the path bar climbs back.
     sort: false,
-    ...(kind === 'sunburst' ? { insidetextorientation: 'auto' as const } : { pathbar: { visible: true }, tiling: { pad: 2 } }),
+    ...(kind === 'sunburst'
+      ? { insidetextorientation: 'auto' as const }
+      : { maxdepth: TREEMAP_MAXDEPTH, pathbar: { visible: true }, tiling: { pad: 2 } }),
   };
   return {
     data: [trace],

@@ -11,6 +11,7 @@ export const UNKNOWN_MODEL = 'unknown';
 export const NO_DATA_TEXT = 'No classified conversations in this run';
 export const UNKNOWN_MODEL_TEXT = 'The conversations name no model: usage cannot be split by model';
 export const ONE_MODEL_TEXT = 'Only one model answered in this run: nothing to compare';
+export const NOT_SHOWN_TEXT = 'No usage to show for';
 
 type ModelRow = RunReport['byModel'][number];
 
@@ -38,39 +39,56 @@ export function traceName(m: ModelRow): string {
   return `${m.model} (${fmtInt(m.conversations)} conversations)`;
 }
 
+/**
+ * A model with no positive share in the shown categories (none of its tasks kept, or a category
+ * filter removed them) would be a legend entry without bars: it is named in a note instead.
+ */
+function hasBars(m: ModelRow, titles: readonly string[]): boolean {
+  return m.categories.some((c) => c.usagePct > 0 && titles.includes(c.title));
+}
+
+function notes(models: readonly ModelRow[], shown: readonly ModelRow[]): Annotation[] {
+  const texts: string[] = [];
+  if (shown.every((m) => m.model === UNKNOWN_MODEL)) texts.push(UNKNOWN_MODEL_TEXT);
+  else if (models.length === 1) texts.push(ONE_MODEL_TEXT);
+  const hidden = models.filter((m) => !shown.includes(m));
+  if (hidden.length > 0) texts.push(`${NOT_SHOWN_TEXT}: ${hidden.map((m) => m.model).join(', ')}`);
+  return texts.map((text, i) => note(text, 1.06 + 0.06 * i));
+}
+
+function trace(m: ModelRow, titles: readonly string[]): CartesianData {
+  const share = new Map(m.categories.map((c) => [c.title, c.usagePct]));
+  return {
+    type: 'bar',
+    orientation: 'h',
+    name: traceName(m),
+    y: [...titles],
+    x: titles.map((t) => share.get(t) ?? 0),
+    hovertemplate: `${m.model}<br>%{y}: %{x:.2f}% of its usage<extra></extra>`,
+  };
+}
+
 export function toFigure(run: RunReport): Figure<CartesianData> {
   const models = run.byModel;
   const titles = categoryOrder(models);
-  if (models.length === 0 || titles.length === 0) {
+  const shown = models.filter((m) => hasBars(m, titles));
+  if (shown.length === 0) {
     return {
       data: [],
       layout: { xaxis: { visible: false }, yaxis: { visible: false }, height: 240, annotations: [note(NO_DATA_TEXT, 0.5)] },
     };
   }
-  const data: CartesianData[] = models.map((m) => {
-    const share = new Map(m.categories.map((c) => [c.title, c.usagePct]));
-    return {
-      type: 'bar',
-      orientation: 'h',
-      name: traceName(m),
-      y: titles,
-      x: titles.map((t) => share.get(t) ?? 0),
-      hovertemplate: `${m.model}<br>%{y}: %{x:.2f}% of its usage<extra></extra>`,
-    };
-  });
-  const known = models.filter((m) => m.model !== UNKNOWN_MODEL);
-  const annotations = known.length === 0 ? [note(UNKNOWN_MODEL_TEXT, 1.06)] : models.length === 1 ? [note(ONE_MODEL_TEXT, 1.06)] : [];
   return {
-    data,
+    data: shown.map((m) => trace(m, titles)),
     layout: {
       title: { text: `Usage by occupational category and model (run ${run.run})` },
       barmode: 'group',
-      height: barChartHeight(titles.length, 14 + 12 * models.length, 170),
+      height: barChartHeight(titles.length, 14 + 12 * shown.length, 170),
       yaxis: { autorange: 'reversed', automargin: true },
       xaxis: { title: { text: 'Share of the model’s usage' }, ticksuffix: '%' },
       legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
       showlegend: true,
-      annotations,
+      annotations: notes(models, shown),
       margin: { t: 110, r: 20 },
     },
   };

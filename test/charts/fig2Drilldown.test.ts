@@ -84,7 +84,7 @@ describe('Figure 2 drill-down', () => {
     const t = trace({ kind: 'treemap' });
     expect(t.type).toBe('treemap');
     expect(t.pathbar?.visible).toBe(true);
-    expect(t.ids).toEqual(trace().ids);
+    expect(t.ids.slice(1)).toEqual(trace().ids);
   });
 
   it('titles the figure with the share of usage the shown categories cover', () => {
@@ -108,5 +108,80 @@ describe('Figure 2 drill-down', () => {
     expect(byOccupation.size).toBe(occupations.length); // all categories, not only the six drawn
     for (const o of occupations) expect(byOccupation.get(o.code)).toBeCloseTo(o.usagePct, 12);
     expect(tableToCsv(table).split('\r\n')[1]).toBe('Computer and Mathematical,15-1000.00,Computer occupation 1,Computer occupation 1 task 1,1.5');
+  });
+});
+
+/** Children of each node id ('' holds the top-level nodes). */
+function childrenOf(t: HierarchyData): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  t.ids.forEach((id, i) => out.set(t.parents[i]!, [...(out.get(t.parents[i]!) ?? []), id]));
+  return out;
+}
+
+/**
+ * What a click can hit when `entry` fills the chart, by plotly.js's treemap rules (traces/treemap/
+ * plot_one.js, sunburst/fx.js): descendants less than `maxdepth` levels below the entry are drawn
+ * (one more level at a multi-root top), and a click lands on the innermost drawn tile, i.e. one
+ * whose children are not drawn. A click on a leaf makes the leaf the whole treemap.
+ */
+function clickableTiles(t: HierarchyData, entry: string): string[] {
+  const kids = childrenOf(t);
+  const multiRootTop = entry === '' && (kids.get('') ?? []).length > 1;
+  const max = (t.maxdepth ?? -1) < 0 ? Infinity : t.maxdepth! + (multiRootTop ? 1 : 0);
+  const out: string[] = [];
+  // `rel` is how many levels below the entry a tile is; the entry itself is level 0.
+  const walk = (id: string, rel: number) => {
+    const below = kids.get(id) ?? [];
+    if (below.length === 0 || rel + 1 >= max) out.push(id);
+    else for (const k of below) walk(k, rel + 1);
+  };
+  for (const k of kids.get(entry) ?? []) walk(k, 1);
+  return out;
+}
+
+describe('Figure 2: what a click drills into (issue #12, bug 5)', () => {
+  const report = drilldownReport();
+  const shown = fig2.shownDrilldown(report);
+  const categoryIds = shown.map((s) => `cat:${s.category.code}`);
+
+  for (const kind of ['sunburst', 'treemap'] as const) {
+    it(`${kind}: unique ids; categories hold their occupations and occupations their tasks`, () => {
+      const t = trace({ kind });
+      expect(new Set(t.ids).size).toBe(t.ids.length);
+      const kids = childrenOf(t);
+      const label = (id: string) => t.labels[t.ids.indexOf(id)];
+      const tops = kind === 'treemap' ? kids.get(fig2.TREEMAP_ROOT_ID)! : kids.get('')!;
+      expect(tops).toEqual(categoryIds);
+      for (const s of shown) {
+        const occIds = kids.get(`cat:${s.category.code}`)!;
+        expect(occIds.map(label)).toEqual([...s.occupations.map((o) => o.title), ...(s.otherOccupationsPct > 0 ? [fig2.OTHER_OCCUPATIONS] : [])]);
+        for (const o of s.occupations) {
+          const taskIds = kids.get(`cat:${s.category.code}/occ:${o.code}`)!;
+          expect(taskIds.map(label)).toEqual([...o.tasks.map((x) => x.task), ...(o.otherTasksPct > 0 ? [fig2.OTHER_TASKS] : [])]);
+          for (const id of taskIds) expect(kids.has(id)).toBe(false);
+        }
+      }
+    });
+  }
+
+  it('treemap: one root over the shown categories, its value their total', () => {
+    const t = trace({ kind: 'treemap' });
+    expect(t.ids.filter((_, i) => t.parents[i] === '')).toEqual([fig2.TREEMAP_ROOT_ID]);
+    const root = t.ids.indexOf(fig2.TREEMAP_ROOT_ID);
+    expect(t.values[root]).toBeCloseTo(shown.reduce((s, c) => s + c.category.usagePct, 0), 12);
+  });
+
+  it('treemap: a click at the top lands on a category, and in a category on its occupations', () => {
+    const t = trace({ kind: 'treemap' });
+    const top = t.parents[t.ids.indexOf(fig2.TREEMAP_ROOT_ID)] === '' ? fig2.TREEMAP_ROOT_ID : '';
+    expect(clickableTiles(t, top)).toEqual(categoryIds);
+    const kids = childrenOf(t);
+    for (const id of categoryIds) expect(clickableTiles(t, id)).toEqual(kids.get(id));
+    const writers = 'cat:27/occ:27-3043.00';
+    expect(clickableTiles(t, writers)).toEqual(kids.get(writers));
+  });
+
+  it('sunburst: keeps all three rings at once, as in the paper', () => {
+    expect(trace().maxdepth).toBeUndefined();
   });
 });

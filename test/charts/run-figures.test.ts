@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as fig5 from '../../src-shared/charts/fig5Skills';
 import * as fig8 from '../../src-shared/charts/fig8Models';
 import * as fig10 from '../../src-shared/charts/fig10ConvVsAccount';
+import { filterRunReport, NO_FILTERS } from '../../src-shared/explore-filters';
 import { makeRun } from './fixtures';
 
 describe('Figure 5 skills', () => {
@@ -54,6 +55,27 @@ describe('Figure 8 models', () => {
     const empty = fig8.toFigure({ ...run, byModel: [] });
     expect(empty.data).toEqual([]);
     expect(empty.layout.annotations?.[0]?.text).toBe(fig8.NO_DATA_TEXT);
+  });
+
+  it('draws bars for every model in the legend: a model with no usage to show gets a note, not an empty entry', () => {
+    const run = makeRun();
+    const gpt = (model: string, conversations: number, categories: { title: string; usagePct: number }[]) => ({ model, conversations, categories });
+    const { data, layout } = fig8.toFigure({
+      ...run,
+      byModel: [...run.byModel, gpt('gpt-4o', 12, [{ title: 'Education', usagePct: 0 }]), gpt('gpt-3.5-turbo', 4, [])],
+    });
+    expect(data.map((t) => t.name)).toEqual(['claude-sonnet (600 conversations)', 'claude-opus (300 conversations)']);
+    for (const t of data) expect((t.x as number[]).some((x) => x > 0)).toBe(true);
+    expect(layout.annotations?.[0]?.text).toBe(`${fig8.NOT_SHOWN_TEXT}: gpt-4o, gpt-3.5-turbo`);
+  });
+
+  it('keeps legend and bars in step under a category filter (Explore)', () => {
+    const run = makeRun();
+    const filtered = filterRunReport(run, { ...NO_FILTERS, categories: ['Arts and Media'] });
+    const { data, layout } = fig8.toFigure(filtered);
+    expect(data.map((t) => t.name)).toEqual(['claude-opus (300 conversations)']);
+    expect(data[0]?.x).toEqual([50]);
+    expect(layout.annotations?.map((a) => a.text)).toContain(`${fig8.NOT_SHOWN_TEXT}: claude-sonnet`);
   });
 
   it('tabulates model, conversations, category and share', () => {

@@ -98,10 +98,10 @@ describe('run aggregation with privacy thresholds', () => {
       { skill: 'programming', pct: (100 * 20) / 65 },
     ]);
     expect(report.byModel.map((m) => [m.model, m.conversations])).toEqual([
-      ['model-a', 50],
+      ['model-a', 20], // conversations of kept tasks only: "budgets" (30) is under the thresholds
       ['model-b', 15],
     ]);
-    // model-a alone: "code" is kept (20 conv, 10 accounts), "budgets" is not, so all its usage is Computer.
+    // model-a: "code" is kept (20 conv, 10 accounts), "budgets" is not, so all its usage is Computer.
     const a = report.byModel[0]!.categories.find((c) => c.title === 'Computer and Mathematical Occupations')!;
     expect(a.usagePct).toBeCloseTo(100, 10);
   });

@@ -72,12 +72,12 @@ describe('task-atlas reproduce', () => {
 });
 
 describe('task-atlas import', () => {
-  it('reports a bad file with file:line:column and exit code 1', () => {
+  it('reports a bad file with file:line:column and exit code 2 (the input was wrong)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'atlas-cli-'));
     const bad = join(dir, 'wages.csv');
     writeFileSync(bad, 'SOCcode,JobName,JobZone,MedianSalary\n11-1011.00,CE,5,abc\n');
     const r = cli(['import', '--kind', 'wages', '--file', bad, '--project', join(dir, 'p.sqlite')]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${bad}:2:MedianSalary`);
   });
 

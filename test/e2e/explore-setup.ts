@@ -5,7 +5,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { importBundledDefaults, openProject, type Project } from '../../src-main/engine/project';
+import type { Project } from '../../src-main/engine/project';
+import { openBundledProject } from '../support/shared-projects';
 import { importHierarchy } from '../../src-main/engine/hierarchy/store';
 import { importConversations } from '../../src-main/engine/ingest/conversations';
 import { generateSynthetic } from '../../src-main/engine/ingest/conversations/synthetic';
@@ -52,8 +53,7 @@ function seedHierarchy(project: Project): void {
 /** Opens a project in `dir` with the bundled data and a reported own run. */
 export async function exploreProject(): Promise<{ project: Project; dir: string }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'task-atlas-e2e-'));
-  const project = openProject(path.join(dir, 'project.sqlite'));
-  await importBundledDefaults(project);
+  const project = openBundledProject(path.join(dir, 'project.sqlite'));
   seedHierarchy(project);
   const file = path.join(dir, 'conversations.jsonl');
   await generateSynthetic(file, CONVERSATIONS, 7);

@@ -54,10 +54,12 @@ function labels(wrongBase: boolean): Label[] {
 }
 
 describe('Validate, Prepare & report, in Chromium', () => {
-  it('opens the analyst tab by keyboard and creates a packet, saved and downloadable', async () => {
+  it('opens on the analyst tab (the project has a run), moves by keyboard, and creates a packet', async () => {
     await page.goto(`${server!.url}#/validate`);
+    await page.waitForSelector('#validate-tab-prepare[aria-selected="true"]');
+    await page.focus('#validate-tab-prepare');
+    await page.keyboard.press('ArrowLeft');
     await page.waitForSelector('#packet-file');
-    await page.focus('#validate-tab-label');
     await page.keyboard.press('ArrowRight');
     await page.waitForSelector('#validate-tab-prepare[aria-selected="true"]:focus');
     await page.waitForSelector('#analyst-run');
@@ -86,7 +88,9 @@ describe('Validate, Prepare & report, in Chromium', () => {
       writeJson(tmp, 'ada.json', labelFile(packet, 'Ada', labels(true))),
       writeJson(tmp, 'bo.json', labelFile(packet, 'Bo', labels(false))),
     ];
-    await page.fill('#analyst-label-paths', files.join('\n'));
+    // Chosen with the file chooser: the engine gets their contents, not server paths.
+    await page.setInputFiles('#analyst-label-files', files);
+    await page.waitForSelector('#analyst-label-list li:nth-child(2)');
     await page.click('#analyst-import');
     await page.waitForSelector('#analyst-import-summary');
     expect(await page.textContent('#analyst-import-summary')).toContain('Imported 2 files: 24 labels added');
@@ -109,11 +113,12 @@ describe('Validate, Prepare & report, in Chromium', () => {
     expect(problems).toEqual([]);
     const broken = path.join(tmp, 'broken.json');
     writeFileSync(broken, '{\n  "format": "task-atlas.validation-labels",\n  "labels": [1 2]\n}\n');
-    await page.fill('#analyst-label-paths', broken);
+    await page.setInputFiles('#analyst-label-files', broken);
     await page.click('#analyst-import');
     const alert = page.locator('.analyst-panel .error-box[role="alert"]');
     await alert.waitFor();
-    expect(await alert.textContent()).toContain(`${broken}:3`);
+    // Named as the analyst chose it (the browser knows the file name, not its folder).
+    expect(await alert.textContent()).toContain('broken.json:3');
 
     await page.focus('#validate-tab-prepare');
     await page.keyboard.press('ArrowLeft');

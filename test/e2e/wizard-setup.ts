@@ -37,7 +37,7 @@ export async function startWizard(): Promise<Wizard> {
   const defaultProject = path.join(tmp, 'default.sqlite');
   leaveRunningJob(defaultProject, path.join(tmp, 'never'));
   host.openOrCreate(defaultProject);
-  const server = await startHttpServer({ handlers: createAppService(host), staticDir: path.resolve('out/web'), logger: host.logger });
+  const server = await startHttpServer({ handlers: createAppService(host), staticDir: path.resolve('out/web'), logger: host.logger, events: (l) => host.jobs.subscribe(l) });
   const fake = await startFakeAnthropic({ seed: 11 });
 
   const problems: string[] = [];

@@ -10,6 +10,11 @@ import { TINY_MODEL_ID } from '../embed/tiny-model';
 import { count, goToStep, INTERRUPTED_LABEL, points, OASST_FILE, shot, startWizard, stopWizard, textOf, tracesOf, waitForJob, type Wizard } from './wizard-setup';
 
 const RUN = 'wizard-run';
+/**
+ * The run classifies the first 300 of the ~1,000 imported conversations (the form's trial limit):
+ * long enough to pause mid-run, and a third of the time of classifying them all.
+ */
+const LIMIT = 300;
 const STEP_TIMEOUT = 300_000;
 
 let w: Wizard;
@@ -164,6 +169,8 @@ describe('the wizard, end to end in Chromium', () => {
     await page.click('#conversations-preview');
     await page.waitForSelector('#detected-format');
     expect(await textOf(page, '#detected-format')).toBe('oasst');
+    // oasst: the preview says each branch of a message tree is a conversation, and offers one per tree.
+    expect(await textOf(page, '#oasst-mode')).toContain('One conversation per tree (longest branch)');
     expect(await page.$$eval('#conversation-preview tbody tr', (trs) => trs.length)).toBeGreaterThan(0);
 
     await page.click('#conversations-import');
@@ -188,6 +195,7 @@ describe('the wizard, end to end in Chromium', () => {
     await page.selectOption('#classify-hierarchy', { index: 1 });
     await page.fill('#min-conversations', '2');
     await page.fill('#min-accounts', '1');
+    await page.fill('#classify-limit', String(LIMIT));
     expect(await textOf(page, '#classify-models')).toContain('screening claude-');
     await page.click('#classify-estimate-button');
     await page.waitForSelector('#classify-estimate');
@@ -211,16 +219,20 @@ describe('the wizard, end to end in Chromium', () => {
     await page.click('#classify-job .job-card[data-status="paused"] button:has-text("Resume")');
     await waitForJob(page, '#classify-job', 'done', STEP_TIMEOUT);
     expect(await textOf(page, '#classify-job .job-meta')).toContain('attempt 2');
-    expect(await textOf(page, '#classify-job .job-result')).toMatch(/Run wizard-run: [\d,]+ of [\d,]+ conversations classified/);
+    expect(await textOf(page, '#classify-job .job-result')).toMatch(new RegExp(`Run ${RUN}: [\\d,]+ of ${LIMIT} conversations classified`));
 
     const row = `#classify-runs tr[data-run="${RUN}"]`;
     await page.waitForSelector(`${row} button:has-text("Explore")`);
     const cells = await page.$$eval(`${row} td`, (tds) => tds.map((td) => (td as { textContent: string | null }).textContent ?? ''));
     const [conversations, classified] = [count(cells[4] ?? ''), count(cells[5] ?? '')];
-    expect(conversations).toBeGreaterThanOrEqual(990);
+    expect(conversations).toBe(LIMIT);
     expect(classified).toBeGreaterThan(100);
     expect(classified + count(cells[6] ?? '') + count(cells[7] ?? '')).toBeLessThanOrEqual(conversations);
     await page.waitForSelector('#step-classify[data-state="done"]');
+    // Kept vs dropped by the thresholds, on the run card and in the run list.
+    await page.waitForSelector('#classify-kept');
+    expect(await textOf(page, '#classify-kept')).toMatch(/^Kept [\d,]+ of [\d,]+ tasks \([\d,]+ of [\d,]+ conversations\)/);
+    expect(cells[8]).toMatch(/^[\d,]+ \/ [\d,]+ tasks, [\d,]+ \/ [\d,]+ conversations$/);
     await shot(page, '06-classify');
   }, STEP_TIMEOUT + 30_000);
 
@@ -238,6 +250,7 @@ describe('the wizard, end to end in Chromium', () => {
       expect(Math.max(...traces.map(points)), id).toBeGreaterThan(1);
     }
     expect(await page.$$eval('#table2 tbody tr', (trs) => trs.length)).toBe(5);
+    expect(await textOf(page, '#explore-kept')).toMatch(new RegExp(`^Run ${RUN}: Kept [\\d,]+ of [\\d,]+ tasks`));
     await shot(page, '07-explore');
   }, 180_000);
 

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { closeProject, importBundledDefaults, openProject, type Project } from '../../src-main/engine/project';
+import { closeProject, openProject, type Project } from '../../src-main/engine/project';
+import { openBundledProject } from '../support/shared-projects';
 import { importFile, importRelease } from '../../src-main/engine/ingest';
 import { reproduce } from '../../src-main/engine/analyze/reproduce';
 import { majorityZone } from '../../src-main/engine/analyze/drilldown';
@@ -96,8 +97,7 @@ describe('drill-down of the bundled release', () => {
   let project: Project;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'atlas-drilldown-'));
-    project = openProject(join(dir, 'p.sqlite'), { resourcesDir: RESOURCES });
-    importBundledDefaults(project);
+    project = openBundledProject(join(dir, 'p.sqlite'));
   });
   afterAll(() => {
     closeProject(project);

@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { closeProject, importBundledDefaults, openProject } from '../../src-main/engine/project';
+import { join } from 'node:path';
+import { closeProject } from '../../src-main/engine/project';
+import { openBundledProject } from '../support/shared-projects';
 import { reproduce } from '../../src-main/engine/analyze/reproduce';
 import { runReport } from '../../src-main/engine/classify/report';
 import { figureIds, writeHtmlReport } from '../../src-main/engine/report-html';
@@ -18,9 +19,8 @@ const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 describe('chart images', () => {
   it('writes every figure of a release report as SVG and PNG, Figure 2 included', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'atlas-charts-'));
-    const project = openProject(join(dir, 'p.sqlite'), { resourcesDir: resolve(__dirname, '../../resources') });
+    const project = openBundledProject(join(dir, 'p.sqlite'));
     try {
-      importBundledDefaults(project);
       const html = join(dir, 'report.html');
       writeHtmlReport(html, { report: reproduce(project.db, 'aei-2025-02-10'), title: 't', provenance: {}, methods: '' });
       const files = await exportChartImages(html, join(dir, 'charts'), '/usr/bin/chromium');

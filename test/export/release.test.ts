@@ -5,7 +5,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { closeProject, importBundledDefaults, openProject, type Project } from '../../src-main/engine/project';
+import { closeProject, type Project } from '../../src-main/engine/project';
+import { openBundledProject } from '../support/shared-projects';
 import { exportResults, type ExportResult } from '../../src-main/engine/export';
 import { reproduce } from '../../src-main/engine/analyze/reproduce';
 import { readDta, readParquet } from './readers';
@@ -18,8 +19,7 @@ let result: ExportResult;
 
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'atlas-export-release-'));
-  project = openProject(join(tmp, 'p.sqlite'), { resourcesDir: RESOURCES });
-  importBundledDefaults(project);
+  project = openBundledProject(join(tmp, 'p.sqlite'));
   // An existing directory with a stale file of ours: it must be replaced, other files left alone.
   mkdirSync(join(tmp, 'out', 'csv'), { recursive: true });
   writeFileSync(join(tmp, 'out', 'csv', 'stale.csv'), 'x');

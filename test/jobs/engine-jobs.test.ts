@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeAnthropic, type FakeAnthropic } from '../../src-main/fake-anthropic/server';
 import type { AppHost } from '../../src-main/engine/host';
+import { dispatch } from '../../src-main/engine/dispatch';
 import { createAppService } from '../../src-main/engine/service';
 import { NO_KEY_MESSAGE } from '../../src-main/engine/jobs/models';
 import { HIERARCHY_ID, recordUpdates, seedClassifyFixture, statuses, testHost, whenJob, WILDCHAT } from './support';
@@ -73,6 +74,19 @@ describe('classify.run job', () => {
 
     const runs = await createAppService(host)['classify.runs']({}, { transport: 'http' });
     expect(runs.find((r) => r.run === 'pilot')).toMatchObject({ conversations: 40, sourceId: 'run:pilot', status: 'complete' });
+
+    // One progress for the whole job, in plain words, that never went back (not even on resume).
+    const progress = updates.filter((u) => u.id === job.id && u.progress?.fraction !== undefined).map((u) => u.progress!);
+    const fractions = progress.map((p) => p.fraction!);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(done.progress!.fraction).toBe(1);
+    const labels = new Set(progress.map((p) => p.phaseLabel));
+    expect(labels).toContain('Screening 40 conversations');
+    expect([...labels].some((l) => /^Choosing tasks, level \d of \d \(with collaboration patterns and skills alongside\)$/.test(l ?? ''))).toBe(true);
+    // Calls and cost of both attempts add up; the result costs what the whole job cost.
+    const total = done.progress!.claudeTotal!;
+    expect(total.sent).toBe(paused.progress!.claude!.sent + done.progress!.claude!.sent);
+    expect((done.result as { costUsd: number }).costUsd).toBeCloseTo(total.costUsd, 10);
   });
 
   it('uses the offline embedding method in offline mode, with no Claude calls', async () => {
@@ -92,12 +106,16 @@ describe('classify.run job', () => {
     }
   });
 
-  it('fails with a clear message when there is no API key and no custom endpoint', async () => {
+  it('refuses a start with no API key and no custom endpoint before any job exists', async () => {
     host.settings.update({ baseURL: '' });
     try {
-      const job = host.jobs.start({ kind: 'classify.run', args: { name: 'nokey', datasets: ['wildchat'], hierarchyId: HIERARCHY_ID } });
-      const failed = await host.jobs.wait(job.id);
-      expect(failed).toMatchObject({ status: 'failed', error: { kind: 'internal', message: NO_KEY_MESSAGE } });
+      const before = host.jobs.list().length;
+      const args = { kind: 'classify.run', args: { name: 'nokey', datasets: ['wildchat'], hierarchyId: HIERARCHY_ID } };
+      const refused = await dispatch(createAppService(host), 'jobs.start', args, { transport: 'http' });
+      expect(refused).toMatchObject({ ok: false, error: { kind: 'unavailable', message: NO_KEY_MESSAGE } });
+      // Never a failed job offered "Resume": no row was written.
+      expect(host.jobs.list()).toHaveLength(before);
+      expect(host.jobs.list().some((j) => j.label.includes('nokey'))).toBe(false);
     } finally {
       host.settings.update({ baseURL: fake.baseURL });
     }
@@ -120,6 +138,10 @@ describe('hierarchy.build job', () => {
     const phases = new Set(logged.filter((l) => l.event === 'job.progress' && l.id === job.id).map((l) => l.phase));
     expect([...phases]).toEqual(expect.arrayContaining(['L1 embed', 'L1 propose', 'L1 dedupe', 'L1 assign', 'L1 rename', 'L2 rename']));
     expect(done.progress!.claude!.sent).toBeGreaterThan(0);
+    const named = updates.filter((u) => u.id === job.id && u.progress?.phaseLabel).map((u) => u.progress!);
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.every((p) => p.phaseCount === 16 && p.fraction! >= 0 && p.fraction! <= 1)).toBe(true);
+    expect(done.progress).toMatchObject({ fraction: 1, phaseLabel: 'Naming level 2 tasks' });
     const nodes = host.project.db.prepare('SELECT count(*) FROM hierarchy_node WHERE hierarchy_id = ? AND level = 0').pluck().get(result.id);
     expect(nodes).toBe(120);
   });

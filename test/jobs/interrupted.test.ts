@@ -64,5 +64,11 @@ describe('a job interrupted by a crash', () => {
     expect(done.status, JSON.stringify(done.error)).toBe('done');
     expect(done.result).toMatchObject({ run: 'crashy', conversations: 30, missing: 0, sourceId: 'run:crashy' });
     expect(updates.some((u) => u.id === jobId && (u.progress?.fromCheckpoint ?? 0) > 0)).toBe(true);
+    // The calls the dead process paid for, as far as its last progress write (at most a second
+    // old), stay in the job's total: read back from the row and added to this attempt's.
+    const before = listed!.progress!.claudeTotal ?? listed!.progress!.claude;
+    expect(before).toBeDefined();
+    expect(done.progress!.claudeTotal!.sent).toBe(before!.sent + done.progress!.claude!.sent);
+    expect((done.result as { costUsd: number }).costUsd).toBeCloseTo(done.progress!.claudeTotal!.costUsd, 10);
   });
 });

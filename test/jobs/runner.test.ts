@@ -36,6 +36,26 @@ function countingKind(done: Map<string, Set<number>>, total = 40): JobKindDef<'c
   };
 }
 
+/** A kind that pays 1 cent per item (a fresh client per attempt, as the real kinds have) and reports its whole-job fraction. */
+function payingKind(done: Set<number>, total = 30): JobKindDef<'classify.run'> {
+  return {
+    label: (args) => `Pay ${args.name}`,
+    async run(args, _env, ctx) {
+      let sent = 0;
+      for (let i = 0; i < total; i++) {
+        if (!done.has(i)) {
+          await sleep(3, ctx.signal);
+          done.add(i);
+          sent++;
+        }
+        const claude = { sent, cacheHits: 0, inputTokens: 100 * sent, outputTokens: 10 * sent, costUsd: sent / 100, failures: 0 };
+        ctx.onProgress({ phase: 'pay', phaseLabel: 'Paying', done: i + 1, total, fraction: (i + 1) / total, failed: 0, fromCheckpoint: 0, elapsedMs: 0, etaMs: null, claude });
+      }
+      return { run: args.name, conversations: total, classified: total, screenedOut: 0, unclassified: 0, missing: 0, unclassifiedReasons: {}, sourceId: 'run:x', costUsd: sent / 100 };
+    },
+  };
+}
+
 const unused = { label: () => 'unused', run: async () => { throw new Error('not used'); } };
 
 let project: Project;
@@ -43,12 +63,14 @@ let logger: Logger;
 let done: Map<string, Set<number>>;
 let runner: JobRunner;
 let updates: JobInfo[];
+let paid: Set<number>;
 
 beforeEach(() => {
   project = openProject(':memory:', { resourcesDir: join(ROOT, 'resources') });
   logger = createLogger(null);
   done = new Map();
-  const kinds = { 'hierarchy.build': unused, 'conversations.import': countingKind(done), 'classify.run': unused, 'export.run': unused } as unknown as JobKinds;
+  paid = new Set();
+  const kinds = { 'hierarchy.build': unused, 'conversations.import': countingKind(done), 'classify.run': payingKind(paid), 'export.run': unused } as unknown as JobKinds;
   runner = new JobRunner({
     kinds,
     logger,
@@ -160,5 +182,62 @@ describe('job runner', () => {
       ['j-pausing', 'interrupted'],
       ['j-running', 'interrupted'],
     ]);
+  });
+});
+
+describe('job runner: usage and progress across attempts', () => {
+  const pay = () => runner.start({ kind: 'classify.run', args: { name: 'pilot', datasets: ['d'], hierarchyId: 'h' } });
+
+  it('adds every attempt\'s calls, tokens and cost into the total; the finished result costs the total', async () => {
+    const job = pay();
+    while (paid.size < 10) await sleep(3);
+    runner.cancel(job.id, 'pause');
+    const paused = await runner.wait(job.id);
+    const first = paused.progress!.claude!;
+    expect(first.sent).toBeGreaterThanOrEqual(10);
+    expect(paused.progress!.claudeTotal).toEqual(first);
+    // The paused row keeps the total, so a resume (even in a new process) starts from it.
+    expect(new JobStore(project.db).get(job.id)!.progress!.claudeTotal).toEqual(first);
+
+    const resumed = runner.resume(job.id);
+    expect(resumed.progress).toMatchObject({ claudeTotal: first });
+    expect(resumed.progress!.claude).toBeUndefined();
+    const done = await runner.wait(job.id);
+    const second = done.progress!.claude!;
+    expect(second.sent).toBe(30 - first.sent);
+    expect(done.progress!.claudeTotal).toMatchObject({ sent: 30, inputTokens: 3000, outputTokens: 300 });
+    expect(done.progress!.claudeTotal!.costUsd).toBeCloseTo(0.3);
+    expect((done.result as { costUsd: number }).costUsd).toBeCloseTo(0.3);
+    expect(done.progress).toMatchObject({ fraction: 1, etaMs: 0 });
+  });
+
+  it('never moves the whole-job fraction back, within an attempt or across a resume', async () => {
+    const job = pay();
+    while (paid.size < 12) await sleep(3);
+    runner.cancel(job.id, 'pause');
+    const reached = (await runner.wait(job.id)).progress!.fraction!;
+    expect(reached).toBeGreaterThan(0.3);
+    paid.clear(); // the next attempt redoes the work (no checkpoints) and reports from zero
+    runner.resume(job.id);
+    await runner.wait(job.id);
+    const fractions = updates.filter((u) => u.id === job.id && u.progress?.fraction !== undefined).map((u) => u.progress!.fraction!);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(fractions.at(-1)).toBe(1);
+  });
+
+  it('keeps the total of an attempt a crash cut off when the job is resumed', async () => {
+    const store = new JobStore(project.db);
+    const now = new Date().toISOString();
+    const before = { sent: 7, cacheHits: 1, inputTokens: 700, outputTokens: 70, costUsd: 0.07, failures: 0 };
+    store.insert({ id: 'j-crashed', kind: 'classify.run', label: 'Pay pilot', args: { name: 'pilot', datasets: ['d'], hierarchyId: 'h' }, status: 'running', progress: null, startedAt: now, updatedAt: now, finishedAt: null, attempts: 1, error: null, result: null });
+    // Progress as the runner last persisted it: usage of the attempt the crash cut off.
+    store.saveProgress('j-crashed', { phase: 'pay', done: 7, total: 30, failed: 0, fromCheckpoint: 0, elapsedMs: 10, etaMs: null, claude: before }, now);
+    expect(runner.attach(project)).toBe(1);
+    for (let i = 0; i < 7; i++) paid.add(i);
+    runner.resume('j-crashed');
+    const done = await runner.wait('j-crashed');
+    expect(done.progress!.claude!.sent).toBe(23);
+    expect(done.progress!.claudeTotal).toMatchObject({ sent: 30, cacheHits: 1, inputTokens: 3000 });
+    expect((done.result as { costUsd: number }).costUsd).toBeCloseTo(0.3);
   });
 });

@@ -48,9 +48,11 @@ describe('LlmClient', () => {
 
   it('retries 429/529/500 honouring retry-after, and reports what it retried', async () => {
     db = openDatabase(':memory:');
-    fake.setOptions({ rate429: 0.3, rate529: 0.2, rate500: 0.2, retryAfterSeconds: 0.02 });
+    // 40% of attempts fail: every kind shows up over 60 requests, while no request meets the long
+    // failure streak whose exponential backoff (500s carry no retry-after) would take many seconds.
+    fake.setOptions({ rate429: 0.2, rate529: 0.1, rate500: 0.1, retryAfterSeconds: 0.02 });
     const llm = client({ maxAttempts: 20, retryBaseMs: 10 });
-    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => llm.ask(RENAME, renameVars(100 + i))));
+    const results = await Promise.all(Array.from({ length: 60 }, (_, i) => llm.ask(RENAME, renameVars(100 + i))));
     expect(results.every((r) => r.ok)).toBe(true);
     const retried = Object.entries(llm.stats.retries);
     expect(retried.some(([k]) => k.startsWith('HTTP 429'))).toBe(true);

@@ -56,9 +56,9 @@ describe('HTTP client', () => {
   });
 
   it('turns a non-JSON answer into an internal ApiError that keeps the status', async () => {
-    const client = createHttpClient(() => 't', fakeFetch([], () => new Response('forbidden', { status: 401 })));
+    const client = createHttpClient(() => 't', fakeFetch([], () => new Response('forbidden', { status: 403 })));
     const failure = (await client['app.info']({}).catch((e: unknown) => e)) as ApiError;
-    expect(failure.payload).toEqual({ kind: 'internal', message: 'HTTP 401 from /api/app.info: forbidden' });
+    expect(failure.payload).toEqual({ kind: 'internal', message: 'HTTP 403 from /api/app.info: forbidden' });
   });
 
   it('reads the token from the meta tag and fails loudly without it', () => {

@@ -7,7 +7,8 @@ import { ApiError } from '../../src-renderer/transport/client';
 import {
   createAnalystStore,
   defaultSampleDraft,
-  labelPaths,
+  labelFilesToSend,
+  mergeLabelFiles,
   sampleArgs,
 } from '../../src-renderer/features/validate/analyst-store';
 import {
@@ -71,12 +72,18 @@ describe('sample form', () => {
   });
 });
 
-describe('label paths', () => {
-  it('takes one path per line, trimmed, without blanks or repeats', () => {
-    expect(labelPaths(' a.json\r\n\n b.json \na.json\n')).toEqual({ ok: true, args: ['a.json', 'b.json'] });
-    expect(labelPaths(' \n')).toEqual({ ok: false, error: 'Enter at least one label file path' });
-    const many = Array.from({ length: 101 }, (_, i) => `f${i}.json`).join('\n');
-    expect(labelPaths(many)).toEqual({ ok: false, error: 'At most 100 label files at once (101 given)' });
+describe('label files chosen or dropped', () => {
+  const file = (name: string, text = '{}') => ({ name, text });
+
+  it('keeps one copy per file name, the latest chosen', () => {
+    expect(mergeLabelFiles([file('a.json', 'old'), file('b.json')], [file('a.json', 'new')])).toEqual([file('a.json', 'new'), file('b.json')]);
+  });
+
+  it('needs one file and at most 100', () => {
+    expect(labelFilesToSend([file('a.json')])).toEqual({ ok: true, args: [file('a.json')] });
+    expect(labelFilesToSend([])).toEqual({ ok: false, error: 'Choose or drop at least one label file' });
+    const many = Array.from({ length: 101 }, (_, i) => file(`f${i}.json`));
+    expect(labelFilesToSend(many)).toEqual({ ok: false, error: 'At most 100 label files at once (101 chosen)' });
   });
 });
 
@@ -128,7 +135,7 @@ describe('report as shown', () => {
 function fakeClient() {
   const calls: { name: string; args: unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
   const pending = (name: string) => (args: unknown) => new Promise((resolve, reject) => calls.push({ name, args, resolve, reject }));
-  const client = { 'validate.sample': pending('validate.sample'), 'validate.importLabels': pending('validate.importLabels'), 'validate.report': pending('validate.report') };
+  const client = { 'validate.sample': pending('validate.sample'), 'validate.importLabelsContent': pending('validate.importLabelsContent'), 'validate.report': pending('validate.report') };
   return { client: client as unknown as ApiClient, calls };
 }
 
@@ -158,9 +165,10 @@ describe('analyst store', () => {
     const { client, calls } = fakeClient();
     const store = createAnalystStore(() => client);
     store.setDraft({ run: 'run-1' });
-    store.setLabelsText('bad.json\n');
+    store.addLabelFiles([{ name: 'bad.json', text: '{' }]);
     const failed = store.importLabels();
-    calls[0]!.reject(new ApiError('validate.importLabels', { kind: 'import', message: 'bad.json:3:9: not valid JSON', file: 'bad.json', line: 3 }));
+    expect(calls[0]!.args).toEqual({ files: [{ name: 'bad.json', text: '{' }] });
+    calls[0]!.reject(new ApiError('validate.importLabelsContent', { kind: 'import', message: 'bad.json:3:9: not valid JSON', file: 'bad.json', line: 3 }));
     await failed;
     expect(store.getSnapshot().imported).toEqual({ status: 'error', error: { kind: 'import', message: 'bad.json:3:9: not valid JSON', file: 'bad.json', line: 3 } });
 
@@ -168,11 +176,15 @@ describe('analyst store', () => {
     expect(store.getSnapshot()).toMatchObject({ report: { status: 'running' }, reportRun: 'run-1' });
     calls[1]!.resolve(REPORT);
     await report;
-    store.setLabelsText('good.json');
+    // The refused file stays listed, to be replaced by a fixed copy of the same name.
+    expect(store.getSnapshot().labelFiles).toEqual([{ name: 'bad.json', text: '{' }]);
+    store.removeLabelFile('bad.json');
+    store.addLabelFiles([{ name: 'good.json', text: '{}' }]);
     const imported = store.importLabels();
     calls[2]!.resolve({ files: 1, added: 5, replaced: 0, keptExisting: 0 });
     await tick();
-    expect(calls.map((c) => c.name)).toEqual(['validate.importLabels', 'validate.report', 'validate.importLabels', 'validate.report']);
+    expect(calls.map((c) => c.name)).toEqual(['validate.importLabelsContent', 'validate.report', 'validate.importLabelsContent', 'validate.report']);
+    expect(store.getSnapshot().labelFiles).toEqual([]);
     calls[3]!.resolve({ ...REPORT, validators: ['alice', 'bob', 'carol'] });
     await imported;
     expect(store.getSnapshot().report).toMatchObject({ status: 'done', result: { validators: ['alice', 'bob', 'carol'] } });

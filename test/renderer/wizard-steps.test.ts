@@ -41,9 +41,10 @@ describe('resuming a project', () => {
     expect(resumeStep(status({ reference: 'done', hierarchy: 'done', conversations: 'partial', classify: 'partial' }), undefined)).toBe('conversations');
   });
 
-  it('sends an empty project to Reference data and a ready one to Explore', () => {
+  it('sends an empty project to Reference data, a first run to the Overview and a worked-on one to Explore', () => {
     expect(resumeStep(status(), undefined)).toBe('reference');
-    expect(resumeStep(status({ reference: 'done' }), undefined)).toBe('explore');
+    expect(resumeStep(status({ reference: 'done' }), undefined)).toBe('overview');
+    expect(resumeStep(status({ reference: 'done', hierarchy: 'done', conversations: 'done', classify: 'done' }), undefined)).toBe('explore');
     expect(resumeStep(undefined, undefined)).toBe('explore');
   });
 

@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { closeProject, importBundledDefaults, openProject, type Project } from '../../src-main/engine/project';
+import { closeProject, type Project } from '../../src-main/engine/project';
+import { openBundledProject } from '../support/shared-projects';
 import { reproduce } from '../../src-main/engine/analyze/reproduce';
 import { FIGURE_IDS, REPORT_CSP, renderHtmlReport, writeHtmlReport, type HtmlReportInput } from '../../src-main/engine/report-html';
 import { jsonForScript, scriptForInline } from '../../src-main/engine/report-html/html';
@@ -38,8 +39,7 @@ function markupOnly(source: string): string {
 
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'atlas-report-html-'));
-  project = openProject(join(tmp, 'p.sqlite'), { resourcesDir: RESOURCES });
-  importBundledDefaults(project);
+  project = openBundledProject(join(tmp, 'p.sqlite'));
   const report = reproduce(project.db, 'aei-2025-02-10');
   const paper = JSON.parse(readFileSync(join(RESOURCES, 'reference/paper-figures.json'), 'utf8')) as PaperReference;
   input = {

@@ -4,14 +4,14 @@
 // and every conversation text and account id carries a marker a byte search can find.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { importBundledDefaults, openProject, type Project } from '../../src-main/engine/project';
+import type { Project } from '../../src-main/engine/project';
 import { importFile } from '../../src-main/engine/ingest';
 import type { ReviewBundle } from '../../src-main/engine/review/schema';
 import { seedRun } from '../export/run-fixture';
+import { openBundledProject } from '../support/shared-projects';
 
 export function sourceProject(file: string): Project {
-  const project = openProject(file);
-  importBundledDefaults(project);
+  const project = openBundledProject(file);
   const tasks = path.resolve(__dirname, '../fixtures/mini-release/onet_task_statements.csv');
   importFile(project.db, { kind: 'onet-tasks', path: tasks, dataset: 'mini-tasks' });
   seedRun(project.db, 'mini-tasks');

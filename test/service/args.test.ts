@@ -38,6 +38,7 @@ const CASES: Record<ApiCall, { valid: Record<string, unknown>; invalid: unknown 
   'review.bundle': { valid: {}, invalid: 'b' },
   'validate.sample': { valid: { run: 'r', facet: 'task' }, invalid: { run: 'r', facet: 'skills' } },
   'validate.importLabels': { valid: { paths: ['labels.json'] }, invalid: { paths: [] } },
+  'validate.importLabelsContent': { valid: { files: [{ name: 'l.json', text: '{}' }] }, invalid: { files: [{ name: '', text: '{}' }] } },
   'validate.report': { valid: { run: 'r' }, invalid: { run: '' } },
   'jobs.start': {
     valid: { kind: 'export.run', args: { run: 'r', outDir: 'out' } },
@@ -50,6 +51,10 @@ const CASES: Record<ApiCall, { valid: Record<string, unknown>; invalid: unknown 
   'settings.get': { valid: {}, invalid: 'k' },
   'settings.update': { valid: { theme: 'dark' }, invalid: { models: { task: '' } } },
   'settings.setApiKey': { valid: { key: 'sk-ant-0123456789' }, invalid: { key: 'short' } },
+  'demo.start': { valid: {}, invalid: { path: '' } },
+  'demo.stop': { valid: {}, invalid: { path: 'x' } },
+  'demo.status': { valid: {}, invalid: { on: true } },
+  'settings.installModel': { valid: { path: '/models/x' }, invalid: { path: '' } },
 };
 
 // Any handler running would be a bug in validation: make that loud.

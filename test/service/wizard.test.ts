@@ -197,7 +197,7 @@ describe('hierarchies, conversations, runs and jobs', () => {
     expect(trial.costUsd).toBeCloseTo((full.costUsd * 50) / n, 6);
     const offline = await call(api, 'classify.estimate', { config: { ...config, method: 'offline-embedding' } });
     expect(offline).toMatchObject({ conversations: n, calls: 0, costUsd: 0 });
-    expect(await callError(api, 'classify.estimate', { config: { ...config, hierarchyId: 'h-none' } })).toMatchObject({ kind: 'internal' });
+    expect(await callError(api, 'classify.estimate', { config: { ...config, hierarchyId: 'h-none' } })).toMatchObject({ kind: 'not-found', message: 'no hierarchy "h-none" in this project' });
     expect(await call(api, 'classify.runs', {})).toEqual([]);
   });
 

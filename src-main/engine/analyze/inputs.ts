@@ -2,6 +2,10 @@
 // of these, so tests can build them by hand and the same code serves releases and our own runs.
 import type { Db } from '../../db/open';
 import type { SourceRef } from '../../../src-shared/report';
+import { NotFoundError } from '../errors';
+
+/** The paper's own release: the usage source analyses and exports default to. */
+export const DEFAULT_SOURCE_ID = 'aei-2025-02-10';
 
 export interface AnalysisInputs {
   source: SourceRef;
@@ -61,8 +65,4 @@ export function loadInputs(
     onetJobZones: hasOnet ? all('SELECT code, zone FROM job_zone WHERE dataset = ?', onetDataset) : [],
     onetDataset: hasOnet ? onetDataset : null,
   };
-}
-
-export class NotFoundError extends Error {
-  override name = 'NotFoundError';
 }

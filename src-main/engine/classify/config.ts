@@ -2,9 +2,15 @@
 // models, prompt versions, hierarchy and thresholds produced it.
 import { z } from 'zod';
 import { DEFAULT_THRESHOLDS } from '../../../src-shared/taxonomy';
+import { DEFAULT_CONCURRENCY, DEFAULT_EMBEDDING_MODEL, DEFAULT_MODELS, type Settings } from '../../../src-shared/settings';
 
 export const FACETS = ['screening', 'task', 'pattern', 'skills'] as const;
 export type Facet = (typeof FACETS)[number];
+
+/** The classification steps' models out of the settings' model choices (in the stored key order). */
+export function classifyModels(m: Settings['models']) {
+  return { screening: m.screening, task: m.task, pattern: m.pattern, skills: m.skills, summary: m.summary };
+}
 
 export const ClassifyConfigSchema = z.object({
   /** The run's name is its id: `classify --run NAME` again resumes it. */
@@ -13,40 +19,36 @@ export const ClassifyConfigSchema = z.object({
   datasets: z.array(z.string().min(1)).min(1),
   hierarchyId: z.string().min(1),
   method: z.enum(['claude', 'offline-embedding']).default('claude'),
+  // The paper screens with Claude 3.5 Haiku; the settings' defaults name the current equivalents.
   models: z
     .object({
-      // The paper screens with Claude 3.5 Haiku; these are the current equivalents.
-      screening: z.string().default('claude-haiku-4-5'),
-      task: z.string().default('claude-sonnet-4-6'),
-      pattern: z.string().default('claude-sonnet-4-6'),
-      skills: z.string().default('claude-sonnet-4-6'),
-      summary: z.string().default('claude-haiku-4-5'),
+      screening: z.string().default(DEFAULT_MODELS.screening),
+      task: z.string().default(DEFAULT_MODELS.task),
+      pattern: z.string().default(DEFAULT_MODELS.pattern),
+      skills: z.string().default(DEFAULT_MODELS.skills),
+      summary: z.string().default(DEFAULT_MODELS.summary),
     })
-    .default({
-      screening: 'claude-haiku-4-5',
-      task: 'claude-sonnet-4-6',
-      pattern: 'claude-sonnet-4-6',
-      skills: 'claude-sonnet-4-6',
-      summary: 'claude-haiku-4-5',
-    }),
+    .default(classifyModels(DEFAULT_MODELS)),
   facets: z.array(z.enum(FACETS)).default([...FACETS]),
   thresholds: z
     .object({ minConversations: z.number().int().min(1), minAccounts: z.number().int().min(1) })
     .default({ ...DEFAULT_THRESHOLDS }),
   seed: z.number().int().default(1),
-  concurrency: z.number().int().min(1).max(256).default(16),
+  concurrency: z.number().int().min(1).max(256).default(DEFAULT_CONCURRENCY),
   batches: z.boolean().default(false),
   maxConversationChars: z.number().int().min(1000).default(60_000),
   /** Map tasks from a privacy-preserving summary instead of the raw conversation (Clio-style). */
   privacySummary: z.boolean().default(false),
   /** Prompt versions in use ("appendix-f" = the paper's, verbatim); filled in when the run starts. */
   promptVersions: z.record(z.string(), z.string()).default({}),
-  embeddingModel: z.string().default('all-mpnet-base-v2'),
+  embeddingModel: z.string().default(DEFAULT_EMBEDDING_MODEL),
   /**
    * Classify only the first N conversations of the datasets, in conversation-id order: a trial
    * before paying for all. No default, so configurations stored without it read back unchanged.
    */
   limit: z.number().int().min(1).optional(),
+  /** Made in demo mode (fake Claude answers, stand-in embeddings): every output says "demo (simulated answers)". */
+  demo: z.boolean().optional(),
 });
 
 export type ClassifyConfig = z.infer<typeof ClassifyConfigSchema>;

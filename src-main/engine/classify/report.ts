@@ -4,15 +4,17 @@ import type { Db } from '../../db/open';
 import type { PatternBreakdown, RunReport } from '../../../src-shared/report';
 import { AUTOMATION_PATTERNS, type CollaborationPattern } from '../../../src-shared/taxonomy';
 import { loadInputs, type AnalysisInputs } from '../analyze/inputs';
+import { NotFoundError } from '../errors';
 import { reproduceFromInputs } from '../analyze/reproduce';
 import { normaliseTask, splitAcrossOccupations } from '../analyze/occupations';
 import { compareDistributions } from '../analyze/stats';
 import { ClassifyConfigSchema } from './config';
-import { countTasks, taskShares, writeRunSource } from './aggregate';
+import { DEMO_PROVENANCE } from '../../../src-shared/demo';
+import { countTasks, taskShares, writeRunSource, type TaskCount } from './aggregate';
 
 export function runReport(db: Db, runId: string, referenceDataset = 'aei-2025-02-10'): RunReport {
   const json = db.prepare('SELECT config_json FROM classify_run WHERE id = ?').pluck().get(runId) as string | undefined;
-  if (!json) throw new Error(`no classification run "${runId}"`);
+  if (!json) throw new NotFoundError(`no classification run "${runId}"`);
   const cfg = ClassifyConfigSchema.parse(JSON.parse(json));
   const counts = countTasks(db, cfg);
   const sourceId = writeRunSource(db, cfg, counts, referenceDataset);
@@ -27,6 +29,7 @@ export function runReport(db: Db, runId: string, referenceDataset = 'aei-2025-02
   return {
     run: runId,
     method: cfg.method,
+    ...(cfg.demo ? { provenance: DEMO_PROVENANCE } : {}),
     sourceId,
     thresholds: cfg.thresholds,
     accountsKnown: counts.accountsKnown,
@@ -42,13 +45,22 @@ export function runReport(db: Db, runId: string, referenceDataset = 'aei-2025-02
       correlation: compareDistributions(categories.map((c) => c.byConversations), categories.map((c) => c.byAccounts)),
     },
     skills: skillShares(db, runId),
-    byModel: byModel(db, cfg, inputs),
+    byModel: byModel(db, runId, kept, inputs),
     patternsByTask: kept
       .map((t) => breakdown(t.task, patterns.get(t.nodeId) ?? new Map()))
       .filter((b) => b.conversations > 0)
       .sort((a, b) => b.conversations - a.conversations),
     patternsByOccupation: byOccupation(inputs, kept, patterns),
   };
+}
+
+/**
+ * The reference release a run was last reported with (its usage source's wage dataset), so that
+ * re-reporting never silently switches releases; undefined before its first report.
+ */
+export function lastReference(db: Db, runId: string): string | undefined {
+  const previous = db.prepare('SELECT wage_dataset FROM usage_source WHERE id = ?').pluck().get(`run:${runId}`) as string | null | undefined;
+  return previous ?? undefined;
 }
 
 type Counts = Map<string, number>;
@@ -111,16 +123,31 @@ function skillShares(db: Db, runId: string): { skill: string; pct: number }[] {
     .sort((a, b) => b.pct - a.pct || a.skill.localeCompare(b.skill));
 }
 
-function byModel(db: Db, cfg: ReturnType<typeof ClassifyConfigSchema.parse>, base: AnalysisInputs): RunReport['byModel'] {
-  const models = db
+/**
+ * Figure 8 and by_model.csv share one definition: a model's conversations are those it answered in
+ * the run's kept tasks, and its shares are over those conversations. Thresholds are the run's, not
+ * re-applied to each model's subset (which dropped every task of a small model: legend, no bars).
+ * Models that answered only tasks under the thresholds have nothing to show and are left out.
+ */
+function byModel(db: Db, runId: string, kept: TaskCount[], base: AnalysisInputs): RunReport['byModel'] {
+  const keptById = new Map(kept.map((t) => [t.nodeId, t]));
+  const rows = db
     .prepare(
-      `SELECT coalesce(v.model, 'unknown') AS model, count(*) AS n FROM classification c JOIN conversation v ON v.id = c.conversation_id
-       WHERE c.run_id = ? AND c.facet = 'task' AND c.status = 'ok' GROUP BY 1 ORDER BY n DESC`,
+      `SELECT coalesce(v.model, 'unknown') AS model, c.value AS nodeId, count(*) AS n FROM classification c
+       JOIN conversation v ON v.id = c.conversation_id
+       WHERE c.run_id = ? AND c.facet = 'task' AND c.status = 'ok' GROUP BY 1, 2`,
     )
-    .all(cfg.name) as { model: string; n: number }[];
-  return models.map(({ model, n }) => {
-    const usageTasks = taskShares(countTasks(db, cfg, { model }).tasks, 'conversations');
-    const categories = reproduceFromInputs({ ...base, usageTasks }).categories.map((c) => ({ title: c.title, usagePct: c.usagePct }));
-    return { model, conversations: n, categories };
-  });
+    .all(runId) as { model: string; nodeId: string; n: number }[];
+  const perModel = new Map<string, TaskCount[]>();
+  for (const r of rows) {
+    const task = keptById.get(r.nodeId);
+    if (task) perModel.set(r.model, [...(perModel.get(r.model) ?? []), { ...task, conversations: r.n }]);
+  }
+  return [...perModel]
+    .map(([model, tasks]) => {
+      const usageTasks = taskShares(tasks, 'conversations');
+      const categories = reproduceFromInputs({ ...base, usageTasks }).categories.map((c) => ({ title: c.title, usagePct: c.usagePct }));
+      return { model, conversations: tasks.reduce((s, t) => s + t.conversations, 0), categories };
+    })
+    .sort((a, b) => b.conversations - a.conversations || a.model.localeCompare(b.model));
 }

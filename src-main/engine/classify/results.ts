@@ -1,6 +1,7 @@
 // Writing a run's outcomes, one row per conversation and facet, and summarising them so that every
 // conversation is accounted for: classified, screened out, or unclassified with a reason.
 import type { Db } from '../../db/open';
+import { ConflictError } from '../errors';
 import type { ItemResult } from '../pipeline/steps';
 import { ClassifyConfigSchema, type ClassifyConfig, type Facet } from './config';
 import type { ChunkItem, TraversalOutcome } from './facets';
@@ -32,7 +33,7 @@ export class RunWriter {
     if (existing !== undefined) {
       // Parsed through the schema so that settings added by a newer app version take their defaults.
       if (semantic(ClassifyConfigSchema.parse(JSON.parse(existing))) !== semantic(this.cfg)) {
-        throw new Error(`run "${this.cfg.name}" already exists with a different configuration: choose another --run name`);
+        throw new ConflictError(`run "${this.cfg.name}" already exists with a different configuration: choose another run name`);
       }
       this.db.prepare("UPDATE classify_run SET status = 'running', config_json = ?, updated_at = ? WHERE id = ?").run(JSON.stringify(this.cfg), now, this.cfg.name);
       return;

@@ -2,14 +2,18 @@
 // Every Claude answer is checkpointed per conversation, and every conversation ends accounted for:
 // classified, screened out, or unclassified with the reason. Running the same run again resumes it.
 import type { Db } from '../../db/open';
+import { UnavailableError } from '../errors';
 import { formatConversation } from '../../../src-shared/prompts/classify';
 import type { LlmClient } from '../llm/client';
 import type { RunContext, StepProgress } from '../pipeline/steps';
+import { PhaseTracker } from '../pipeline/phases';
+import { combineLanes } from '../pipeline/lanes';
 import { ClassifyConfigSchema, type ClassifyConfig } from './config';
 import { pattern, screen, skills, summarise, traverse, TEMPLATES, type ChunkItem } from './facets';
 import { loadTree } from './tree';
 import { offlineTraverse, type Embed } from './offline';
 import { RunWriter, summariseRun, type RunSummary } from './results';
+import { classifyPhases, facetLanes, type ChunkPhases } from './phases';
 
 export interface ClassifyDeps {
   db: Db;
@@ -37,15 +41,27 @@ export async function classifyRun(
   writer.start();
   const tree = loadTree(deps.db, cfg.hierarchyId);
   const ids = conversationIds(deps.db, cfg.datasets, cfg.limit);
+  const chunks = Math.ceil(ids.length / CHUNK_SIZE);
+  const tracker = new PhaseTracker(classifyPhases(cfg, ids.length, CHUNK_SIZE, tree.depth));
   for (let start = 0, chunk = 1; start < ids.length; start += CHUNK_SIZE, chunk++) {
-    const label = `chunk ${chunk}/${Math.ceil(ids.length / CHUNK_SIZE)}`;
+    const label = `chunk ${chunk}/${chunks}`;
     const chunkCtx = { ...ctx, onProgress: (p: StepProgress) => ctx.onProgress?.({ ...p, step: `${label} ${p.step}` }) };
     const items = loadChunk(deps.db, ids.slice(start, start + CHUNK_SIZE), cfg.maxConversationChars);
-    if (cfg.method === 'offline-embedding') await classifyOffline(deps, cfg, tree, items, writer, chunkCtx);
-    else await classifyWithClaude(deps, cfg, tree, items, writer, chunkCtx);
+    const phases: ChunkPhases = { tracker, key: `c${chunk}`, ctx: chunkCtx };
+    if (cfg.method === 'offline-embedding') await classifyOffline(deps, cfg, tree, items, writer, phases);
+    else await classifyWithClaude(deps, cfg, tree, items, writer, phases);
   }
+  report(ctx, tracker, 'summary', 0);
   writer.finish();
-  return summariseRun(deps.db, cfg.name);
+  const summary = summariseRun(deps.db, cfg.name);
+  report(ctx, tracker, 'summary', 1);
+  return summary;
+}
+
+/** A phase with no inner progress: its start (0 of 1) or its end (1 of 1). */
+function report(ctx: RunContext, tracker: PhaseTracker, key: string, done: 0 | 1): void {
+  const whole = tracker.update(key, done, 1);
+  ctx.onProgress?.({ step: key, done, total: 1, failed: 0, fromCheckpoint: 0, elapsedMs: 0, etaMs: null, whole });
 }
 
 async function classifyWithClaude(
@@ -54,13 +70,17 @@ async function classifyWithClaude(
   tree: ReturnType<typeof loadTree>,
   items: ChunkItem[],
   writer: RunWriter,
-  ctx: RunContext,
+  phases: ChunkPhases,
 ): Promise<void> {
-  if (!deps.llm) throw new Error('the Claude method needs an API client');
+  if (!deps.llm) throw new UnavailableError('the Claude method needs an API key', 'api-key');
+  // Screening is one phase; the facets after it run side by side and report as one combined phase,
+  // so they no longer overwrite each other's progress.
+  const { tracker, key } = phases;
+  const screenCtx = tracker.context(`${key} screen`, phases.ctx);
   const stepDeps = (model: string) => ({ db: deps.db, llm: deps.llm!, model, concurrency: cfg.concurrency, batches: cfg.batches });
   let relevant = items;
   /** What the traversal reads: the conversation, or its privacy summary when configured. */
-  const mappingInput = async (): Promise<ChunkItem[]> => {
+  const mappingInput = async (ctx: RunContext): Promise<ChunkItem[]> => {
     if (!cfg.privacySummary) return relevant;
     const summaries = await summarise(stepDeps(cfg.models.summary), relevant, ctx);
     writer.facet('summary', relevant, summaries, (v) => v);
@@ -71,15 +91,17 @@ async function classifyWithClaude(
     });
   };
   if (cfg.facets.includes('screening')) {
-    const screened = await screen(stepDeps(cfg.models.screening), items, ctx);
+    const screened = await screen(stepDeps(cfg.models.screening), items, screenCtx);
     writer.screening(items, screened);
     relevant = items.filter((_, i) => screened[i]!.ok && (screened[i] as { value: boolean }).value);
   }
+  const lanes = facetLanes(cfg, tree.depth);
+  const ctx = combineLanes(lanes.lanes, relevant.length, tracker.context(`${key} facets`, phases.ctx), 'facets', lanes.label);
   // The three facets depend only on screening, so they run side by side: one slow answer in one
   // facet does not hold up the others.
   await Promise.all([
     cfg.facets.includes('task') &&
-      mappingInput()
+      mappingInput(ctx)
         .then((input) => traverse(stepDeps(cfg.models.task), tree, input, cfg.seed, ctx))
         .then((outcomes) => writer.tasks(relevant, outcomes)),
     cfg.facets.includes('pattern') &&
@@ -95,9 +117,13 @@ async function classifyOffline(
   tree: ReturnType<typeof loadTree>,
   items: ChunkItem[],
   writer: RunWriter,
-  ctx: RunContext,
+  phases: ChunkPhases,
 ): Promise<void> {
-  if (!deps.embed) throw new Error('the offline method needs an embedding model');
+  if (!deps.embed) throw new UnavailableError('the offline method needs an embedding model', 'model');
+  const placed = phases.tracker.context(`${phases.key} embed`, phases.ctx);
+  // The traversal first embeds the hierarchy's few node names (cached after the first chunk), then the
+  // chunk's conversations: only the latter is the phase's work, so only its events are reported.
+  const ctx: RunContext = { ...placed, onProgress: (p) => p.total === items.length && placed.onProgress?.(p) };
   // No screening offline: every conversation is mapped, and outputs say so.
   writer.tasks(items, await offlineTraverse(deps.embed, tree, items, ctx));
 }
@@ -106,7 +132,7 @@ function conversationIds(db: Db, datasets: string[], limit?: number): string[] {
   const placeholders = datasets.map(() => '?').join(', ');
   const sql = `SELECT id FROM conversation WHERE dataset IN (${placeholders}) ORDER BY id${limit !== undefined ? ' LIMIT ?' : ''}`;
   const ids = db.prepare(sql).pluck().all(...datasets, ...(limit !== undefined ? [limit] : [])) as string[];
-  if (ids.length === 0) throw new Error(`no conversations in dataset(s) ${datasets.join(', ')}: import some first`);
+  if (ids.length === 0) throw new UnavailableError(`no conversations in dataset(s) ${datasets.join(', ')}: import some first`, 'data');
   return ids;
 }
 

@@ -1,6 +1,7 @@
 // The stored hierarchy as the traversal needs it: the top level, each node's children, and the
 // O*NET task text behind every base node.
 import type { Db } from '../../db/open';
+import { NotFoundError } from '../errors';
 import { loadNodes, type HierarchyNode } from '../hierarchy/store';
 
 export interface Tree {
@@ -14,7 +15,7 @@ export interface Tree {
 
 export function loadTree(db: Db, hierarchyId: string): Tree {
   const nodes = loadNodes(db, hierarchyId);
-  if (nodes.length === 0) throw new Error(`no hierarchy "${hierarchyId}" in this project`);
+  if (nodes.length === 0) throw new NotFoundError(`no hierarchy "${hierarchyId}" in this project`);
   const depth = Math.max(...nodes.map((n) => n.level));
   const children = new Map<string, HierarchyNode[]>();
   for (const n of nodes) {

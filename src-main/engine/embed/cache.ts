@@ -1,7 +1,7 @@
 // Persistent embedding cache: embedding ~20K statements with all-mpnet-base-v2 takes many minutes
 // on a laptop CPU, so a rerun (new seed, new k, a few edited tasks) must only embed what is new.
 // Keyed by (model id, sha256 of the exact text); vectors stored as little-endian float32 BLOBs.
-import { createHash } from 'node:crypto';
+import { sha256 } from '../base/hash';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { EmbedOptions, Embedder } from './embedder';
 
@@ -27,7 +27,7 @@ export interface CachedEmbedResult {
 }
 
 export function textHash(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return sha256(text);
 }
 
 export function encodeVector(v: Float32Array): Buffer {

@@ -3,12 +3,24 @@
 // UI progress) responsive. Plain .mjs on purpose: it runs without a TypeScript loader under tsx,
 // vitest and a bundled app alike.
 //
-// Protocol: workerData = { modelId, localModelPath, cacheDir, allowRemote, dtype }.
+// Protocol: workerData = { modelId, modelPath?, localModelPath, cacheDir, allowRemote, dtype }; modelPath
+// (an absolute model folder found on disk) is loaded instead of looking modelId up.
 //   worker -> main: { type: 'ready', dim, threadId } | { type: 'fatal', message }
 //   main -> worker: { type: 'embed', id, texts } -> { type: 'result', id, data: Float32Array, dim }
 //                                                  | { type: 'error', id, message }
 //   main -> worker: { type: 'close' } -> the worker frees the ONNX session and exits.
+import { setPriority } from 'node:os';
 import { parentPort, threadId, workerData } from 'node:worker_threads';
+
+// On Linux a thread has its own nice value and ONNX's compute threads inherit it: lowered before the
+// model loads, inference gives way to the thread that serves the window or the HTTP transport.
+if (process.platform === 'linux') {
+  try {
+    setPriority(0, 10);
+  } catch {
+    // Not permitted in some sandboxes: inference then competes at normal priority.
+  }
+}
 
 const port = parentPort;
 if (!port) throw new Error('embed-worker.mjs must run as a worker thread');
@@ -20,7 +32,7 @@ async function loadPipeline() {
   env.allowRemoteModels = workerData.allowRemote;
   env.localModelPath = workerData.localModelPath;
   env.cacheDir = workerData.cacheDir;
-  const extractor = await pipeline('feature-extraction', workerData.modelId, {
+  const extractor = await pipeline('feature-extraction', workerData.modelPath ?? workerData.modelId, {
     dtype: workerData.dtype,
     device: 'cpu',
     local_files_only: !workerData.allowRemote,

@@ -2,9 +2,10 @@
 // computed by transformers.js in a worker thread. The main thread only slices batches, so it can
 // report progress and honour cancellation between them while the worker is busy.
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { missingModelError, modelDir, modelFolderProblems, pickDtype, resolveModelId } from './models';
+import { findModelFolder, missingModelError, pickDtype, resolveModelId } from './models';
 
 export interface EmbedOptions {
   signal?: AbortSignal;
@@ -60,14 +61,16 @@ export async function createEmbedder(opts: EmbedderOptions): Promise<WorkerEmbed
   const modelId = resolveModelId(opts.model);
   const allowRemote = opts.allowRemote ?? false;
   const dirs = opts.localModelPath ? [opts.localModelPath, opts.cacheDir] : [opts.cacheDir];
-  const baseDir = dirs.find((d) => modelFolderProblems(modelDir(d, modelId)).length === 0);
-  if (!baseDir && !allowRemote) throw missingModelError(dirs[0] ?? opts.cacheDir, modelId);
+  const folder = findModelFolder(dirs, modelId);
+  if (!folder && !allowRemote) throw missingModelError(dirs, modelId);
   // A download fetches fp32 weights; a local folder is opened with whatever weights it has.
-  const dtype = baseDir ? (pickDtype(modelDir(baseDir, modelId)) ?? 'fp32') : 'fp32';
+  const dtype = folder ? (pickDtype(folder) ?? 'fp32') : 'fp32';
+  // A found folder is loaded by its absolute path (transformers.js reads a non-hub id as a path), so
+  // a folder that is the model itself loads as well as <dir>/<owner>/<name>; vectors keep the id.
   const worker = new Worker(workerUrl(), {
-    workerData: { modelId, localModelPath: baseDir ?? opts.cacheDir, cacheDir: opts.cacheDir, allowRemote, dtype },
+    workerData: { modelId, modelPath: folder ? resolve(folder) : undefined, localModelPath: opts.cacheDir, cacheDir: opts.cacheDir, allowRemote, dtype },
   });
-  const ready = await waitReady(worker, modelId);
+  const ready = await waitReady(worker, modelId, folder);
   const cacheKey = dtype === 'fp32' ? modelId : `${modelId}:${dtype}`;
   return new ThreadEmbedder(worker, cacheKey, ready.dim, ready.threadId, opts.batchSize ?? DEFAULT_BATCH);
 }
@@ -80,11 +83,15 @@ function workerUrl(): URL {
   return found;
 }
 
-function waitReady(worker: Worker, modelId: string): Promise<{ dim: number; threadId: number }> {
+/** `folder`: the local model folder being loaded; undefined for a download from the hub. */
+function waitReady(worker: Worker, modelId: string, folder: string | undefined): Promise<{ dim: number; threadId: number }> {
   return new Promise((resolve, reject) => {
     const fail = (err: Error) => {
       void worker.terminate();
-      reject(new Error(`could not load embedding model "${modelId}": ${err.message}`, { cause: err }));
+      // Which model, from where, and what to do: a folder that is there but does not load is a broken copy.
+      const where = folder ? `from ${folder}` : 'from the Hugging Face hub';
+      const hint = folder ? ' Install a working copy in Settings ("Install a model from a folder").' : '';
+      reject(new Error(`could not load embedding model "${modelId}" ${where}: ${err.message}${hint}`, { cause: err }));
     };
     worker.once('error', fail);
     worker.once('message', (msg: WorkerReply) => {

@@ -3,6 +3,7 @@
 // <cacheDir>/<owner>/<name>: the same path transformers.js's file cache writes a download to, so a
 // downloaded model and one imported from a folder by an offline user are found the same way.
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { InvalidInputError, UnavailableError } from '../errors';
 import { dirname, join } from 'node:path';
 
 /** Short names users pick from, mapped to the transformers.js ONNX exports on the Hugging Face hub. */
@@ -32,7 +33,7 @@ const MODEL_ID = /^(\b[\w\-.]+\b\/)?\b[\w\-.]{1,96}\b$/;
 export function resolveModelId(model: string): string {
   const id = MODEL_ALIASES[model] ?? model;
   if (!MODEL_ID.test(id) || id.includes('..') || id.includes('--')) {
-    throw new Error(`invalid model id "${model}": use "name" or "owner/name" (letters, digits, - _ .)`);
+    throw new InvalidInputError(`invalid model id "${model}": use "name" or "owner/name" (letters, digits, - _ .)`);
   }
   return id;
 }
@@ -67,13 +68,13 @@ export function pickDtype(dir: string): string | undefined {
 export function importModelFolder(src: string, cacheDir: string, modelId: string): string {
   const problems = modelFolderProblems(src);
   if (problems.length > 0) {
-    throw new Error(
+    throw new InvalidInputError(
       `${src} is not a transformers.js model folder: ${problems.join('; ')}. ` +
         'Expected config.json, tokenizer.json, tokenizer_config.json and onnx/model.onnx ' +
         '(e.g. a download of the Xenova/all-MiniLM-L6-v2 repository).',
     );
   }
-  if (!pickDtype(src)) throw new Error(`${src}/onnx has no model file transformers.js recognises (e.g. model.onnx)`);
+  if (!pickDtype(src)) throw new InvalidInputError(`${src}/onnx has no model file transformers.js recognises (e.g. model.onnx)`);
   const dest = modelDir(cacheDir, modelId);
   // Copy beside the destination then rename, so an interrupted copy never looks like a model.
   const staging = `${dest}.importing-${process.pid}`;
@@ -85,13 +86,28 @@ export function importModelFolder(src: string, cacheDir: string, modelId: string
   return dest;
 }
 
-/** The error for a model that is neither on disk nor allowed to be downloaded. */
-export function missingModelError(searchDir: string, modelId: string): Error {
-  const dir = modelDir(searchDir, modelId);
-  const problems = modelFolderProblems(dir).join('; ');
-  return new Error(
-    `Embedding model "${modelId}" is not available offline (${problems}). Downloads are off, so ` +
-      `import a model folder first (importModelFolder / the app's "Import model folder"), which ` +
-      `installs it at ${dir}, or allow downloading models.`,
+/**
+ * The model folder to load `modelId` from: <dir>/<owner>/<name> in the first search dir that has it
+ * complete, or a search dir that is itself a complete model folder (a "local model folder" setting
+ * pointing at the model, as users naturally pick it). Undefined when none is complete.
+ */
+export function findModelFolder(dirs: readonly string[], modelId: string): string | undefined {
+  for (const dir of dirs) {
+    const nested = modelDir(dir, modelId);
+    if (modelFolderProblems(nested).length === 0) return nested;
+    if (modelFolderProblems(dir).length === 0) return dir;
+  }
+  return undefined;
+}
+
+/** The error for a model that is neither on disk nor allowed to be downloaded: which, and where it looked. */
+export function missingModelError(searchDirs: string | readonly string[], modelId: string): Error {
+  const dirs = typeof searchDirs === 'string' ? [searchDirs] : searchDirs;
+  const looked = dirs.map((d) => `${modelDir(d, modelId)} (${modelFolderProblems(modelDir(d, modelId)).join('; ')})`);
+  return new UnavailableError(
+    `Embedding model "${modelId}" is not available offline: looked in ${looked.join(' and ')}. Downloads are ` +
+      'off, so import a model folder first (Settings, "Install a model from a folder"), point Settings\' ' +
+      '"Local model folder" at one, or allow downloading models.',
+    'model',
   );
 }

@@ -4,6 +4,7 @@
 // classification run, Figures 5, 8 and 10 too). The desktop app can pass Electron's own Chromium; elsewhere the
 // first installed Chrome/Chromium is used (TASK_ATLAS_CHROMIUM overrides).
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { UnavailableError } from '../errors';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -28,7 +29,7 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgrou
 /** Writes fig2.svg, fig2.png, … for every figure of the report into `dir`; returns the files. */
 export async function exportChartImages(reportHtml: string, dir: string, executablePath = findChromium()): Promise<string[]> {
   if (!executablePath) {
-    throw new Error('PNG/SVG export needs Chrome or Chromium: install one or set TASK_ATLAS_CHROMIUM to its path');
+    throw new UnavailableError('PNG/SVG export needs Chrome or Chromium: install one or set TASK_ATLAS_CHROMIUM to its path', 'other');
   }
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath, args: ARGS });

@@ -2,11 +2,11 @@
 // CSV with a codebook, Stata .dta and Parquet, plus manifest.json with provenance and hashes.
 // Privacy by default: tasks under the run's thresholds, conversation text and account ids never
 // leave the project unless the caller opts in to the latter two.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Db } from '../../db/open';
+import { InvalidInputError, NotFoundError } from '../errors';
 import type { PaperReference, RunReport, SourceRef } from '../../../src-shared/report';
 import { reproduce } from '../analyze/reproduce';
+import { loadPaper } from '../analyze/paper';
 import { runReport } from '../classify/report';
 import { ClassifyConfigSchema, type ClassifyConfig } from '../classify/config';
 import { reproduceTables } from './report-tables';
@@ -53,7 +53,7 @@ interface Content {
 }
 
 export function exportResults(db: Db, opts: ExportOptions): ExportResult {
-  if ((opts.source === undefined) === (opts.run === undefined)) throw new Error('export needs exactly one of source or run');
+  if ((opts.source === undefined) === (opts.run === undefined)) throw new InvalidInputError('export needs exactly one of source or run');
   const privacy: PrivacyChoices = {
     includeConversationText: opts.includeConversationText === true,
     includeAccountIds: opts.includeAccountIds === true,
@@ -91,14 +91,14 @@ function sourceContent(db: Db, sourceId: string, paper: PaperReference | null): 
 
 function runContent(db: Db, runId: string, opts: ExportOptions, privacy: PrivacyChoices, paper: PaperReference | null): Content {
   const json = db.prepare('SELECT config_json FROM classify_run WHERE id = ?').pluck().get(runId) as string | undefined;
-  if (!json) throw new Error(`no classification run "${runId}"`);
+  if (!json) throw new NotFoundError(`no classification run "${runId}"`);
   const cfg = ClassifyConfigSchema.parse(JSON.parse(json));
   const reference = opts.referenceDataset ?? previousReference(db, `run:${cfg.name}`) ?? 'aei-2025-02-10';
   // runReport (re)writes the thresholded source run:<id>, so the shared analyses below see only kept tasks.
   const report = runReport(db, runId, reference);
   const shared = reproduce(db, report.sourceId);
   const kept = keptTasks(db, cfg);
-  const tables = [...reproduceTables(shared, paper), ...runTables(db, report, kept)];
+  const tables = [...reproduceTables(shared, paper), ...runTables(report, kept)];
   if (privacy.includeConversationText || privacy.includeAccountIds) tables.push(conversationsTable(db, runId, kept, privacy));
   return { source: shared.source, tables, cfg, tasksKept: kept.length, runReport: report };
 }
@@ -108,8 +108,3 @@ function previousReference(db: Db, sourceId: string): string | undefined {
   return row ?? undefined;
 }
 
-function loadPaper(resourcesDir: string | undefined): PaperReference | null {
-  if (resourcesDir === undefined) return null;
-  const file = join(resourcesDir, 'reference', 'paper-figures.json');
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as PaperReference) : null;
-}

@@ -1,11 +1,12 @@
 // manifest.json: enough provenance to say exactly what produced an export (app version, inputs
 // with their hashes, run configuration, thresholds, privacy choices) and to check every file.
-import { createHash } from 'node:crypto';
+import { sha256 } from '../base/hash';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../../db/open';
 import type { SourceRef } from '../../../src-shared/report';
+import { DEMO_PROVENANCE } from '../../../src-shared/demo';
 import type { ClassifyConfig } from '../classify/config';
 import type { PrivacyChoices } from './run-tables';
 
@@ -23,7 +24,16 @@ export interface Manifest {
   app: { name: string; version: string };
   exportedAt: string;
   source: SourceRef;
-  run: { id: string; method: string; datasets: string[]; models: Record<string, string>; promptVersions: Record<string, string>; tasksKept: number } | null;
+  run: {
+    id: string;
+    method: string;
+    datasets: string[];
+    models: Record<string, string>;
+    promptVersions: Record<string, string>;
+    tasksKept: number;
+    /** "demo (simulated answers)" for a run made in demo mode. */
+    provenance?: string;
+  } | null;
   hierarchyId: string | null;
   thresholds: { minConversations: number; minAccounts: number } | null;
   dataFiles: DataFile[];
@@ -34,9 +44,7 @@ export interface Manifest {
   files: { path: string; bytes: number; sha256: string }[];
 }
 
-export function sha256(bytes: Buffer | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+export { sha256 };
 
 /** The version in the app's package.json, found above this file (dev, tests) or "unknown". */
 export function appVersion(): string {
@@ -77,5 +85,13 @@ export function conversationFiles(db: Db, cfg: ClassifyConfig | null): Manifest[
 
 export function runInfo(cfg: ClassifyConfig | null, tasksKept: number): Manifest['run'] {
   if (!cfg) return null;
-  return { id: cfg.name, method: cfg.method, datasets: cfg.datasets, models: cfg.models, promptVersions: cfg.promptVersions, tasksKept };
+  return {
+    id: cfg.name,
+    method: cfg.method,
+    datasets: cfg.datasets,
+    models: cfg.models,
+    promptVersions: cfg.promptVersions,
+    tasksKept,
+    ...(cfg.demo ? { provenance: DEMO_PROVENANCE } : {}),
+  };
 }

@@ -18,8 +18,7 @@ export function keptTasks(db: Db, cfg: ClassifyConfig): TaskCount[] {
   return countTasks(db, cfg).tasks.filter((t) => t.kept);
 }
 
-export function runTables(db: Db, report: RunReport, kept: TaskCount[]): Table[] {
-  const perModel = keptConversationsByModel(db, report.run, kept);
+export function runTables(report: RunReport, kept: TaskCount[]): Table[] {
   return [
     table('task_counts', 'Conversations and distinct accounts per task, only tasks passing the privacy thresholds', [
       str('nodeId', 'Hierarchy node id of the task'),
@@ -38,31 +37,13 @@ export function runTables(db: Db, report: RunReport, kept: TaskCount[]): Table[]
       num('conversations', 'Conversations of kept tasks answered by the model', 'count'),
       str('category', 'SOC major group title'),
       num('usagePct', 'Share of the model\'s kept usage in the group', PCT),
-    ], report.byModel.flatMap((m) => m.categories.map((c) => [m.model, perModel.get(m.model) ?? 0, c.title, c.usagePct]))),
+    ], report.byModel.flatMap((m) => m.categories.map((c) => [m.model, m.conversations, c.title, c.usagePct]))),
     table('conversation_vs_account', 'Category shares by conversations and by distinct accounts (Figure 10)', [
       str('category', 'SOC major group title'),
       num('byConversations', 'Share of usage counted by conversations', PCT),
       num('byAccounts', 'Share of usage counted by distinct accounts', PCT),
     ], report.conversationVsAccount.categories.map((c) => [c.title, c.byConversations, c.byAccounts])),
   ];
-}
-
-/**
- * RunReport.byModel counts every classified conversation, dropped tasks included; the export counts
- * only conversations of kept tasks, so no figure in it depends on a task under the thresholds.
- */
-function keptConversationsByModel(db: Db, runId: string, kept: TaskCount[]): Map<string, number> {
-  const keptIds = new Set(kept.map((t) => t.nodeId));
-  const rows = db
-    .prepare(
-      `SELECT coalesce(v.model, 'unknown') AS model, c.value AS nodeId, count(*) AS n FROM classification c
-       JOIN conversation v ON v.id = c.conversation_id
-       WHERE c.run_id = ? AND c.facet = 'task' AND c.status = 'ok' GROUP BY 1, 2`,
-    )
-    .all(runId) as { model: string; nodeId: string; n: number }[];
-  const out = new Map<string, number>();
-  for (const r of rows) if (keptIds.has(r.nodeId)) out.set(r.model, (out.get(r.model) ?? 0) + r.n);
-  return out;
 }
 
 function patternTable(name: string, description: string, what: string, rows: PatternBreakdown[]): Table {

@@ -1,6 +1,10 @@
 // Configuration of a hierarchy build and the level sizes of paper B.1:
 // n_l / n_(l-1) = (n_top / n_base)^(1/(L-1)), defaults L = 3 and n_top = 12 (paper: 12 / 474 / 19,530).
 import { z } from 'zod';
+import { DEFAULT_EMBEDDING_MODEL, DEFAULT_MODELS } from '../../../src-shared/settings';
+
+/** The build's parallelism limit; the settings' concurrency is capped at it. */
+export const MAX_BUILD_CONCURRENCY = 64;
 
 export const HierarchyConfigSchema = z.object({
   name: z.string().min(1).default('O*NET task hierarchy'),
@@ -23,11 +27,12 @@ export const HierarchyConfigSchema = z.object({
   assignCandidates: z.number().int().min(2).max(50).default(6),
   renameSample: z.number().int().min(3).default(40),
   seed: z.number().int().default(1),
-  model: z.string().min(1).default('claude-sonnet-4-6'),
-  embeddingModel: z.string().min(1).default('all-mpnet-base-v2'),
+  model: z.string().min(1).default(DEFAULT_MODELS.hierarchy),
+  embeddingModel: z.string().min(1).default(DEFAULT_EMBEDDING_MODEL),
   /** Send each step's requests as one Message Batch (half price, slower). */
   batches: z.boolean().default(false),
-  concurrency: z.number().int().min(1).max(64).default(8),
+  /** Jobs take the settings' concurrency; this default is for direct engine calls (tests, scripts). */
+  concurrency: z.number().int().min(1).max(MAX_BUILD_CONCURRENCY).default(8),
 });
 
 export type HierarchyConfig = z.infer<typeof HierarchyConfigSchema>;

@@ -1,8 +1,9 @@
 // Builds one level of the hierarchy over the items of the level below (paper B.1):
 // embed -> k-means neighbourhoods -> propose -> dedupe -> assign -> drop empty parents -> rename.
 import type { NamedTask } from '../../../src-shared/prompts/hierarchy';
-import { nearestCentroids, nearestOutside, neighbourhoods } from '../cluster/neighbourhoods';
+import { nearestCentroidsAsync, neighbourhoodsAsync } from '../cluster/async';
 import type { RunContext, StepProgress } from '../pipeline/steps';
+import type { PhaseTracker } from '../pipeline/phases';
 import { shuffled, subSeed } from './random';
 import { assignStep, dedupeStep, proposeStep, renameStep, type StepDeps } from './steps';
 import type { HierarchyConfig } from './config';
@@ -41,11 +42,25 @@ export async function buildLevel(
   level: number,
   items: readonly LevelItem[],
   target: number,
-  ctx: RunContext,
+  ctx: RunContext & { tracker?: PhaseTracker },
 ): Promise<{ parents: ParentNode[]; report: LevelReport }> {
-  const phase = (name: string) => ({ ...ctx, onProgress: (p: StepProgress) => ctx.onProgress?.({ ...p, step: `L${level} ${name}` }) });
+  const named = (name: string): RunContext => ({ ...ctx, onProgress: (p: StepProgress) => ctx.onProgress?.({ ...p, step: `L${level} ${name}` }) });
+  // With a tracker (a whole build), each step's events also say where the build stands.
+  const phase = (name: string): RunContext => (ctx.tracker ? ctx.tracker.context(`L${level} ${name}`, named(name)) : named(name));
+  /** A step with no progress of its own (k-means): its start and its end. */
+  const mark = (name: string, done: 0 | 1) => phase(name).onProgress?.({ step: name, done, total: 1, failed: 0, fromCheckpoint: 0, elapsedMs: 0, etaMs: null });
   const vectors = await deps.embed(items.map((i) => i.text), phase('embed'));
-  const hood = neighbourhoods(vectors, { seed: subSeed(cfg.seed, `L${level}`), meanSize: cfg.meanNeighbourhood });
+  mark('cluster', 0);
+  // In a worker thread at paper size (seconds of k-means); k-means reports iterations, not items.
+  const clusterCtx = phase('cluster');
+  const hood = await neighbourhoodsAsync(vectors, {
+    seed: subSeed(cfg.seed, `L${level}`),
+    meanSize: cfg.meanNeighbourhood,
+    nearbyOutside: cfg.nearbyOutside,
+    signal: ctx.signal,
+    onIteration: (done, total) => clusterCtx.onProgress?.({ step: 'cluster', done, total, failed: 0, fromCheckpoint: 0, elapsedMs: 0, etaMs: null }),
+  });
+  mark('cluster', 1);
   const report: LevelReport = {
     level,
     target,
@@ -60,7 +75,7 @@ export async function buildLevel(
   const before = { ...deps.llm.stats };
 
   const proposals = await propose(deps, cfg, level, items, vectors, hood, target, report, phase('propose'));
-  const deduped = await dedupe(deps, cfg, level, proposals, target, report, phase('dedupe'));
+  const deduped = await dedupe(deps, cfg, level, proposals, target, report, phase('dedupe'), phase('embed proposals'));
   const parentVectors = await deps.embed(deduped.map(parentText), phase('embed parents'));
   const assignment = await assign(deps, cfg, level, items, vectors, hood.members, deduped, parentVectors, report, phase('assign'));
   const parents = await rename(deps, cfg, level, items, deduped, assignment, report, phase('rename'));
@@ -86,14 +101,14 @@ async function propose(
   level: number,
   items: readonly LevelItem[],
   vectors: Float32Array[],
-  hood: { members: number[][]; centroids: Float32Array[] },
+  hood: { members: number[][]; nearby: number[][] },
   target: number,
   report: LevelReport,
   ctx: RunContext,
 ): Promise<NamedTask[]> {
   const inputs = hood.members.map((members, j) => ({
     tasks: members.map((i) => items[i]!.text),
-    nearby: nearestOutside(vectors, members, hood.centroids[j]!, cfg.nearbyOutside).map((i) => items[i]!.text),
+    nearby: hood.nearby[j]!.map((i) => items[i]!.text),
     count: Math.max(1, Math.round((cfg.proposeOverscan * target * members.length) / items.length)),
   }));
   const results = await proposeStep(deps, level, inputs, ctx);
@@ -118,9 +133,10 @@ async function dedupe(
   target: number,
   report: LevelReport,
   ctx: RunContext,
+  embedCtx: RunContext,
 ): Promise<NamedTask[]> {
-  const vectors = await deps.embed(proposals.map(parentText), ctx);
-  const groups = neighbourhoods(vectors, { seed: subSeed(cfg.seed, `L${level}-dedupe`), meanSize: cfg.meanNeighbourhood }).members;
+  const vectors = await deps.embed(proposals.map(parentText), embedCtx);
+  const groups = (await neighbourhoodsAsync(vectors, { seed: subSeed(cfg.seed, `L${level}-dedupe`), meanSize: cfg.meanNeighbourhood, signal: ctx.signal })).members;
   const inputs = groups.map((g) => {
     const want = Math.max(1, Math.round((g.length * target) / proposals.length));
     return {
@@ -155,10 +171,12 @@ async function assign(
   report: LevelReport,
   ctx: RunContext,
 ): Promise<number[]> {
+  // Every child's nearest parents at once, off the thread at paper size (n × parents distances).
+  const nearest = await nearestCentroidsAsync(vectors, parentVectors, cfg.assignCandidates, { signal: ctx.signal });
   const batches = members.flatMap((m) => chunk(m, cfg.assignBatch));
   const inputs = batches.map((batch, b) => {
     const candidates = new Set<number>();
-    for (const i of batch) for (const p of nearestCentroids(vectors[i]!, parentVectors, cfg.assignCandidates)) candidates.add(p);
+    for (const i of batch) for (const p of nearest[i]!) candidates.add(p);
     // Shuffled so that the order of the list cannot bias the choice (paper B.1).
     const order = shuffled([...candidates].sort((a, b2) => a - b2), subSeed(cfg.seed, `L${level}-assign-${b}`));
     return {
@@ -181,7 +199,7 @@ async function assign(
       if (option) parentOf[child.index] = option.index;
       else {
         report.assignedByFallback++;
-        parentOf[child.index] = nearestCentroids(vectors[child.index]!, parentVectors, 1)[0]!;
+        parentOf[child.index] = nearest[child.index]![0]!; // the nearest of the candidates is the nearest parent
       }
     }
   });

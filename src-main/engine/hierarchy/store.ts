@@ -1,6 +1,7 @@
 // Hierarchies in the project file: saved level by level, loaded as a tree, exported and imported as
 // JSON (validated: every node but the top has exactly one parent one level up, no parent is empty).
 import { z } from 'zod';
+import { NotFoundError } from '../errors';
 import type { Db } from '../../db/open';
 import { ImportError } from '../ingest/formats/errors';
 
@@ -47,7 +48,7 @@ export function exportHierarchy(db: Db, hierarchyId: string): HierarchyFile {
   const row = db.prepare('SELECT id, name, config_json, created_at FROM hierarchy WHERE id = ?').get(hierarchyId) as
     | { id: string; name: string; config_json: string; created_at: string }
     | undefined;
-  if (!row) throw new Error(`no hierarchy "${hierarchyId}"`);
+  if (!row) throw new NotFoundError(`no hierarchy "${hierarchyId}"`);
   return {
     format: 'task-atlas.hierarchy',
     version: 1,

@@ -1,7 +1,7 @@
 // Picks the reader by file extension, so each importer accepts O*NET's tab-separated text release,
 // its .xlsx release, and CSV alike.
 import { readFileSync, statSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { sha256 } from '../base/hash';
 import { extname } from 'node:path';
 import { ImportError } from './formats/errors';
 import { decodeText } from './formats/decode';
@@ -27,8 +27,7 @@ export function readTableFile(path: string): ReadResult {
     throw new ImportError(`file too large (${Math.round(size / 2 ** 20)} MB; limit 512 MB)`, { file: path });
   }
   const bytes = readFileSync(path);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return { table: parseBytes(path, bytes), sha256 };
+  return { table: parseBytes(path, bytes), sha256: sha256(bytes) };
 }
 
 function parseBytes(path: string, bytes: Uint8Array): RawTable {

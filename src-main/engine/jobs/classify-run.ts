@@ -1,23 +1,26 @@
-// Job "classify.run": the CLI's `classify` from the app, then the run report, so that the run's
-// thresholded usage source "run:<name>" exists for Explore as soon as the job is done. Offline mode
-// forces the embedding method (no Claude calls).
+// Job "classify.run": the one way to classify (app, browser and `task-atlas classify`), then the run
+// report, so that the run's thresholded usage source "run:<name>" exists for Explore as soon as the
+// job is done. Offline mode forces the embedding method (no Claude calls).
 import type { JobArgs } from '../../../src-shared/jobs';
 import type { Settings } from '../../../src-shared/settings';
+import { demoName } from '../../../src-shared/demo';
 import { DEFAULT_THRESHOLDS } from '../../../src-shared/taxonomy';
-import type { ClassifyConfig } from '../classify/config';
+import { classifyModels, type ClassifyConfig } from '../classify/config';
 import { classifyRun, resolveConfig } from '../classify/run';
-import { runReport } from '../classify/report';
+import { runReportAsync } from '../classify/report-async';
 import type { LlmClient } from '../llm/client';
 import type { EmbeddingHandle } from '../hierarchy/embedding';
-import { claudeClient, embeddingFor } from './models';
+import type { SecretStore } from '../settings/secrets';
+import { claudeClient, claudeTotals, embeddingFor, requireClaude, requireEmbeddingModel } from './models';
 import { claudeUsage, fromStep } from './progress';
 import type { JobKindDef } from './types';
 
 export function classifyConfigFrom(args: JobArgs<'classify.run'>, settings: Settings): ClassifyConfig {
-  const m = settings.models;
-  const models = { screening: m.screening, task: m.task, pattern: m.pattern, skills: m.skills, summary: m.summary };
+  const models = classifyModels(settings.models);
   return resolveConfig({
-    name: args.name,
+    // A demo run is named and recorded as one, so it never passes for a real run anywhere.
+    name: settings.demoMode ? demoName(args.name) : args.name,
+    ...(settings.demoMode ? { demo: true } : {}),
     datasets: args.datasets,
     hierarchyId: args.hierarchyId,
     method: settings.offline ? 'offline-embedding' : (args.method ?? 'claude'),
@@ -32,6 +35,12 @@ export function classifyConfigFrom(args: JobArgs<'classify.run'>, settings: Sett
     embeddingModel: settings.embeddingModel,
     ...(args.limit !== undefined ? { limit: args.limit } : {}),
   });
+}
+
+/** What a run needs before it starts: Claude for the Claude method, the embedding model otherwise. */
+export function checkClassifyRun(args: JobArgs<'classify.run'>, settings: Settings, secrets: SecretStore): void {
+  if (classifyConfigFrom(args, settings).method === 'claude') requireClaude(settings, secrets);
+  else requireEmbeddingModel(settings);
 }
 
 export const classifyRunJob: JobKindDef<'classify.run'> = {
@@ -51,7 +60,7 @@ export const classifyRunJob: JobKindDef<'classify.run'> = {
       const started = Date.now();
       const claude = llm ? { claude: claudeUsage(llm.stats) } : {};
       ctx.onProgress({ phase: 'report', done: 0, total: 1, failed: 0, fromCheckpoint: 0, elapsedMs: 0, etaMs: null, ...claude });
-      const report = runReport(db, cfg.name);
+      const report = await runReportAsync(db, cfg.name, undefined, { signal: ctx.signal });
       ctx.onProgress({ phase: 'report', done: 1, total: 1, failed: 0, fromCheckpoint: 0, elapsedMs: Date.now() - started, etaMs: 0, ...claude });
       return {
         run: summary.run,
@@ -63,6 +72,8 @@ export const classifyRunJob: JobKindDef<'classify.run'> = {
         unclassifiedReasons: summary.unclassifiedReasons,
         sourceId: report.sourceId,
         costUsd: llm?.stats.costUsd ?? 0,
+        method: cfg.method,
+        ...(llm ? { claude: claudeTotals(llm.stats) } : {}),
       };
     } finally {
       await embedding?.close();

@@ -15,6 +15,7 @@ export const conversationsImport: JobKindDef<'conversations.import'> = {
       format: args.format ?? 'auto',
       dataset: args.dataset,
       mapping: args.mapping,
+      oasstMode: args.oasstMode,
       signal: ctx.signal,
       onProgress: (p) => ctx.onProgress(fromBytes('reading', p.bytesRead, p.totalBytes, p.badRows, performance.now() - started)),
     });

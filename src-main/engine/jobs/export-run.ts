@@ -1,9 +1,7 @@
-// Job "export.run", and the one export routine the CLI's `task-atlas export` shares: tables with a
-// manifest, then optionally the self-contained HTML report, chart images and a review bundle.
-import { existsSync, readFileSync } from 'node:fs';
+// Job "export.run" (the app's export and `task-atlas export`): tables with a manifest, then
+// optionally the self-contained HTML report, chart images and a review bundle.
 import { join } from 'node:path';
 import pkg from '../../../package.json';
-import type { PaperReference } from '../../../src-shared/report';
 import { exportResults, type ExportFormat } from '../export';
 import { writeHtmlReport } from '../report-html';
 import { exportChartImages } from '../export/charts';
@@ -11,7 +9,8 @@ import { buildReviewBundle, writeReviewBundle } from '../review/bundle';
 import { reproduce } from '../analyze/reproduce';
 import type { Project } from '../project';
 import { expandPath } from '../paths';
-import { DEFAULT_SOURCE_ID } from '../service/sources';
+import { DEFAULT_SOURCE_ID } from '../analyze/inputs';
+import { loadPaper } from '../analyze/paper';
 import { throwIfAborted } from '../pipeline/cancel';
 import { stage } from './progress';
 import type { JobKindDef } from './types';
@@ -58,16 +57,17 @@ export async function exportAll(
   });
   const files = [...result.files];
   onStage({ stage: 'tables', index: ++index, of: stages, note: `wrote ${result.files.length} files to ${dir} (manifest.json lists their sha256)` });
-  const paper = loadPaper(project.resourcesDir);
+  const paper = loadPaper(project.resourcesDir) ?? undefined;
   if (opts.html || opts.charts) {
     throwIfAborted(signal);
     const file = join(dir, 'report.html');
+    const demo = result.manifest.run?.provenance;
     writeHtmlReport(file, {
       report: reproduce(project.db, sourceId),
       run: result.runReport ?? undefined,
       paper,
-      title: `Task Atlas — ${sourceId}`,
-      provenance: { appVersion: pkg.version, source: sourceId, dataFiles: result.manifest.dataFiles },
+      title: `Task Atlas — ${sourceId}${demo ? ` — ${demo}` : ''}`,
+      provenance: { ...(demo ? { provenance: demo } : {}), appVersion: pkg.version, source: sourceId, dataFiles: result.manifest.dataFiles },
       methods: '',
     });
     files.push(file);
@@ -89,22 +89,21 @@ export async function exportAll(
   return { dir, files };
 }
 
-function loadPaper(resourcesDir: string): PaperReference | undefined {
-  const file = join(resourcesDir, 'reference', 'paper-figures.json');
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as PaperReference) : undefined;
-}
-
 export const exportRun: JobKindDef<'export.run'> = {
   label: (args) => `Export ${args.run ? `run ${args.run}` : (args.source ?? DEFAULT_SOURCE_ID)}`,
   async run(args, env, ctx) {
     const started = performance.now();
     const { outDir, ...rest } = args;
+    const notes: string[] = [];
     const r = await exportAll(
       env.project,
       { ...rest, outDir: expandPath(outDir) },
-      (s) => ctx.onProgress(stage(s.stage, s.index, s.of, performance.now() - started)),
+      (s) => {
+        if (s.note) notes.push(s.note);
+        ctx.onProgress(stage(s.stage, s.index, s.of, performance.now() - started));
+      },
       ctx.signal,
     );
-    return { dir: r.dir, files: r.files };
+    return { dir: r.dir, files: r.files, notes };
   },
 };

@@ -1,21 +1,39 @@
 // The models a job uses, configured from the settings. Claude: endpoint, rate limits and the key
 // from the secret store; the key goes to the SDK only (which sends it as "Authorization: Bearer"),
-// never to a row or a log. Embeddings: downloads only when not offline, and an imported local model
-// folder searched before the cache.
+// never to a row or a log. Embeddings: downloads only when allowed and not offline, and an imported
+// local model folder searched before the cache. What is missing is an UnavailableError whose message
+// is for the app (Settings); a front door adds its own hint from `need`.
 import type { Db } from '../../db/open';
+import type { ClaudeTotals } from '../../../src-shared/jobs';
 import type { Settings } from '../../../src-shared/settings';
 import { DEFAULT_LLM_OPTIONS, LlmClient } from '../llm/client';
+import type { LlmStats } from '../llm/stats';
 import { openEmbedding, type EmbeddingHandle } from '../hierarchy/embedding';
+import { findModelFolder, missingModelError } from '../embed/models';
+import { UnavailableError } from '../errors';
 import type { SecretStore } from '../settings/secrets';
 
-export const NO_KEY_MESSAGE = 'no Claude API key: add one in Settings';
+export const NO_KEY_MESSAGE = 'No Claude API key: add one in Settings.';
 export const OFFLINE_MESSAGE = 'offline mode is on: no Claude calls are made (turn it off in Settings)';
 
+/** Throws unless Claude can be called: not offline, and a key or a custom endpoint (a gateway). */
+export function requireClaude(settings: Settings, secrets: SecretStore): void {
+  if (settings.offline) throw new UnavailableError(OFFLINE_MESSAGE, 'network');
+  if (!secrets.get() && !settings.baseURL) throw new UnavailableError(NO_KEY_MESSAGE, 'api-key');
+}
+
+/** Throws unless the embedding model is on disk or may be downloaded. */
+export function requireEmbeddingModel(settings: Settings): void {
+  if (mayDownload(settings)) return;
+  const dirs = embeddingDirs(settings);
+  if (findModelFolder(dirs, settings.embeddingModel)) return;
+  throw new UnavailableError(missingModelError(dirs, settings.embeddingModel).message, 'model');
+}
+
 export function claudeClient(db: Db, settings: Settings, secrets: SecretStore, model: string): LlmClient {
-  if (settings.offline) throw new Error(OFFLINE_MESSAGE);
+  requireClaude(settings, secrets);
   const key = secrets.get();
-  if (!key && !settings.baseURL) throw new Error(NO_KEY_MESSAGE);
-  return new LlmClient(db, {
+  const client = new LlmClient(db, {
     ...DEFAULT_LLM_OPTIONS,
     model,
     ...(settings.baseURL ? { baseURL: settings.baseURL } : {}),
@@ -23,13 +41,41 @@ export function claudeClient(db: Db, settings: Settings, secrets: SecretStore, m
     ...(key ? { apiKey: key } : { authToken: 'no-key' }),
     limits: { requestsPerMinute: settings.requestsPerMinute, inputTokensPerMinute: settings.inputTokensPerMinute },
   });
+  // The demo server's answers cost nothing: the totals say so, and the UI shows "simulated".
+  if (settings.demoMode) client.stats.simulated = true;
+  return client;
 }
 
 export function embeddingFor(db: Db, settings: Settings): Promise<EmbeddingHandle> {
+  requireEmbeddingModel(settings);
   return openEmbedding(db, {
     model: settings.embeddingModel,
     cacheDir: settings.modelCacheDir,
-    allowRemote: !settings.offline,
+    allowRemote: mayDownload(settings),
     localModelPath: settings.embeddingModelDir || undefined,
   });
+}
+
+/** The attempt's Claude totals for a job's result. */
+export function claudeTotals(s: LlmStats): ClaudeTotals {
+  return {
+    sent: s.sent,
+    cacheHits: s.cacheHits,
+    retries: { ...s.retries },
+    invalidAnswers: s.invalidAnswers,
+    failures: s.failures,
+    // Cached prompt tokens are input tokens too; the cost already prices them differently.
+    inputTokens: s.inputTokens + s.cacheReadTokens + s.cacheWriteTokens,
+    outputTokens: s.outputTokens,
+    costUsd: s.costUsd,
+    ...(s.simulated ? { simulated: true as const } : {}),
+  };
+}
+
+function mayDownload(settings: Settings): boolean {
+  return settings.allowModelDownload && !settings.offline;
+}
+
+function embeddingDirs(settings: Settings): [string, ...string[]] {
+  return settings.embeddingModelDir ? [settings.embeddingModelDir, settings.modelCacheDir] : [settings.modelCacheDir];
 }

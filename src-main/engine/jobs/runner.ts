@@ -4,11 +4,13 @@
 // the work already finished. A failing job is recorded, never thrown out of the runner.
 import { EventEmitter, setMaxListeners } from 'node:events';
 import { randomUUID } from 'node:crypto';
+import type { EngineEventListener } from '../../../src-shared/events';
 import { isActive, JobStartSchema, type JobInfo, type JobKind, type JobProgress, type JobStart } from '../../../src-shared/jobs';
 import { ConflictError, NotFoundError, toErrorPayload } from '../errors';
 import type { Logger } from '../log';
 import type { Project } from '../project';
 import { isCancelled } from '../pipeline/cancel';
+import { addUsage, finishedProgress, resumedProgress } from './progress';
 import { JobStore } from './store';
 import type { JobContext, JobEnv, JobKindDef, JobKinds } from './types';
 
@@ -31,6 +33,8 @@ interface Running {
   lastEmit: number;
   logged: { phase: string; decile: number };
   done: Promise<JobInfo>;
+  /** Claude usage of the job's earlier attempts (kept in the row's progress), added to this one's. */
+  before: JobProgress['claudeTotal'];
 }
 
 const RESUMABLE = new Set(['paused', 'cancelled', 'interrupted', 'failed']);
@@ -59,6 +63,13 @@ export class JobRunner {
   off(event: 'update', listener: (job: JobInfo) => void): this {
     this.events.off(event, listener);
     return this;
+  }
+
+  /** Every update as an EngineEvent (what the transports push); returns the unsubscribe function. */
+  subscribe(listener: EngineEventListener): () => void {
+    const forward = (job: JobInfo) => listener({ type: 'job', job });
+    this.on('update', forward);
+    return () => void this.off('update', forward);
   }
 
   start(input: JobStart): JobInfo {
@@ -93,7 +104,7 @@ export class JobRunner {
       ...job,
       status: 'running',
       attempts: job.attempts + 1,
-      progress: null,
+      progress: resumedProgress(job.progress),
       error: null,
       result: null,
       finishedAt: null,
@@ -182,6 +193,7 @@ export class JobRunner {
       lastEmit: 0,
       logged: { phase: '', decile: -1 },
       done: Promise.resolve(info),
+      before: info.progress?.claudeTotal,
     };
     this.running.set(info.id, run);
     this.opts.logger.info('job.started', { id: info.id, kind: info.kind, label: info.label, attempt: info.attempts });
@@ -217,6 +229,7 @@ export class JobRunner {
   private finish(run: Running, outcome: Partial<JobInfo>): JobInfo {
     const now = new Date().toISOString();
     const final: JobInfo = { ...this.snapshot(run), ...outcome, updatedAt: now, finishedAt: now };
+    if (final.status === 'done') Object.assign(final, finishedProgress(final, run.before));
     this.running.delete(final.id);
     try {
       this.db().save(final);
@@ -232,7 +245,7 @@ export class JobRunner {
   private progress(run: Running, p: JobProgress): void {
     const now = performance.now();
     // Elapsed time of the attempt, not of the current step, so the tray's clock never jumps back.
-    run.info = { ...run.info, progress: { ...p, elapsedMs: Math.round(now - run.started) }, updatedAt: new Date().toISOString() };
+    run.info = { ...run.info, progress: this.whole(run, p, now), updatedAt: new Date().toISOString() };
     if (now - run.lastPersist >= (this.opts.persistEveryMs ?? 1000)) {
       run.lastPersist = now;
       this.db().saveProgress(run.info.id, run.info.progress!, run.info.updatedAt);
@@ -242,6 +255,25 @@ export class JobRunner {
       run.lastEmit = now;
       this.emit(this.snapshot(run));
     }
+  }
+
+  /**
+   * The event as the job's one progress: elapsed time of the attempt (not of the current step, so
+   * the clock never jumps back), a whole-job fraction that never decreases, and Claude usage of this
+   * attempt plus the total of every attempt.
+   */
+  private whole(run: Running, p: JobProgress, now: number): JobProgress {
+    const last = run.info.progress;
+    const claude = p.claude ?? last?.claude;
+    const claudeTotal = addUsage(run.before, claude);
+    const fraction = p.fraction === undefined ? last?.fraction : Math.max(p.fraction, last?.fraction ?? 0);
+    return {
+      ...p,
+      elapsedMs: Math.round(now - run.started),
+      ...(fraction !== undefined ? { fraction } : {}),
+      ...(claude ? { claude } : {}),
+      ...(claudeTotal ? { claudeTotal } : {}),
+    };
   }
 
   /** One log line per 10% of each phase, so the log shows progress without a line per item. */
@@ -271,7 +303,7 @@ export class JobRunner {
   }
 
   private db(): JobStore {
-    if (!this.store) throw new Error('no project is open');
+    if (!this.store) throw new NotFoundError('no project is open: create or open one');
     return this.store;
   }
 }

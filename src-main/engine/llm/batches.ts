@@ -1,11 +1,15 @@
 // Message Batches mode for large runs: half the price, answers within hours instead of seconds.
 // The batch id is stored before polling starts, so a run killed while waiting resumes the same
 // batch instead of paying for a second one. Answers land in the same call store as direct calls,
-// so the steps that follow read them exactly as if they had been sent one by one.
-import { createHash } from 'node:crypto';
+// so the steps that follow read them exactly as if they had been sent one by one. Polling (retrieve,
+// results) retries transient failures with the same policy as direct requests: an hours-long wait
+// must not fail on one 529.
+import { sha256 } from '../base/hash';
 import type { Db } from '../../db/open';
-import { sleep, throwIfAborted } from '../pipeline/cancel';
+import { sleep, throwIfAborted } from '../base/cancel';
 import { toApiMessages, toRecord, type LlmClient } from './client';
+import { countRetry } from './stats';
+import { withRetries, type RetryHooks } from './retry';
 import { requestHash, type MessageRequest } from './store';
 
 export interface BatchItem {
@@ -36,20 +40,25 @@ export async function runBatch(
   }
   const outcome: BatchOutcome = { batchId: null, cached: items.length - pending.size, succeeded: 0, errored: 0 };
   if (pending.size === 0) return outcome;
-  const batchKey = createHash('sha256').update([...pending.keys()].sort().join('\n')).digest('hex');
+  const batchKey = sha256([...pending.keys()].sort().join('\n'));
   const batchId = findOpenBatch(db, batchKey) ?? (await createBatch(db, client, batchKey, pending));
   outcome.batchId = batchId;
   await waitForEnd(client, batchId, opts);
-  for await (const line of await client.anthropic.messages.batches.results(batchId)) {
-    const item = pending.get(line.custom_id);
-    if (!item) continue;
-    if (line.result.type === 'succeeded') {
-      const rec = toRecord(item.request.model, line.result.message, true);
-      store.put(line.custom_id, item.meta, item.request, rec);
-      client.account(item.meta.promptId, rec);
-      outcome.succeeded++;
-    } else outcome.errored++;
-  }
+  // A retried download starts from the first line again: lines already taken are skipped.
+  const seen = new Set<string>();
+  await polled(client, opts.signal, async () => {
+    for await (const line of await client.anthropic.messages.batches.results(batchId)) {
+      const item = pending.get(line.custom_id);
+      if (!item || seen.has(line.custom_id)) continue;
+      seen.add(line.custom_id);
+      if (line.result.type === 'succeeded') {
+        const rec = toRecord(item.request.model, line.result.message, true);
+        store.put(line.custom_id, item.meta, item.request, rec);
+        client.account(item.meta.promptId, rec);
+        outcome.succeeded++;
+      } else outcome.errored++;
+    }
+  });
   db.prepare("UPDATE llm_batch SET status = 'done', ended_at = ? WHERE id = ?").run(new Date().toISOString(), batchId);
   return outcome;
 }
@@ -82,9 +91,15 @@ async function waitForEnd(
 ): Promise<void> {
   for (;;) {
     throwIfAborted(opts.signal);
-    const batch = await client.anthropic.messages.batches.retrieve(batchId);
+    const batch = await polled(client, opts.signal, () => client.anthropic.messages.batches.retrieve(batchId));
     opts.onStatus?.({ processing: batch.request_counts.processing, succeeded: batch.request_counts.succeeded });
     if (batch.processing_status === 'ended') return;
     await sleep(opts.pollMs ?? 30_000, opts.signal);
   }
+}
+
+/** A read of batch state, retried like a request; each retry is counted in the client's stats. */
+function polled<T>(client: LlmClient, signal: AbortSignal | undefined, read: () => Promise<T>): Promise<T> {
+  const hooks: RetryHooks = { signal, onRetry: (reason) => countRetry(client.stats, reason) };
+  return withRetries(read, client.options, hooks);
 }

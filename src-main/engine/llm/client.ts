@@ -4,11 +4,15 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { Db } from '../../db/open';
 import { costOf, estimateTokens } from '../../../src-shared/pricing';
+import { API_RATE_LIMITS } from '../../../src-shared/settings';
 import type { PromptTemplate } from '../../../src-shared/prompts/types';
-import { CancelledError, isCancelled, sleep, throwIfAborted } from '../pipeline/cancel';
+import { isCancelled } from '../base/cancel';
 import { RateLimiter, type RateLimits } from './limiter';
 import { CallStore, requestHash, type CallRecord, type MessageRequest } from './store';
 import { countRetry, emptyStats, type LlmStats } from './stats';
+import { withRetries } from './retry';
+
+export { LlmApiError } from './retry';
 
 export interface LlmOptions {
   model: string;
@@ -29,7 +33,7 @@ export interface LlmOptions {
 
 export const DEFAULT_LLM_OPTIONS: Omit<LlmOptions, 'model'> = {
   maxTokens: 4096,
-  limits: { requestsPerMinute: 4000, inputTokensPerMinute: 2_000_000 },
+  limits: { ...API_RATE_LIMITS },
   maxAttempts: 8,
   maxCorrections: 2,
   retryBaseMs: 500,
@@ -40,12 +44,6 @@ export const DEFAULT_LLM_OPTIONS: Omit<LlmOptions, 'model'> = {
 export type AskResult<O> =
   | { ok: true; value: O; attempts: number }
   | { ok: false; error: string; kind: 'invalid-answer' | 'api' };
-
-const RETRYABLE = new Set([408, 409, 429, 500, 502, 503, 504, 529]);
-
-export class LlmApiError extends Error {
-  override name = 'LlmApiError';
-}
 
 export class LlmClient {
   readonly stats: LlmStats = emptyStats();
@@ -149,22 +147,15 @@ export class LlmClient {
     opts: { signal?: AbortSignal; cacheMessageIndex?: number },
   ): Promise<CallRecord> {
     const inputEstimate = estimateTokens((req.system ?? '') + req.messages.map((m) => m.content).join(''));
-    for (let attempt = 1; ; attempt++) {
-      throwIfAborted(opts.signal);
-      await this.limiter.acquire(inputEstimate, opts.signal);
-      try {
+    return withRetries(
+      async () => {
+        await this.limiter.acquire(inputEstimate, opts.signal);
         this.stats.sent++;
-        return await this.sendOnce(req, opts);
-      } catch (err) {
-        if (isCancelled(err) || opts.signal?.aborted) throw new CancelledError();
-        const { retryable, reason, delayMs } = classify(err, attempt, this.options.retryBaseMs);
-        if (!retryable || attempt >= this.options.maxAttempts) {
-          throw new LlmApiError(`${reason} (after ${attempt} attempt${attempt > 1 ? 's' : ''})`);
-        }
-        countRetry(this.stats, reason);
-        await sleep(delayMs, opts.signal);
-      }
-    }
+        return this.sendOnce(req, opts);
+      },
+      this.options,
+      { signal: opts.signal, onRetry: (reason) => countRetry(this.stats, reason) },
+    );
   }
 
   private async sendOnce(req: MessageRequest, opts: { signal?: AbortSignal; cacheMessageIndex?: number }): Promise<CallRecord> {
@@ -219,25 +210,4 @@ export function toRecord(model: string, msg: Anthropic.Message, viaBatch: boolea
     cacheWriteTokens: msg.usage.cache_creation_input_tokens ?? 0,
   };
   return { text, ...usage, costUsd: costOf(model, usage, viaBatch), viaBatch };
-}
-
-function classify(err: unknown, attempt: number, baseMs: number): { retryable: boolean; reason: string; delayMs: number } {
-  // Jitter spreads retries of many concurrent callers so they do not return in lockstep.
-  const backoff = Math.min(30_000, baseMs * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5);
-  if (err instanceof Anthropic.APIConnectionError) return { retryable: true, reason: 'connection', delayMs: backoff };
-  if (err instanceof Anthropic.APIError) {
-    const status = err.status ?? 0;
-    const retryable = RETRYABLE.has(status);
-    return { retryable, reason: `HTTP ${status}: ${err.apiMessage ?? err.message}`.slice(0, 200), delayMs: retryAfter(err) ?? backoff };
-  }
-  return { retryable: false, reason: err instanceof Error ? err.message : String(err), delayMs: 0 };
-}
-
-/** The server's own wait hint wins over our backoff (retry-after-ms, then retry-after seconds). */
-function retryAfter(err: InstanceType<typeof Anthropic.APIError>): number | null {
-  const headers = err.headers;
-  const ms = Number(headers?.get('retry-after-ms'));
-  if (Number.isFinite(ms) && ms > 0) return ms;
-  const s = Number(headers?.get('retry-after'));
-  return Number.isFinite(s) && s > 0 ? s * 1000 : null;
 }

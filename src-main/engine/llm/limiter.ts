@@ -1,6 +1,6 @@
 // Token-bucket rate limiting for requests per minute and input tokens per minute: the two limits an
 // Anthropic organisation has per model. Waiters are served in order, so a big request is not starved.
-import { sleep } from '../pipeline/cancel';
+import { sleep } from '../base/cancel';
 
 export interface RateLimits {
   requestsPerMinute: number;

@@ -1,16 +1,10 @@
-// Running counters of one client, shown as live progress (calls, retries, tokens, cost).
+// Running counters of one client, shown as live progress (calls, retries, tokens, cost): the
+// contract's ClaudeTotals plus what only the engine keeps (cache tokens, a split by prompt).
+import type { ClaudeTotals } from '../../../src-shared/jobs';
 
-export interface LlmStats {
-  sent: number;
-  cacheHits: number;
-  retries: Record<string, number>;
-  invalidAnswers: number;
-  failures: number;
-  inputTokens: number;
-  outputTokens: number;
+export interface LlmStats extends ClaudeTotals {
   cacheReadTokens: number;
   cacheWriteTokens: number;
-  costUsd: number;
   byPrompt: Record<string, { sent: number; inputTokens: number; outputTokens: number }>;
 }
 

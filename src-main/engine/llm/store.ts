@@ -1,7 +1,7 @@
 // The record of every Claude response. The request hash covers exactly what decides the answer
 // (model, system, messages, max_tokens; the current API takes no sampling temperature), so an identical call is answered from here
 // and never paid twice, across runs and after a crash.
-import { createHash } from 'node:crypto';
+import { sha256 } from '../base/hash';
 import type { Db } from '../../db/open';
 import type { PromptMessage } from '../../../src-shared/prompts/types';
 
@@ -29,7 +29,7 @@ export function requestHash(req: MessageRequest): string {
     messages: req.messages,
     max_tokens: req.max_tokens,
   };
-  return createHash('sha256').update(JSON.stringify(semantic)).digest('hex');
+  return sha256(JSON.stringify(semantic));
 }
 
 export class CallStore {

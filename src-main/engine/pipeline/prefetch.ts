@@ -3,11 +3,19 @@
 // only correction turns (rare) go out as direct calls.
 import type { PromptTemplate } from '../../../src-shared/prompts/types';
 import { runBatch, type BatchItem } from '../llm/batches';
+import type { Db } from '../../db/open';
+import type { LlmClient } from '../llm/client';
 import type { RunContext } from './steps';
-import type { ClaudeStepDeps } from './claude-step';
+
+/** What a prefetch needs of a Claude step's dependencies (declared here so the two files form no cycle). */
+export interface PrefetchDeps {
+  db: Db;
+  llm: LlmClient;
+  model: string;
+}
 
 export async function prefetchAsBatch<V, O>(
-  deps: ClaudeStepDeps,
+  deps: PrefetchDeps,
   stepName: string,
   template: PromptTemplate<V, O>,
   inputs: readonly V[],

@@ -1,9 +1,10 @@
 // A pipeline step in the manner of kura: a function over items whose per-item results are
 // checkpointed in SQLite under (step, input hash, model, prompt version). A rerun skips what is done,
 // a failure is recorded on its item and never fails the run, and cancellation stops cleanly.
-import { createHash } from 'node:crypto';
+import { sha256 } from '../base/hash';
 import type { Db } from '../../db/open';
 import { CancelledError, isCancelled } from './cancel';
+import type { WholeJob } from './phases';
 
 export interface StepSpec {
   name: string;
@@ -24,6 +25,10 @@ export interface StepProgress {
   elapsedMs: number;
   /** Estimated time left from the pace of items actually computed in this run. */
   etaMs: number | null;
+  /** Plain words for what the step does now, when the step knows better than its phase's label. */
+  label?: string;
+  /** Where the step stands in the whole job (set by a PhaseTracker, see phases.ts). */
+  whole?: WholeJob;
 }
 
 export interface RunContext {
@@ -32,7 +37,7 @@ export interface RunContext {
 }
 
 export function inputHash(input: unknown): string {
-  return createHash('sha256').update(JSON.stringify(input)).digest('hex');
+  return sha256(JSON.stringify(input));
 }
 
 export async function runStep<I, O>(

@@ -13,6 +13,7 @@ export function runSummaryHtml(run: RunReport): string {
   const t = run.tasks;
   const { minConversations, minAccounts } = run.thresholds;
   const items = [
+    ...(run.provenance ? [`<strong>This run is a ${escapeHtml(run.provenance)}</strong>: built-in fake Claude answers and a stand-in embedding model; its numbers mean nothing.`] : []),
     `Run <strong>${escapeHtml(run.run)}</strong> (${escapeHtml(run.method)}), reported as usage source <code>${escapeHtml(run.sourceId)}</code>.`,
     `Privacy thresholds: at least ${fmtInt(minConversations)} conversations` +
       (run.accountsKnown ? ` from at least ${fmtInt(minAccounts)} distinct accounts per task.` : ' per task; the conversations carry no account ids, so the account threshold could not apply.'),

@@ -3,14 +3,14 @@
 // runs' RunReports: shares and counts, no conversation or account level data), the
 // paper's published numbers and the provenance of the imported data files: never conversation
 // text, account ids or local paths.
-import { createHash } from 'node:crypto';
+import { sha256 } from '../base/hash';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Db } from '../../db/open';
 import type { RunInfo } from '../../../src-shared/api';
 import type { PaperReference, ReproduceReport, RunReport, SourceRef } from '../../../src-shared/report';
 import { reproduce } from '../analyze/reproduce';
-import { NotFoundError } from '../analyze/inputs';
+import { InvalidInputError, NotFoundError } from '../errors';
 import { checksumText, REVIEW_FORMAT, REVIEW_VERSION, reviewBundleSchema, type ReviewBundle } from './schema';
 import { completeRuns, reportRun, runInfoOf } from './runs';
 
@@ -33,7 +33,7 @@ export interface ReviewBundleOptions {
 
 /** sha256 (hex) of checksumText(bundle): what the renderer recomputes with crypto.subtle. */
 export function bundleChecksum(bundle: Parameters<typeof checksumText>[0]): string {
-  return createHash('sha256').update(checksumText(bundle), 'utf8').digest('hex');
+  return sha256(checksumText(bundle));
 }
 
 function sourceRef(db: Db, id: string): SourceRef {
@@ -58,7 +58,7 @@ export function buildReviewBundle(db: Db, opts: ReviewBundleOptions): ReviewBund
     runInfo[name] = runInfoOf(db, name);
   }
   const ids = [...new Set([...opts.sources, ...Object.values(runs).map((r) => r.sourceId)])];
-  if (ids.length === 0) throw new Error('a review bundle needs at least one usage source');
+  if (ids.length === 0) throw new InvalidInputError('a review bundle needs at least one usage source');
   const sources = ids.map((id) => sourceRef(db, id));
   const reports: Record<string, ReproduceReport> = {};
   for (const source of sources) reports[source.id] = reproduce(db, source.id);

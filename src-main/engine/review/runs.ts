@@ -3,7 +3,7 @@
 import type { Db } from '../../db/open';
 import type { RunInfo } from '../../../src-shared/api';
 import type { RunReport } from '../../../src-shared/report';
-import { NotFoundError } from '../analyze/inputs';
+import { NotFoundError } from '../errors';
 import { runReport } from '../classify/report';
 import { summariseRun } from '../classify/results';
 import { ClassifyConfigSchema } from '../classify/config';

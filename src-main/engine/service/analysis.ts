@@ -1,21 +1,12 @@
 // Analyses beyond the release reproduction: a classification run's report (Figures 5, 8, 10), two
 // usage sources compared (Appendix G metrics per level), and the whole project as a review bundle.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { PaperReference } from '../../../src-shared/report';
-import { compareReports } from '../../../src-shared/compare';
 import pkg from '../../../package.json';
 import type { Db } from '../../db/open';
-import { reproduce } from '../analyze/reproduce';
-import { buildProjectReviewBundle } from '../review/bundle';
-import { reportRun } from '../review/runs';
-import type { ApiHandlers } from './index';
-
-/** The paper's published numbers, when the resources ship them (they do in the app and tests). */
-function loadPaper(resourcesDir: string): PaperReference | undefined {
-  const file = join(resourcesDir, 'reference', 'paper-figures.json');
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as PaperReference) : undefined;
-}
+import { loadPaper } from '../analyze/paper';
+import { lastReference } from '../classify/report';
+import { runReportAsync } from '../classify/report-async';
+import { offProject } from '../workers/project-tasks';
+import type { ApiHandlers } from './types';
 
 export function analysisHandlers(
   getDb: () => Db,
@@ -23,9 +14,11 @@ export function analysisHandlers(
 ): Pick<ApiHandlers, 'analysis.runReport' | 'analysis.compare' | 'review.bundle'> {
   return {
     // Reporting also refreshes the run's thresholded usage source, so Explore can show "run:<name>".
-    'analysis.runReport': async (args) => reportRun(getDb(), args.run),
+    // The aggregation runs in a worker thread (seconds to minutes at 1M conversations).
+    'analysis.runReport': async (args) => runReportAsync(getDb(), args.run, lastReference(getDb(), args.run)),
     // Both sides go through the same pure function review mode uses on bundled reports.
-    'analysis.compare': async (args) => compareReports(reproduce(getDb(), args.a), reproduce(getDb(), args.b)),
-    'review.bundle': async () => buildProjectReviewBundle(getDb(), { appVersion: pkg.version, paper: loadPaper(resourcesDir) }),
+    'analysis.compare': async (args) => offProject(getDb(), { kind: 'compare', a: args.a, b: args.b }),
+    // A bundle reports every finished run: worker thread too.
+    'review.bundle': async () => offProject(getDb(), { kind: 'bundle', options: { appVersion: pkg.version, paper: loadPaper(resourcesDir) ?? undefined } }),
   };
 }

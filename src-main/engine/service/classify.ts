@@ -1,11 +1,13 @@
 // Wizard, classify: a cost preview of a run with the settings' models, and the project's runs with
 // their outcome counts and, once reported, their usage source for Explore.
 import type { ClassifyEstimateView, RunInfo } from '../../../src-shared/api';
+import type { RunPrivacy } from '../../../src-shared/review-bundle';
 import type { JobArgs } from '../../../src-shared/jobs';
 import type { Settings } from '../../../src-shared/settings';
 import type { Db } from '../../db/open';
 import type { AppHost } from '../host';
-import { ClassifyConfigSchema } from '../classify/config';
+import { countTasks } from '../classify/aggregate';
+import { ClassifyConfigSchema, type ClassifyConfig } from '../classify/config';
 import { estimateClassify } from '../classify/estimate';
 import { summariseRun } from '../classify/results';
 import { classifyConfigFrom } from '../jobs/classify-run';
@@ -79,6 +81,16 @@ function runs(db: Db, activeRuns: Set<string>): RunInfo[] {
       screenedOut: s.screenedOut,
       unclassified: s.unclassified,
       sourceId: source.get(sourceId) !== undefined ? sourceId : null,
+      ...(source.get(sourceId) !== undefined ? { privacy: privacyOf(db, cfg) } : {}),
     };
   });
+}
+
+/** Kept vs dropped by the run's thresholds: the same counts its report and usage source use. */
+function privacyOf(db: Db, cfg: ClassifyConfig): RunPrivacy {
+  const { tasks, accountsKnown } = countTasks(db, cfg);
+  const sum = (list: typeof tasks) => list.reduce((s, t) => s + t.conversations, 0);
+  const kept = tasks.filter((t) => t.kept);
+  const dropped = tasks.filter((t) => !t.kept);
+  return { tasksKept: kept.length, tasksDropped: dropped.length, conversationsKept: sum(kept), conversationsDropped: sum(dropped), accountsKnown };
 }

@@ -21,14 +21,16 @@ function datasets(db: Db): ConversationDatasetInfo[] {
     .prepare("SELECT dataset FROM conversation UNION SELECT dataset FROM conversation_import WHERE status = 'complete' ORDER BY dataset")
     .pluck()
     .all() as string[];
-  const counts = db.prepare('SELECT count(*) AS conversations, count(DISTINCT account_id) AS accounts FROM conversation WHERE dataset = ?');
+  const counts = db.prepare(
+    'SELECT count(*) AS conversations, count(DISTINCT account_id) AS accounts, count(account_id) AS withAccount FROM conversation WHERE dataset = ?',
+  );
   const imports = db.prepare(
     `SELECT max(coalesce(finished_at, started_at)) AS importedAt, coalesce(sum(bad_rows), 0) AS badRows
      FROM conversation_import WHERE dataset = ? AND status IN ('complete', 'cancelled')`,
   );
   const files = db.prepare('SELECT file FROM conversation_import WHERE dataset = ? GROUP BY file ORDER BY min(started_at)').pluck();
   return names.map((dataset) => {
-    const c = counts.get(dataset) as { conversations: number; accounts: number };
+    const c = counts.get(dataset) as { conversations: number; accounts: number; withAccount: number };
     const i = imports.get(dataset) as { importedAt: string | null; badRows: number };
     return { dataset, ...c, files: files.all(dataset) as string[], importedAt: i.importedAt ?? '', badRows: i.badRows };
   });

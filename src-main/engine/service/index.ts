@@ -7,6 +7,7 @@ import type { Project } from '../project';
 import { analysisHandlers } from './analysis';
 import { classifyHandlers } from './classify';
 import { conversationHandlers } from './conversations';
+import { demoHandlers } from './demo';
 import { hierarchyHandlers } from './hierarchy';
 import { jobHandlers } from './jobs';
 import { projectHandlers } from './project';
@@ -31,6 +32,7 @@ export function createAppService(host: AppHost): ApiHandlers {
     ...analysisHandlers(() => host.project.db, host.resourcesDir),
     ...jobHandlers(host),
     ...settingsHandlers(host),
+    ...demoHandlers(host),
   };
 }
 

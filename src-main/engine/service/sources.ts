@@ -1,19 +1,20 @@
 // The calls that predate the wizard: app info, usage sources, reference imports, the paper's
 // reproduction (Explore) and its published numbers. They act on the host's current project.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { DatasetStatus } from '../../../src-shared/api';
-import type { PaperReference, SourceRef } from '../../../src-shared/report';
+import type { SourceRef } from '../../../src-shared/report';
 import pkg from '../../../package.json';
 import type { Db } from '../../db/open';
 import type { AppHost } from '../host';
-import { importFile, importRelease } from '../ingest';
+import { importRelease } from '../ingest';
+import { importFileAsync } from '../ingest/formats/xlsx-worker';
 import { reproduce } from '../analyze/reproduce';
+import { DEFAULT_SOURCE_ID } from '../analyze/inputs';
+import { loadPaper } from '../analyze/paper';
 import { NotFoundError } from '../errors';
 import { expandPath } from '../paths';
 import type { HandlerGroup } from './types';
 
-export const DEFAULT_SOURCE_ID = 'aei-2025-02-10';
+export { DEFAULT_SOURCE_ID };
 
 type SourceCalls =
   | 'app.info'
@@ -36,11 +37,15 @@ export function sourceHandlers(host: AppHost): HandlerGroup<SourceCalls> {
            FROM dataset_import ORDER BY dataset, kind`,
         )
         .all() as DatasetStatus[],
-    'reference.importFile': async (args, ctx) => importFile(db(), { ...args, path: expandPath(args.path) }, ctx.onProgress),
+    // The parse runs in a task worker: a large .xlsx takes seconds to scan.
+    'reference.importFile': async (args, ctx) => importFileAsync(db(), { ...args, path: expandPath(args.path) }, ctx.onProgress),
     'reference.importRelease': async (args, ctx) => importRelease(db(), { ...args, dir: expandPath(args.dir) }, ctx.onProgress),
     'analysis.reproduce': async (args) => reproduce(db(), args.sourceId ?? defaultSource(db())),
-    'paper.reference': async () =>
-      JSON.parse(readFileSync(join(host.resourcesDir, 'reference', 'paper-figures.json'), 'utf8')) as PaperReference,
+    'paper.reference': async () => {
+      const paper = loadPaper(host.resourcesDir);
+      if (!paper) throw new NotFoundError("this installation does not ship the paper's published numbers");
+      return paper;
+    },
   };
 }
 

@@ -1,7 +1,9 @@
 // Validate, the analyst's side (paper Appendix C): draw a packet from a classification run, merge the
 // label files validators send back, and report accuracy, agreement and corrected pattern shares. The
 // same engine functions as `task-atlas validate …`, so the app and the CLI give the same numbers.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import type { ApiArgs, ApiResults } from '../../../src-shared/api';
 import type { Db } from '../../db/open';
 import type { AppHost } from '../host';
@@ -15,12 +17,13 @@ import { validationReport } from '../validate/report';
 import { DEFAULT_SAMPLE_SIZE, sampleItems } from '../validate/sample';
 import type { HandlerGroup } from './types';
 
-type ValidateCall = 'validate.sample' | 'validate.importLabels' | 'validate.report';
+type ValidateCall = 'validate.sample' | 'validate.importLabels' | 'validate.importLabelsContent' | 'validate.report';
 
 export function validateHandlers(host: AppHost): HandlerGroup<ValidateCall> {
   return {
     'validate.sample': async (args) => sample(host.project.db, args),
     'validate.importLabels': async (args) => importLabels(host.project.db, args.paths),
+    'validate.importLabelsContent': async (args) => importLabelContents(host.project.db, args.files),
     'validate.report': async (args) => report(host.project.db, args.run),
   };
 }
@@ -57,6 +60,31 @@ function importLabels(db: Db, paths: readonly string[]): ApiResults['validate.im
     return importLabelFiles(db, paths.map(expandPath));
   } catch (err) {
     throw err instanceof ImportError ? withJsonLine(err) : err;
+  }
+}
+
+/**
+ * Label files the user chose or dropped in the app: the browser has their contents, not their paths.
+ * They go through the same checks as files on disk (written to a private temporary folder for the
+ * moment of the import), and errors name the file as the user knows it.
+ */
+function importLabelContents(db: Db, files: readonly { name: string; text: string }[]): ApiResults['validate.importLabels'] {
+  const dir = mkdtempSync(join(tmpdir(), 'task-atlas-labels-'));
+  const names = new Map<string, string>();
+  try {
+    const paths = files.map((f, i) => {
+      const path = join(dir, `${i}-${basename(f.name).replace(/[^\w.-]/g, '_')}`);
+      writeFileSync(path, f.text, { mode: 0o600 });
+      names.set(path, f.name);
+      return path;
+    });
+    return importLabels(db, paths);
+  } catch (err) {
+    const name = err instanceof ImportError ? names.get(err.file) : undefined;
+    if (!name || !(err instanceof ImportError)) throw err;
+    throw new ImportError(err.reason, { file: name, ...(err.line !== undefined ? { line: err.line } : {}), ...(err.column !== undefined ? { column: err.column } : {}) });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -38,6 +38,13 @@ export class RecentProjects {
     if (this.file) writeJsonAtomic(this.file, this.entries);
   }
 
+  /** Forgets `path` (the demo project is never offered as a recent one). */
+  remove(path: string): void {
+    if (!this.entries.some((e) => e.path === path)) return;
+    this.entries = this.entries.filter((e) => e.path !== path);
+    if (this.file) writeJsonAtomic(this.file, this.entries);
+  }
+
   private load(file: string): Entry[] {
     try {
       const parsed = RecentFileSchema.safeParse(readJsonFile(file) ?? []);

@@ -1,7 +1,8 @@
 // Building the packet a validator works from (paper Appendix C): per item the conversation (optionally
 // redacted), the path the classifier took with the options it had at each level, or the pattern it
 // chose. The packet is stored in the project so returning label files can be checked against it.
-import { createHash } from 'node:crypto';
+import { sha256 } from '../base/hash';
+import { InvalidInputError, NotFoundError } from '../errors';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Db } from '../../db/open';
@@ -22,9 +23,7 @@ export interface PacketOptions {
   now?: Date;
 }
 
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
+export { sha256 };
 
 /** Stable across packets, so two packets holding the same classification share the item id. */
 export function itemIdFor(runId: string, conversationId: string, facet: ValidationFacet): string {
@@ -33,21 +32,21 @@ export function itemIdFor(runId: string, conversationId: string, facet: Validati
 
 export function runHierarchyId(db: Db, runId: string): string {
   const row = db.prepare('SELECT config_json FROM classify_run WHERE id = ?').get(runId) as { config_json: string } | undefined;
-  if (!row) throw new Error(`no classification run "${runId}" in this project`);
+  if (!row) throw new NotFoundError(`no classification run "${runId}" in this project`);
   const cfg = JSON.parse(row.config_json) as { hierarchyId?: unknown };
   if (typeof cfg.hierarchyId !== 'string') throw new Error(`run "${runId}" names no hierarchy`);
   return cfg.hierarchyId;
 }
 
 export function buildPacket(db: Db, runId: string, items: readonly SampleItem[], opts: PacketOptions): ValidationPacket {
-  if (items.length === 0) throw new Error('a validation packet needs at least one item');
+  if (items.length === 0) throw new InvalidInputError('a validation packet needs at least one item');
   const needsTree = items.some((i) => i.facet === 'task');
   const tree = needsTree ? loadTree(db, runHierarchyId(db, runId)) : null;
   const getConv = db.prepare('SELECT messages_json FROM conversation WHERE id = ?');
   const redact = opts.redact ?? false;
   const packetItems = items.map((it) => {
     const row = getConv.get(it.conversationId) as { messages_json: string } | undefined;
-    if (!row) throw new Error(`conversation "${it.conversationId}" is not in this project`);
+    if (!row) throw new NotFoundError(`conversation "${it.conversationId}" is not in this project`);
     return buildItem(runId, it, conversationOf(row.messages_json, redact), redact, tree);
   });
   const checksum = sha256(JSON.stringify(packetItems));
@@ -90,7 +89,7 @@ function buildItem(
 export function pathWithOptions(tree: Tree, ids: readonly string[]): NonNullable<ValidationItem['path']> {
   return ids.map((id, i) => {
     const node = tree.byId.get(id);
-    if (!node) throw new Error(`node "${id}" is not in hierarchy "${tree.id}"`);
+    if (!node) throw new NotFoundError(`node "${id}" is not in hierarchy "${tree.id}"`);
     const offered = i === 0 ? tree.top : (tree.children.get(ids[i - 1]!) ?? []);
     return { level: node.level, chosen: node.name, options: offered.map((n) => n.name) };
   });
@@ -127,14 +126,23 @@ export function exportPacket(
 //
 // Rules, applied in this order so an earlier placeholder is never re-matched by a later rule:
 //   1. email  local@domain.tld                                 → [email]
-//   2. url    http(s)://… or www.… up to whitespace, trailing
+//   2. url    http(s)://… or www.… up to whitespace or what closes
+//             the syntax around it (quotes, also as HTML
+//             entities; brackets; backticks), trailing
 //             sentence punctuation left in the text            → [url]
 //   3. phone  optional +, digits with space . - ( ) between,
 //             9–15 digits in all and at least one separator    → [phone]
 //   4. number any remaining run of 6 or more digits            → [number]
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
-const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'()[\]]+/gi;
+// Characters that delimit a URL in prose, code and markup: ASCII and typographic quotes, brackets,
+// backticks. A quote or bracket written as an HTML entity (scraped corpora carry `&#39;`) ends it
+// too, while a plain `&` in a query string does not. Balanced parentheses stay inside
+// (Wikipedia-style paths), so an unbalanced `)` closes the surrounding syntax.
+const URL_DELIMITERS = '\\s<>"\'`()[\\]{}‘’‚“”„«»‹›「」『』';
+const DELIMITER_ENTITY = '&(?:quot|apos|lt|gt|#0*3[49]|#0*6[02]|#x0*2[27]|#x0*3[ce]);';
+const URL_CHAR = `(?:(?!${DELIMITER_ENTITY})[^${URL_DELIMITERS}])`;
+const URL_RE = new RegExp(`\\b(?:https?://|www\\.)(?:${URL_CHAR}|\\(${URL_CHAR}*\\))+`, 'gi');
 const PHONE_CANDIDATE = /(?<![\w+])\+?\(?\d[\d\s().-]{6,}\d(?!\w)/g;
 const LONG_DIGITS = /\d{6,}/g;
 

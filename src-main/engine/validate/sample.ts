@@ -1,6 +1,7 @@
 // Which classifications go to human validators (paper Appendix C: 150 per facet). Eligible items are
 // the run's 'ok' rows for the facet; everything is seeded so the same seed draws the same sample.
 import type { Db } from '../../db/open';
+import { InvalidInputError } from '../errors';
 import { shuffled, subSeed } from '../hierarchy/random';
 import type { ValidationFacet } from '../../../src-shared/validation';
 import type { SampleItem } from './types';
@@ -32,7 +33,7 @@ export function eligibleItems(db: Db, runId: string, facet: ValidationFacet): Sa
 
 export function sampleItems(db: Db, runId: string, opts: SampleOptions): SampleItem[] {
   const size = opts.size ?? DEFAULT_SAMPLE_SIZE;
-  if (!Number.isInteger(size) || size < 0) throw new Error(`sample size must be a non-negative integer, got ${size}`);
+  if (!Number.isInteger(size) || size < 0) throw new InvalidInputError(`sample size must be a non-negative integer, got ${size}`);
   const items = eligibleItems(db, runId, opts.facet);
   if (opts.method === 'simple') return shuffled(items, subSeed(opts.seed, `simple:${opts.facet}`)).slice(0, size);
   return stratifiedSample(items, size, opts.seed);

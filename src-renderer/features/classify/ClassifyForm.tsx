@@ -1,6 +1,6 @@
 // Starting a classification run: the form, the models in use (from Settings), a cost estimate that
 // must come before the Run button, and the run's live job card with Pause / Cancel / Resume.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useReducer, type FormEvent } from 'react';
 import type { ClassifyEstimateView } from '../../../src-shared/api';
 import type { JobArgs } from '../../../src-shared/jobs';
 import { useResource } from '../../app/resource';
@@ -11,7 +11,9 @@ import { datasetsStore } from '../conversations/store';
 import { hierarchiesStore } from '../hierarchy/store';
 import { jobsStore } from '../jobs/store';
 import { settingsStore } from '../settings/store';
-import { classifyArgs, defaultDraft, suggestRunName, type ClassifyDraft } from './classify-args';
+import { classifyArgs, defaultDraft, type ClassifyDraft } from './classify-args';
+import { planOfDraft, thresholdWarnings } from './coverage';
+import { draftReducer, nameNote } from './draft';
 import { DatasetChoice, MethodChoice, Thresholds } from './ClassifyOptions';
 import { runsStore } from './store';
 import { EstimateFirst } from '../../components/EstimateFirst';
@@ -36,6 +38,17 @@ function EstimateView({ estimate }: { estimate: ClassifyEstimateView }) {
   );
 }
 
+function ThresholdWarnings({ warnings }: { warnings: string[] }) {
+  if (warnings.length === 0) return null;
+  return (
+    <ul className="warnings" id="classify-warnings" aria-label="Before you run">
+      {warnings.map((w) => (
+        <li key={w}>{w}</li>
+      ))}
+    </ul>
+  );
+}
+
 function ModelsInUse({ onSettings }: { onSettings: () => void }) {
   const settings = useResource(settingsStore);
   const models = settings.data?.settings.models;
@@ -56,12 +69,13 @@ export function ClassifyForm({ onSettings }: { onSettings: () => void }) {
   const datasets = useResource(datasetsStore).data ?? [];
   const hierarchies = (useResource(hierarchiesStore).data ?? []).filter((h) => h.status !== 'failed');
   const runs = useResource(runsStore).data;
-  const [draft, setDraft] = useState<ClassifyDraft>(() => savedDraft ?? defaultDraft());
+  const [draft, dispatch] = useReducer(draftReducer, undefined, () => savedDraft ?? defaultDraft());
+  const runNames = runs?.map((r) => r.run);
+  const note = nameNote(draft.name, runNames);
   const estimate = useAction((config: JobArgs<'classify.run'>) => getApiClient()['classify.estimate']({ config }));
   const start = useAction(async (args: JobArgs<'classify.run'>) => {
     const job = await jobsStore.startJob({ kind: 'classify.run', args });
-    // The next run needs its own name (the run list does not have this one yet).
-    setDraft((d) => ({ ...d, name: suggestRunName([...(runs ?? []).map((r) => r.run), args.name]) }));
+    dispatch({ type: 'started', args });
     return job;
   });
   const parsed = classifyArgs(draft);
@@ -69,13 +83,13 @@ export function ClassifyForm({ onSettings }: { onSettings: () => void }) {
   useEffect(() => {
     savedDraft = draft;
   }, [draft]);
-  // Suggest a free run name once the existing runs are known.
+  // Suggest a free run name once the existing runs are known (the reducer never overwrites one).
   useEffect(() => {
-    if (runs && !draft.name) setDraft((d) => ({ ...d, name: suggestRunName(runs.map((r) => r.run)) }));
+    if (runs && !draft.name) dispatch({ type: 'runs-loaded', runs: runs.map((r) => r.run) });
   }, [runs, draft.name]);
 
   const set = <K extends keyof ClassifyDraft>(key: K, value: ClassifyDraft[K]) => {
-    setDraft((d) => ({ ...d, [key]: value }));
+    dispatch({ type: 'set', patch: { [key]: value } as Partial<ClassifyDraft> });
     estimate.reset();
   };
   const onEstimate = (e: FormEvent) => {
@@ -88,11 +102,17 @@ export function ClassifyForm({ onSettings }: { onSettings: () => void }) {
       <h3 id="classify-title">New run</h3>
       <div className="form-field">
         <label htmlFor="run-name">Run name</label>
-        <input id="run-name" type="text" value={draft.name} onChange={(e) => set('name', e.target.value)} required />
+        <input id="run-name" type="text" value={draft.name} onChange={(e) => set('name', e.target.value)} required aria-describedby={note ? 'run-name-note' : undefined} />
+        {note && (
+          <p className="note" id="run-name-note">
+            {note}
+          </p>
+        )}
       </div>
       <DatasetChoice draft={draft} set={set} datasets={datasets} />
       <MethodChoice draft={draft} set={set} hierarchies={hierarchies} />
       <Thresholds draft={draft} set={set} />
+      <ThresholdWarnings warnings={thresholdWarnings(datasets, planOfDraft(draft))} />
       {draft.method === 'claude' && <ModelsInUse onSettings={onSettings} />}
       <EstimateFirst
         parsed={parsed}

@@ -3,6 +3,7 @@
 import type { ConversationDatasetInfo, HierarchySummary } from '../../../src-shared/api';
 import { formatInt } from '../../components/format';
 import type { ClassifyDraft, Method } from './classify-args';
+import { coverageText } from './coverage';
 
 interface OptionsProps {
   draft: ClassifyDraft;
@@ -25,7 +26,7 @@ export function DatasetChoice({ draft, set, datasets }: Pick<OptionsProps, 'draf
       {datasets.map((d) => (
         <label key={d.dataset} className="inline-choice">
           <input type="checkbox" checked={draft.datasets.includes(d.dataset)} onChange={(e) => toggle(d.dataset, e.target.checked)} /> {d.dataset} (
-          {formatInt(d.conversations)} conversations, {formatInt(d.accounts)} accounts)
+          {formatInt(d.conversations)} conversations, {formatInt(d.accounts)} accounts, <span className="account-coverage">{coverageText(d)}</span>)
         </label>
       ))}
     </fieldset>
@@ -89,7 +90,7 @@ export function Thresholds({ draft, set }: Pick<OptionsProps, 'draft' | 'set'>) 
           disabled={draft.method !== 'claude'}
           onChange={(e) => set('batches', e.target.checked)}
         />{' '}
-        Use the Batches API (half price, can take hours)
+        Use the Batches API (half price, can take hours){draft.method !== 'claude' && <span className="why-disabled">Only for the Claude method: the offline method makes no calls.</span>}
       </label>
     </fieldset>
   );

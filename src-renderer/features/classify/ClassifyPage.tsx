@@ -1,11 +1,14 @@
 // Classify: map conversations to tasks of a hierarchy (paper section 2 / Appendix B), with a cost
 // estimate first, live progress, Pause / Cancel / Resume, and the list of runs so far.
 import type { RunInfo } from '../../../src-shared/api';
+import { useResource } from '../../app/resource';
 import { JobCard } from '../jobs/JobCard';
 import { latestJob } from '../jobs/model';
 import { useJobs } from '../jobs/store';
 import { ClassifyForm } from './ClassifyForm';
+import { keptText, runOfJob } from './coverage';
 import { RunsList } from './RunsList';
+import { runsStore } from './store';
 
 interface ClassifyPageProps {
   onExplore: (run: RunInfo) => void;
@@ -15,6 +18,7 @@ interface ClassifyPageProps {
 export function ClassifyPage({ onExplore, onSettings }: ClassifyPageProps) {
   const { jobs } = useJobs();
   const job = latestJob(jobs, 'classify.run');
+  const run = runOfJob(useResource(runsStore).data, job?.args);
   return (
     <div className="wizard-page">
       <h2>Classify</h2>
@@ -24,6 +28,11 @@ export function ClassifyPage({ onExplore, onSettings }: ClassifyPageProps) {
         <section aria-labelledby="classify-job-title" className="page-job" id="classify-job">
           <h3 id="classify-job-title">Latest run</h3>
           <JobCard job={job} dismissable={false} />
+          {job.status === 'done' && run?.privacy && (
+            <p className="kept-summary" id="classify-kept">
+              {keptText(run.privacy)}
+            </p>
+          )}
         </section>
       )}
       <section aria-labelledby="runs-title">

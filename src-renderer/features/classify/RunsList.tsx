@@ -4,6 +4,7 @@ import type { RunInfo } from '../../../src-shared/api';
 import { useResource } from '../../app/resource';
 import { ErrorBox } from '../../components/ErrorBox';
 import { formatDateTime, formatInt } from '../../components/format';
+import { keptShort } from './coverage';
 import { runsStore } from './store';
 
 export function RunsList({ onExplore }: { onExplore: (run: RunInfo) => void }) {
@@ -24,6 +25,7 @@ export function RunsList({ onExplore }: { onExplore: (run: RunInfo) => void }) {
             <th scope="col">Classified</th>
             <th scope="col">Screened out</th>
             <th scope="col">Unclassified</th>
+            <th scope="col">Kept by the thresholds</th>
             <th scope="col">Created</th>
             <th scope="col">
               <span className="visually-hidden">Explore</span>
@@ -41,6 +43,7 @@ export function RunsList({ onExplore }: { onExplore: (run: RunInfo) => void }) {
               <td className="classified">{formatInt(r.classified)}</td>
               <td>{formatInt(r.screenedOut)}</td>
               <td>{formatInt(r.unclassified)}</td>
+              <td className="kept">{r.privacy ? keptShort(r.privacy) : '—'}</td>
               <td>{formatDateTime(r.createdAt)}</td>
               <td>
                 {r.sourceId ? (

@@ -9,10 +9,11 @@ import { formatDateTime, formatInt } from '../../components/format';
 import { PathInput } from '../../components/PathInput';
 import { useAction } from '../../components/useAction';
 import { getApiClient } from '../../transport/client';
+import { coverageText } from '../classify/coverage';
 import { latestJob } from '../jobs/model';
 import { jobsStore, useJobs } from '../jobs/store';
 import { ImportReport } from './ImportReport';
-import { importArgs, initialMapping, isFormat, mappingProblem, type MappingDraft } from './mapping';
+import { importArgs, initialMapping, isFormat, mappingProblem, type MappingDraft, type OasstMode } from './mapping';
 import { MappingForm } from './MappingForm';
 import { PreviewView } from './PreviewView';
 import { datasetsStore } from './store';
@@ -24,6 +25,7 @@ function ImportForm() {
   const [format, setFormat] = useState<Format>('auto');
   const [dataset, setDataset] = useState('');
   const [mapping, setMapping] = useState<MappingDraft>();
+  const [oasstMode, setOasstMode] = useState<OasstMode>('branches');
   const preview = useAction(async (p: string, f: Format) => {
     const result = await getApiClient()['conversations.preview']({ path: p, ...(f === 'auto' ? {} : { format: f }) });
     setMapping(result.columns ? initialMapping(result) : undefined);
@@ -79,16 +81,43 @@ function ImportForm() {
           className="button"
           id="conversations-import"
           disabled={!shown || Boolean(blocked) || start.state.status === 'running'}
-          onClick={() => shown && void start.run(importArgs(path.trim(), format, shown, dataset, mapping))}
+          onClick={() => shown && void start.run(importArgs(path.trim(), format, shown, dataset, mapping, oasstMode))}
         >
           Import
         </button>
+        {!shown && path.trim() !== '' && <span className="why-disabled">Preview the file first: Import is enabled once it has been read.</span>}
+        {shown && blocked && <span className="why-disabled">Fix the {blocked === 'bad dataset name' ? 'dataset name' : 'column mapping'} first.</span>}
       </div>
       {preview.state.status === 'error' && <ErrorBox title="Could not preview the file" error={preview.state.error} />}
       {shown?.columns && mapping && <MappingForm columns={shown.columns} draft={mapping} onChange={setMapping} />}
+      {shown?.format === 'oasst' && <OasstChoice value={oasstMode} onChange={setOasstMode} />}
       {shown && <PreviewView preview={shown} />}
       {start.state.status === 'error' && <ErrorBox title="Could not start the import" error={start.state.error} />}
     </form>
+  );
+}
+
+/**
+ * oasst files hold message trees: every reply starts a branch, and each root-to-leaf branch is one
+ * conversation, so one question answered several ways counts several times unless told otherwise.
+ */
+function OasstChoice({ value, onChange }: { value: OasstMode; onChange: (m: OasstMode) => void }) {
+  return (
+    <fieldset className="settings-group" id="oasst-mode">
+      <legend>OpenAssistant message trees</legend>
+      <p className="note">
+        This file holds message trees: each reply to a message starts a branch, and each branch from the first prompt to a last reply is
+        imported as one conversation, so one tree can give several overlapping conversations.
+      </p>
+      <label className="inline-choice">
+        <input type="radio" name="oasst-mode" value="branches" checked={value === 'branches'} onChange={() => onChange('branches')} /> One
+        conversation per branch
+      </label>
+      <label className="inline-choice">
+        <input type="radio" name="oasst-mode" id="oasst-longest" value="longest" checked={value === 'longest'} onChange={() => onChange('longest')} /> One
+        conversation per tree (longest branch)
+      </label>
+    </fieldset>
   );
 }
 
@@ -104,6 +133,7 @@ function DatasetList() {
           <th scope="col">Dataset</th>
           <th scope="col">Conversations</th>
           <th scope="col">Accounts</th>
+          <th scope="col">Account ids</th>
           <th scope="col">Bad rows</th>
           <th scope="col">Files</th>
           <th scope="col">Imported</th>
@@ -115,6 +145,7 @@ function DatasetList() {
             <td>{d.dataset}</td>
             <td>{formatInt(d.conversations)}</td>
             <td>{formatInt(d.accounts)}</td>
+            <td>{coverageText(d)}</td>
             <td>{formatInt(d.badRows)}</td>
             <td>
               {d.files.map((f) => (

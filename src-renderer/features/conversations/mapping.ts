@@ -58,16 +58,22 @@ export function isFormat(value: string): value is Format {
  * The import's arguments. 'auto' is replaced by what the preview detected, so the import reads the
  * file exactly as the preview showed it.
  */
+/** oasst message trees: every branch is a conversation, or one per tree (its longest branch). */
+export type OasstMode = NonNullable<JobArgs<'conversations.import'>['oasstMode']>;
+
 export function importArgs(
   path: string,
   chosen: Format,
   preview: Pick<ConversationPreview, 'format' | 'columns'>,
   dataset: string,
   mapping: MappingDraft | undefined,
+  oasstMode: OasstMode = 'branches',
 ): JobArgs<'conversations.import'> {
   const format = chosen === 'auto' && isFormat(preview.format) ? preview.format : chosen;
   const args: JobArgs<'conversations.import'> = { path, format };
   if (dataset.trim()) args.dataset = dataset.trim();
   if (preview.columns && mapping) args.mapping = mappingArgs(mapping);
+  // Branches is the engine's default: only the other choice travels, and only for oasst files.
+  if (format === 'oasst' && oasstMode === 'longest') args.oasstMode = 'longest';
   return args;
 }

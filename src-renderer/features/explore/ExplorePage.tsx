@@ -4,6 +4,7 @@ import { useEffect, useMemo } from 'react';
 import type { ApiErrorPayload } from '../../../src-shared/api';
 import { filterChoices, filterReport, filterRunReport, filtersActive } from '../../../src-shared/explore-filters';
 import { errorLocation } from '../../transport/client';
+import { keptText, privacyOfReport } from '../classify/coverage';
 import { matchingSummary } from './captions';
 import { ComparePanel } from './ComparePanel';
 import { Contents } from './Contents';
@@ -49,6 +50,11 @@ function Figures({ state }: { state: ExploreState & Required<Pick<ExploreState, 
   return (
     <>
       <p className="summary">{matchingSummary(state.report)}</p>
+      {state.run && (
+        <p className="summary kept-summary" id="explore-kept">
+          Run {state.run.run}: {keptText(privacyOfReport(state.run))}
+        </p>
+      )}
       <Contents hasRun={run !== undefined} />
       <FilterPanel choices={choices} filters={raw} problem={problem} onUpdate={filtersStore.update} onReset={filtersStore.reset} />
       <Fig2Card {...base} />

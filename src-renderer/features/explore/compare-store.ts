@@ -3,7 +3,7 @@
 import type { ApiClient, ApiErrorPayload, SourceComparison } from '../../../src-shared/api';
 import { getApiClient } from '../../transport/client';
 import { createExternalStore, useExternalStore } from './external-store';
-import { toErrorPayload } from './store';
+import { toErrorPayload } from '../../components/errors';
 
 export interface CompareState {
   a?: string;

@@ -3,7 +3,8 @@
 // store so the choice survives navigating away and back; review mode reloads it via load().
 import type { ApiClient, ApiErrorPayload } from '../../../src-shared/api';
 import type { PaperReference, ReproduceReport, RunReport } from '../../../src-shared/report';
-import { ApiError, getApiClient } from '../../transport/client';
+import { getApiClient } from '../../transport/client';
+import { toErrorPayload } from '../../components/errors';
 import { createExternalStore, useExternalStore } from './external-store';
 import { sourceOptions, unreportedRuns, type SourceOption } from './sources';
 
@@ -36,12 +37,6 @@ export interface ExploreStore {
   refreshSources(): Promise<void>;
   /** After an error: the chosen source again, or a full load when nothing was chosen. */
   retry(): Promise<void>;
-}
-
-/** Non-API failures (network, missing token) get the same shape so the page has one error view. */
-export function toErrorPayload(err: unknown): ApiErrorPayload {
-  if (err instanceof ApiError) return err.payload;
-  return { kind: 'internal', message: err instanceof Error ? err.message : String(err) };
 }
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: ApiErrorPayload };

@@ -28,9 +28,16 @@ function useChildren(hierarchyId: string) {
     [hierarchyId],
   );
 
-  useEffect(() => {
+  // Another hierarchy starts from an empty tree: adjusted during render, not in an effect.
+  const [shownId, setShownId] = useState(hierarchyId);
+  if (shownId !== hierarchyId) {
+    setShownId(hierarchyId);
     setChildren(new Map());
+  }
+  useEffect(() => {
     loading.current = new Set();
+    // load() sets state only once its fetch has answered, never synchronously in this effect.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void load(TOP);
   }, [load]);
   return { children, error, load };

@@ -7,7 +7,7 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { toErrorPayload } from '../../components/errors';
 import { formatDateTime } from '../../components/format';
 import { ProgressBar } from '../../components/ProgressBar';
-import { claudeLine, progressLine, resultLine } from './format';
+import { endedWord, progressLine, resultLine, usageLines, wholeLine } from './format';
 import { jobActions, statusText } from './model';
 import { jobsStore } from './store';
 
@@ -44,10 +44,21 @@ export function JobCard({ job, dismissable = true, headingLevel: Heading = 'h4' 
         <span className={`job-status status-${job.status}`}>{statusText(job.status)}</span>
       </div>
       {/* A finished job's last progress event belongs to its final phase (e.g. "report 0 / 1"):
-          the result line says more, so the bar is shown only while the job is unfinished. */}
-      {p && job.status !== 'done' && <ProgressBar label={`${job.label} progress`} done={p.done} total={p.total} />}
-      {p && job.status !== 'done' && <p className="job-line">{progressLine(p, moving)}</p>}
-      {p?.claude && <p className="job-line">{claudeLine(p.claude)}</p>}
+          the result line says more, so the bars are shown only while the job is unfinished. The
+          whole-job bar comes first: it never goes back; the phase's own count follows in words. */}
+      {p && job.status !== 'done' && p.fraction !== undefined && (
+        <div className="progress-bar job-whole">
+          <progress aria-label={`${job.label}: whole job`} max={1} value={Math.min(1, p.fraction)} />
+          <span className="progress-text">{wholeLine(p)}</span>
+        </div>
+      )}
+      {p && job.status !== 'done' && p.fraction === undefined && <ProgressBar label={`${job.label} progress`} done={p.done} total={p.total} />}
+      {p && job.status !== 'done' && <p className="job-line job-phase">{progressLine(p, moving)}</p>}
+      {usageLines(job).map((u) => (
+        <p key={u.label} className="job-line job-usage">
+          <span className="job-usage-label">{u.label}:</span> {u.line}
+        </p>
+      ))}
       {job.status === 'done' && <p className="job-line job-result">{resultLine(job)}</p>}
       {job.error && (
         <ErrorBox
@@ -58,7 +69,7 @@ export function JobCard({ job, dismissable = true, headingLevel: Heading = 'h4' 
       <p className="job-meta">
         Started {formatDateTime(job.startedAt)}
         {job.attempts > 1 && `, attempt ${job.attempts}`}
-        {job.finishedAt && `, ended ${formatDateTime(job.finishedAt)}`}
+        {job.finishedAt && !moving && `, ${endedWord(job.status)} ${formatDateTime(job.finishedAt)}`}
       </p>
       <div className="actions job-actions">
         {allowed.pause && (

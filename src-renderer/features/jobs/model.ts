@@ -2,7 +2,10 @@
 // shows. Kept apart from the store so they are tested without timers or a server.
 import { isActive, type JobInfo, type JobKind, type JobStatus } from '../../../src-shared/jobs';
 
-/** Poll fast while something moves, slowly otherwise (a job started elsewhere, e.g. the CLI, still shows up). */
+/**
+ * Only for a server that pushes no events: poll fast while something moves, slowly otherwise (a job
+ * started elsewhere, e.g. the CLI, still shows up).
+ */
 export const ACTIVE_POLL_MS = 1000;
 export const IDLE_POLL_MS = 5000;
 
@@ -58,6 +61,25 @@ export function mergeJob(jobs: readonly JobInfo[], job: JobInfo): JobInfo[] {
   const copy = jobs.slice();
   copy[i] = job;
   return copy;
+}
+
+/**
+ * mergeJob, unless the list already holds a later state of the job: a pushed event can overtake the
+ * answer of the call that caused it, and the older answer must not move the job back.
+ */
+export function mergeNewer(jobs: readonly JobInfo[], job: JobInfo): JobInfo[] {
+  const old = jobs.find((j) => j.id === job.id);
+  if (old && old.updatedAt > job.updatedAt) return jobs.slice();
+  return mergeJob(jobs, job);
+}
+
+/** A fresh jobs.list answer, each job kept at the later of its listed and its current state. */
+export function keepNewer(current: readonly JobInfo[], fresh: readonly JobInfo[]): JobInfo[] {
+  const byId = new Map(current.map((j) => [j.id, j]));
+  return fresh.map((job) => {
+    const old = byId.get(job.id);
+    return old && old.updatedAt > job.updatedAt ? old : job;
+  });
 }
 
 /** Tray order: moving jobs first, then newest first. */

@@ -7,6 +7,7 @@ import { formatBytes, formatDateTime } from '../../components/format';
 import { PathInput } from '../../components/PathInput';
 import { useAction } from '../../components/useAction';
 import { createProject, openProject, projectStore, recentStore } from './store';
+import { DemoEntry } from './DemoEntry';
 
 function CurrentProject() {
   const state = useResource(projectStore);
@@ -105,6 +106,7 @@ export function ProjectPage() {
         machine running Task Atlas.
       </p>
       <CurrentProject />
+      <DemoEntry id="demo-project" />
       <div className="panel-row">
         <PathForm id="open-path" label="Path of an existing project file" button="Open project" hint="An existing .sqlite project file." act={openProject} />
         <PathForm

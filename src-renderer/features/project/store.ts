@@ -26,7 +26,7 @@ export function refreshProjectState(): void {
  * filled from the old file, and a reload is the one reset that cannot forget any of them. The
  * server keeps the newly opened project, so the reloaded page starts from it.
  */
-function reloadAt(hash: string): void {
+export function reloadAt(hash: string): void {
   const url = `${window.location.pathname}${window.location.search}${hash}`;
   window.history.replaceState(null, '', url);
   window.location.reload();

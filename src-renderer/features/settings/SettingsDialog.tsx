@@ -4,7 +4,9 @@ import { useResource } from '../../app/resource';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBox } from '../../components/ErrorBox';
 import { ApiKeySection } from './ApiKeySection';
+import { ModelInstall } from './ModelInstall';
 import { SettingsForm } from './SettingsForm';
+import { DemoEntry } from '../project/DemoEntry';
 import { settingsStore } from './store';
 
 function SettingsBody() {
@@ -16,6 +18,8 @@ function SettingsBody() {
     <div className="settings-body">
       <ApiKeySection status={view.apiKey} />
       <SettingsForm settings={view.settings} />
+      <ModelInstall current={view.settings.embeddingModel} />
+      <DemoEntry id="demo-settings" />
       <p className="note">
         Settings are kept per user in <code>{view.file}</code>, never in a project file.
       </p>

@@ -46,6 +46,13 @@ export function SettingsForm({ settings }: { settings: Settings }) {
   const theme = useAction(updateSettings);
   const set = <K extends keyof Settings>(key: K, value: Settings[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const setModel = (key: keyof Settings['models'], value: string) => setDraft((d) => ({ ...d, models: { ...d.models, [key]: value } }));
+  // Installing a model under another name (below the form) makes it the embedding model: show it
+  // (adjusted during render, not in an effect, so no extra render pass).
+  const [shownModel, setShownModel] = useState(settings.embeddingModel);
+  if (shownModel !== settings.embeddingModel) {
+    setShownModel(settings.embeddingModel);
+    setDraft((d) => ({ ...d, embeddingModel: settings.embeddingModel }));
+  }
 
   // An emptied number field reads as NaN; say so here rather than send it and get a schema error back.
   const badNumber = [draft.concurrency, draft.requestsPerMinute, draft.inputTokensPerMinute].some((n) => !Number.isInteger(n));
@@ -97,7 +104,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
             <label htmlFor="embedding-model">Embedding model</label>
             <input id="embedding-model" type="text" spellCheck={false} value={draft.embeddingModel} onChange={(e) => set('embeddingModel', e.target.value)} required />
           </div>
-          <PathInput id="embedding-dir" label="Local model folder" value={draft.embeddingModelDir} onChange={(v) => set('embeddingModelDir', v)} hint="A folder holding the model, for machines without internet; empty = use the model cache folder." />
+          <PathInput id="embedding-dir" label="Local model folder" value={draft.embeddingModelDir} onChange={(v) => set('embeddingModelDir', v)} hint="The model folder itself (config.json, tokenizer.json, onnx/…) or a folder holding owner/name model folders, for machines without internet; empty = use the model cache folder." />
           <PathInput id="model-cache-dir" label="Model cache folder" value={draft.modelCacheDir} onChange={(v) => set('modelCacheDir', v)} required hint="Where downloaded embedding models are kept." />
           <label className="inline-choice">
             <input id="offline" type="checkbox" checked={draft.offline} onChange={(e) => set('offline', e.target.checked)} /> Offline mode: no Claude calls and no downloads

@@ -1,5 +1,6 @@
 // Settings: the settings file's values and the API key's status. Updates go through the engine,
 // which validates them and answers with the new view; the theme is applied as soon as it is known.
+import type { ModelInstallResult } from '../../../src-shared/api';
 import type { SettingsPatch, SettingsView } from '../../../src-shared/settings';
 import { createResource } from '../../app/resource';
 import { getApiClient } from '../../transport/client';
@@ -16,6 +17,13 @@ export async function updateSettings(patch: SettingsPatch): Promise<SettingsView
   applyTheme(view.settings.theme);
   settingsStore.set(view);
   return view;
+}
+
+/** Checks and installs a model folder; the engine answers with the settings that now use it. */
+export async function installModel(path: string, model: string | undefined): Promise<ModelInstallResult> {
+  const result = await getApiClient()['settings.installModel']({ path, ...(model ? { model } : {}) });
+  settingsStore.set(result.view);
+  return result;
 }
 
 /** null removes the stored key. The key itself is never kept here, only the status the engine returns. */

@@ -2,7 +2,7 @@
 // import the label files they send back, and report the classifier's accuracy for the run. The
 // packet is written on the machine running Task Atlas when a path is given, and can always be
 // downloaded (the browser build has no file dialog).
-import { useEffect, type FormEvent } from 'react';
+import { useEffect, useState, type DragEvent, type FormEvent } from 'react';
 import type { RunInfo } from '../../../src-shared/api';
 import { useResource } from '../../app/resource';
 import { ErrorBox } from '../../components/ErrorBox';
@@ -12,7 +12,7 @@ import { runsStore } from '../classify/store';
 import { refreshProjectState } from '../project/store';
 import { saveJsonText } from '../../components/save-file';
 import { importSummary, packetFileName } from './analyst-report';
-import { analystStore, labelPaths, sampleArgs, useAnalyst, type AnalystState, type SampleDraft } from './analyst-store';
+import { analystStore, labelFilesToSend, sampleArgs, useAnalyst, type AnalystState, type SampleDraft } from './analyst-store';
 import { ValidationReportView } from './ValidationReportView';
 import './analyst.css';
 
@@ -122,34 +122,72 @@ function PacketResult({ result }: { result: Extract<AnalystState['sample'], { st
   );
 }
 
+/** Reads chosen or dropped files in the browser: the engine gets their contents, never a path. */
+async function addFiles(list: FileList | null): Promise<void> {
+  if (!list || list.length === 0) return;
+  const files = await Promise.all([...list].map(async (f) => ({ name: f.name, text: await f.text() })));
+  analystStore.addLabelFiles(files);
+}
+
 function ImportForm({ state }: { state: AnalystState }) {
-  const parsed = labelPaths(state.labelsText);
+  const [dragging, setDragging] = useState(false);
+  const parsed = labelFilesToSend(state.labelFiles);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void thenRefreshSteps(analystStore.importLabels(), 'imported');
   };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    void addFiles(e.dataTransfer.files);
+  };
   return (
     <form className="panel" onSubmit={submit} aria-labelledby="analyst-import-title">
       <h3 id="analyst-import-title">2. Import label files</h3>
-      <div className="form-field">
-        <label htmlFor="analyst-label-paths">Label files returned by validators, one path per line</label>
-        <textarea
-          id="analyst-label-paths"
-          rows={4}
-          spellCheck={false}
-          value={state.labelsText}
-          onChange={(e) => analystStore.setLabelsText(e.target.value)}
-          placeholder="~/validation/labels-vp-…-Ada.json"
-          aria-describedby="analyst-label-paths-hint"
+      <div
+        className={`label-drop${dragging ? ' dragging' : ''}`}
+        id="analyst-label-drop"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <label htmlFor="analyst-label-files">Label files returned by validators</label>
+        <input
+          id="analyst-label-files"
+          type="file"
+          multiple
+          accept=".json,application/json"
+          aria-describedby="analyst-label-files-hint"
+          onChange={(e) => {
+            void addFiles(e.target.files);
+            // The same file chosen again (after fixing it) must fire change again.
+            e.target.value = '';
+          }}
         />
-        <p id="analyst-label-paths-hint" className="note">
-          Paths on the machine running Task Atlas. Every file is checked before any is merged; a validator’s newer label replaces their older one.
+        <p id="analyst-label-files-hint" className="note">
+          Choose them, or drop them here. Every file is checked before any is merged; a validator’s newer label replaces their older one.
         </p>
+        {state.labelFiles.length > 0 && (
+          <ul className="label-files" id="analyst-label-list" aria-label="Label files to import">
+            {state.labelFiles.map((f) => (
+              <li key={f.name}>
+                <code>{f.name}</code>{' '}
+                <button type="button" className="button secondary" onClick={() => analystStore.removeLabelFile(f.name)}>
+                  Remove<span className="visually-hidden"> {f.name}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
       <div className="actions">
         <button type="submit" className="button" id="analyst-import" disabled={!parsed.ok || state.imported.status === 'running'}>
           Import labels
         </button>
+        {!parsed.ok && <span className="why-disabled">{parsed.error} first.</span>}
       </div>
       {state.imported.status === 'done' && (
         <p className="analyst-result" id="analyst-import-summary" role="status">

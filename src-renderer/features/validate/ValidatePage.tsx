@@ -1,13 +1,15 @@
 // Validate: the validator's labelling page (paper Appendix C). Works entirely in the browser: open
 // a packet file, judge each item's task path level by level or its collaboration pattern, mostly by
 // keyboard, and export a label file. Labels are saved in localStorage as they are made.
-import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import type { Label, ValidationItem } from '../../../src-shared/validation';
 import { AnalystPanel } from './AnalystPanel';
 import { Conversation } from './Conversation';
 import { currentLevel, isComplete, labelFileName, labelledCount, levelName, patternOptions, type Session } from './labelling';
 import { useValidate, validateStore, type ValidateState } from './store';
-import { ValidateTabs } from './ValidateTabs';
+import { initialValidateTab, ValidateTabs } from './ValidateTabs';
+import { useResource } from '../../app/resource';
+import { stepsStore } from '../project/store';
 import './validate.css';
 import { saveJsonText } from '../../components/save-file';
 
@@ -244,7 +246,12 @@ function Labelling({ session, state }: { session: Session; state: ValidateState 
   const total = session.packet.items.length;
 
   useEffect(() => regionRef.current?.focus(), []);
-  useEffect(() => setEditingNote(false), [session.index]);
+  // A new item closes the note editor: adjusted during render, not in an effect (no extra render pass).
+  const [noteItem, setNoteItem] = useState(session.index);
+  if (noteItem !== session.index) {
+    setNoteItem(session.index);
+    setEditingNote(false);
+  }
 
   const exportLabels = async () => {
     const file = await validateStore.exportLabels();
@@ -259,7 +266,7 @@ function Labelling({ session, state }: { session: Session; state: ValidateState 
 
   // Latest handlers for the document-level key listener (registered once).
   const keyRef = useRef<(e: KeyboardEvent) => void>(() => undefined);
-  keyRef.current = (e: KeyboardEvent) => {
+  const onKey = (e: KeyboardEvent) => {
     if (e.defaultPrevented || isTyping(e.target) || e.altKey) return;
     const key = e.key;
     if ((e.ctrlKey || e.metaKey) && key.toLowerCase() === 'z') {
@@ -286,6 +293,9 @@ function Labelling({ session, state }: { session: Session; state: ValidateState 
     else return;
     e.preventDefault();
   };
+  useLayoutEffect(() => {
+    keyRef.current = onKey;
+  });
   useEffect(() => {
     const listener = (e: KeyboardEvent) => keyRef.current(e);
     document.addEventListener('keydown', listener);
@@ -401,10 +411,11 @@ function KeyHelp() {
 }
 
 export function ValidatePage() {
+  const runs = useResource(stepsStore).data?.classify.runs;
   return (
     <div className="validate-page">
       <h2>Validate</h2>
-      <ValidateTabs panels={{ label: () => <LabelPacket />, prepare: () => <AnalystPanel /> }} />
+      <ValidateTabs initial={initialValidateTab(runs)} panels={{ label: () => <LabelPacket />, prepare: () => <AnalystPanel /> }} />
     </div>
   );
 }

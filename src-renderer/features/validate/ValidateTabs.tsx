@@ -11,14 +11,27 @@ const TABS: { id: ValidateTab; title: string }[] = [
 ];
 
 // Outlives the page, so stepping to another wizard step and back reopens the same tab.
-let remembered: ValidateTab = 'label';
+let remembered: ValidateTab | undefined;
+const remember = (tab: ValidateTab) => {
+  remembered = tab;
+};
 
-export function ValidateTabs({ panels }: { panels: Record<ValidateTab, () => ReactNode> }) {
-  const [tab, setTab] = useState<ValidateTab>(remembered);
+/**
+ * The tab Validate opens on before one was chosen: the analyst's once the project has classification
+ * runs (there is something to sample and report on), else the validator's.
+ */
+export function initialValidateTab(runs: number | undefined): ValidateTab {
+  return runs !== undefined && runs > 0 ? 'prepare' : 'label';
+}
+
+/** `initial` applies until a tab is chosen (it may change as the project's state loads). */
+export function ValidateTabs({ panels, initial }: { panels: Record<ValidateTab, () => ReactNode>; initial: ValidateTab }) {
+  const [chosen, setTab] = useState<ValidateTab | undefined>(remembered);
+  const tab = chosen ?? initial;
   const buttons = useRef<Partial<Record<ValidateTab, HTMLButtonElement | null>>>({});
 
   const open = (next: ValidateTab, focus: boolean) => {
-    remembered = next;
+    remember(next);
     setTab(next);
     if (focus) buttons.current[next]?.focus();
   };

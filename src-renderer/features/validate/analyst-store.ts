@@ -39,19 +39,31 @@ export function sampleArgs(draft: SampleDraft): Parsed<ApiArgs<'validate.sample'
 
 export const MAX_LABEL_FILES = 100;
 
-/** One path per line; blank lines and repeats are dropped (importing a file twice adds nothing). */
-export function labelPaths(text: string): Parsed<string[]> {
-  const paths = [...new Set(text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean))];
-  if (paths.length === 0) return { ok: false, error: 'Enter at least one label file path' };
-  if (paths.length > MAX_LABEL_FILES) return { ok: false, error: `At most ${MAX_LABEL_FILES} label files at once (${paths.length} given)` };
-  return { ok: true, args: paths };
+/** A label file the analyst chose or dropped: its name and contents (the browser has no server path). */
+export interface LabelFileText {
+  name: string;
+  text: string;
+}
+
+/** The chosen files plus new ones; a file chosen again by name replaces the earlier copy. */
+export function mergeLabelFiles(current: readonly LabelFileText[], added: readonly LabelFileText[]): LabelFileText[] {
+  const byName = new Map(current.map((f) => [f.name, f]));
+  for (const f of added) byName.set(f.name, f);
+  return [...byName.values()];
+}
+
+export function labelFilesToSend(files: readonly LabelFileText[]): Parsed<LabelFileText[]> {
+  if (files.length === 0) return { ok: false, error: 'Choose or drop at least one label file' };
+  if (files.length > MAX_LABEL_FILES) return { ok: false, error: `At most ${MAX_LABEL_FILES} label files at once (${files.length} chosen)` };
+  return { ok: true, args: [...files] };
 }
 
 export type CallState<R> = { status: 'idle' } | { status: 'running' } | { status: 'done'; result: R } | { status: 'error'; error: ApiErrorPayload };
 
 export interface AnalystState {
   draft: SampleDraft;
-  labelsText: string;
+  /** Label files chosen or dropped, waiting to be imported. */
+  labelFiles: LabelFileText[];
   sample: CallState<ApiResults['validate.sample']>;
   imported: CallState<ApiResults['validate.importLabels']>;
   report: CallState<ApiResults['validate.report']>;
@@ -63,7 +75,8 @@ export interface AnalystStore {
   subscribe(listener: () => void): () => void;
   getSnapshot(): AnalystState;
   setDraft(patch: Partial<SampleDraft>): void;
-  setLabelsText(text: string): void;
+  addLabelFiles(files: readonly LabelFileText[]): void;
+  removeLabelFile(name: string): void;
   createPacket(): Promise<void>;
   importLabels(): Promise<void>;
   loadReport(): Promise<void>;
@@ -72,7 +85,7 @@ export interface AnalystStore {
 type CallKey = 'sample' | 'imported' | 'report';
 
 export function createAnalystStore(client: () => ApiClient = getApiClient): AnalystStore {
-  let state: AnalystState = { draft: defaultSampleDraft(), labelsText: '', sample: { status: 'idle' }, imported: { status: 'idle' }, report: { status: 'idle' } };
+  let state: AnalystState = { draft: defaultSampleDraft(), labelFiles: [], sample: { status: 'idle' }, imported: { status: 'idle' }, report: { status: 'idle' } };
   const listeners = new Set<() => void>();
   const tickets: Record<CallKey, number> = { sample: 0, imported: 0, report: 0 };
 
@@ -108,17 +121,22 @@ export function createAnalystStore(client: () => ApiClient = getApiClient): Anal
     setDraft(patch) {
       publish({ draft: { ...state.draft, ...patch } });
     },
-    setLabelsText(labelsText) {
-      publish({ labelsText });
+    addLabelFiles(files) {
+      publish({ labelFiles: mergeLabelFiles(state.labelFiles, files) });
+    },
+    removeLabelFile(name) {
+      publish({ labelFiles: state.labelFiles.filter((f) => f.name !== name) });
     },
     async createPacket() {
       const parsed = sampleArgs(state.draft);
       if (parsed.ok) await track('sample', () => client()['validate.sample'](parsed.args));
     },
     async importLabels() {
-      const parsed = labelPaths(state.labelsText);
+      const parsed = labelFilesToSend(state.labelFiles);
       if (!parsed.ok) return;
-      await track('imported', () => client()['validate.importLabels']({ paths: parsed.args }));
+      await track('imported', () => client()['validate.importLabelsContent']({ files: parsed.args }));
+      // Imported files leave the list; a refused set stays, to be fixed and sent again.
+      if (state.imported.status === 'done') publish({ labelFiles: [] });
       // A report on screen for this run is now out of date: recompute it with the new labels.
       if (state.imported.status === 'done' && state.report.status === 'done' && state.reportRun === state.draft.run) await loadReport();
     },

@@ -30,6 +30,7 @@ export {
   type ConversationRecord,
   type ImportProgressEvent,
   type Message,
+  type OasstMode,
   type Role,
 } from './types';
 export { conversationId } from './normalize';
@@ -95,7 +96,7 @@ async function planImport(frames: Frames, ctx: ReadContext, requested: Conversat
   const format = requested === 'auto' ? await detect(frames, ctx.file) : requested;
   if (format === 'oasst') {
     const stats: OasstStats = { trees: 0, threads: 0 };
-    return { format, items: oasstItems(frames, ctx, stats), oasst: stats };
+    return { format, items: oasstItems(frames, ctx, stats, opts.oasstMode ?? 'branches'), oasst: stats };
   }
   const parse = RECORD_PARSERS[format];
   if (parse === undefined) throw new ImportError(`format "${format}" has no reader`, { file: ctx.file });

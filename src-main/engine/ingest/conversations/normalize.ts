@@ -1,7 +1,7 @@
 // Normalisation shared by every format: roles folded to user/assistant, content flattened to plain
 // text, metadata fields type-checked, and the stored id derived. Parsers throw BadRow for a
 // row-level problem so the importer records it with its line instead of dropping it.
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../base/hash';
 import { BadRow, isObj, type ConversationRecord, type Message, type Obj, type Role } from './types';
 
 const USER_ROLES = new Set(['user', 'human', 'prompter']);
@@ -106,5 +106,5 @@ export function finish(rec: ConversationRecord): ConversationRecord {
 export function conversationId(dataset: string, rec: ConversationRecord): string {
   if (rec.sourceId !== null) return `${dataset}:${rec.sourceId}`;
   const canonical = JSON.stringify({ messages: rec.messages, account: rec.accountId, timestamp: rec.createdAt });
-  return `${dataset}:h-${createHash('sha256').update(canonical).digest('hex').slice(0, 24)}`;
+  return `${dataset}:h-${sha256(canonical).slice(0, 24)}`;
 }

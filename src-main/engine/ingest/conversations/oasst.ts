@@ -2,11 +2,12 @@
 // is spread over many lines (each message names its parent), so the messages of the file are
 // kept in memory, reduced to the few fields we store, until EOF; then one conversation is built
 // per leaf-to-root thread. This is the one non-constant-memory path: it holds at most one file's
-// messages (oasst1 in full is ~85k messages, a few tens of MB).
+// messages (oasst1 in full is ~85k messages, a few tens of MB). With mode 'longest', only each
+// tree's longest thread is built (one conversation per tree, not one per branch).
 import { finish, mapRole } from './normalize';
 import { frameObject, toItem } from './formats';
 import type { Frames, ReadContext } from './reader';
-import { BadRow, type ConversationRecord, type Item, type Obj, type Role } from './types';
+import { BadRow, type ConversationRecord, type Item, type OasstMode, type Obj, type Role } from './types';
 
 interface OasstMessage {
   id: string;
@@ -24,7 +25,7 @@ export interface OasstStats {
   threads: number;
 }
 
-export async function* oasstItems(frames: Frames, ctx: ReadContext, stats: OasstStats): AsyncGenerator<Item> {
+export async function* oasstItems(frames: Frames, ctx: ReadContext, stats: OasstStats, mode: OasstMode = 'branches'): AsyncGenerator<Item> {
   const byId = new Map<string, OasstMessage>();
   for (let f = await frames.next(); f !== null; f = await frames.next()) {
     ctx.onRow();
@@ -42,7 +43,7 @@ export async function* oasstItems(frames: Frames, ctx: ReadContext, stats: Oasst
       yield { line: f.line, bad: e.message };
     }
   }
-  yield* threads(byId, stats);
+  yield* threads(byId, stats, mode);
 }
 
 function oasstMessage(o: Obj, line: number): OasstMessage {
@@ -62,11 +63,12 @@ function oasstMessage(o: Obj, line: number): OasstMessage {
 }
 
 /**
- * One item per leaf (a message nobody in the file replied to), in file order. A thread whose
- * root is not in the file starts at its top-most available message; if that leaves no prompter
+ * One item per leaf (a message nobody in the file replied to), in file order; with 'longest', only
+ * the leaf with the longest thread of each tree (the first such leaf in file order on a tie). A thread
+ * whose root is not in the file starts at its top-most available message; if that leaves no prompter
  * message, the thread is a bad row rather than a conversation.
  */
-function* threads(byId: Map<string, OasstMessage>, stats: OasstStats): Generator<Item> {
+function* threads(byId: Map<string, OasstMessage>, stats: OasstStats, mode: OasstMode): Generator<Item> {
   const hasReply = new Set<string>();
   const trees = new Set<string>();
   for (const m of byId.values()) {
@@ -74,12 +76,30 @@ function* threads(byId: Map<string, OasstMessage>, stats: OasstStats): Generator
     trees.add(m.tree ?? m.id);
   }
   stats.trees = trees.size;
-  for (const leaf of byId.values()) {
-    if (hasReply.has(leaf.id)) continue;
+  const leaves = [...byId.values()].filter((m) => !hasReply.has(m.id)).map((leaf) => ({ leaf, chain: pathToRoot(byId, leaf) }));
+  const kept = mode === 'longest' ? longestPerTree(leaves) : leaves;
+  for (const { leaf, chain } of kept) {
     stats.threads++;
-    const chain = pathToRoot(byId, leaf);
     yield toItem(leaf.line, () => threadRecord(leaf, chain));
   }
+}
+
+interface Thread {
+  leaf: OasstMessage;
+  chain: OasstMessage[];
+}
+
+/** Each tree's longest thread, in file order of their leaves. A tree is its root's (the chain's first) message. */
+function longestPerTree(leaves: Thread[]): Thread[] {
+  const best = new Map<string, Thread>();
+  for (const t of leaves) {
+    const root = t.chain[0]!;
+    const key = root.tree ?? root.id;
+    const current = best.get(key);
+    if (current === undefined || t.chain.length > current.chain.length) best.set(key, t);
+  }
+  const keep = new Set(best.values());
+  return leaves.filter((t) => keep.has(t));
 }
 
 function pathToRoot(byId: Map<string, OasstMessage>, leaf: OasstMessage): OasstMessage[] {

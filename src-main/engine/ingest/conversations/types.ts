@@ -34,9 +34,17 @@ export interface ConversationImportOptions {
   /** Default: the file name without its extension. */
   dataset?: string;
   mapping?: ColumnMapping;
+  /** oasst only: every branch of a message tree (default), or only each tree's longest branch. */
+  oasstMode?: OasstMode;
   signal?: AbortSignal;
   onProgress?: (p: ImportProgressEvent) => void;
 }
+
+/**
+ * An oasst message tree has many branches (each reply to a message starts one): 'branches' imports
+ * each root-to-leaf branch as a conversation, 'longest' one conversation per tree, its longest branch.
+ */
+export type OasstMode = 'branches' | 'longest';
 
 export interface BadRowSample {
   line: number;

@@ -1,6 +1,8 @@
 // The acceptance build: every distinct task statement of the bundled release (~18.4K texts of the
 // 19,530 rows) through the whole pipeline, against a fake server that fails 20% of requests
 // (429/529/500) and garbles 5% of answers. It must still finish with a valid tree.
+// Acceptance tier (`npm run test:acceptance`): the only full-size build of a test run; every other
+// hierarchy test works on a subset.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,0 +1,7 @@
+// Bootstrap of the task worker when running from TypeScript source (vitest, bin/task-atlas.mjs,
+// `node --import tsx` scripts): a worker thread does not inherit the parent's tsx loader, so it
+// registers its own before importing the TypeScript entry. The bundled app loads task-worker.js.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('./task-worker.ts');
