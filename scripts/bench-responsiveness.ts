@@ -1,7 +1,8 @@
 // npm run bench:responsiveness [-- --conversations 1000000] [--sample N]
 // Does the HTTP transport keep answering while the engine works? Starts the fake Claude server (in a
-// child process: the real API is not in our process either, and the fake's answers cost CPU), an
-// AppHost with its service behind the HTTP transport (as `task-atlas serve` does), then through HTTP:
+// child process: the real API is not in our process either, and the fake's answers cost CPU), the
+// engine process behind the HTTP transport exactly as `task-atlas serve` does (startServing), then
+// through HTTP:
 //  1. a full hierarchy build (job 'hierarchy.build' over the bundled release's 18.4K tasks);
 //  2. the aggregation of a synthetic 1M-conversation classified run (analysis.runReport).
 // Meanwhile a ping (settings.get) is due every 50 ms. A ping's latency counts from when it was due,
@@ -13,13 +14,12 @@ import { Agent, request } from 'node:http';
 import { setPriority, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import type { Db } from '../src-main/db/open';
-import { AppHost } from '../src-main/engine/host';
-import { findResourcesDir, importBundledDefaults } from '../src-main/engine/project';
-import { createAppService } from '../src-main/engine/service';
+import { startServing, type Serving } from '../src-main/cli/serve';
 import { resolveConfig } from '../src-main/engine/classify/run';
 import { mulberry32 } from '../src-main/engine/hierarchy/random';
-import { startHttpServer, type HttpServerHandle } from '../src-main/http/server';
+import type { HttpServerHandle } from '../src-main/http/server';
 import { DEMO_SERVER_RATE_LIMITS } from '../src-shared/settings';
 import { COLLABORATION_PATTERNS } from '../src-shared/taxonomy';
 import { SKILL_OPTIONS } from '../src-shared/prompts/classify';
@@ -195,22 +195,20 @@ function mainThreadCpuMs(): number {
  * BENCH_DEBUG=1: names the job step running whenever the event loop stalls for over 80 ms, with
  * the main thread's CPU time in that stall (far below the stall: the OS ran other work instead).
  */
-function watchStalls(host: AppHost): () => void {
+function watchStalls(phase: () => string): () => void {
   let last = performance.now();
   let lastCpu = mainThreadCpuMs();
   let elu = performance.eventLoopUtilization();
   const eluTimer = setInterval(() => {
     const next = performance.eventLoopUtilization();
-    const p = host.jobs.list().find((j) => j.status === 'running')?.progress as { phase?: string; done?: number } | undefined;
-    console.error(`event loop utilisation ${(performance.eventLoopUtilization(next, elu).utilization * 100).toFixed(0)}% during ${p?.phase ?? '-'}`);
+    console.error(`event loop utilisation ${(performance.eventLoopUtilization(next, elu).utilization * 100).toFixed(0)}% during ${phase()}`);
     elu = next;
   }, 1000);
   const timer = setInterval(() => {
     const now = performance.now();
     const cpu = mainThreadCpuMs();
     if (now - last > 90) {
-      const p = host.jobs.list().find((j) => j.status === 'running')?.progress as { phase?: string; done?: number } | undefined;
-      console.error(`stall ${Math.round(now - last - 10)} ms (cpu ${Math.round(cpu - lastCpu)} ms) during ${p?.phase ?? '-'} ${p?.done ?? ''} at ${process.hrtime.bigint() / 1000n}`);
+      console.error(`stall ${Math.round(now - last - 10)} ms (cpu ${Math.round(cpu - lastCpu)} ms) during ${phase()} at ${process.hrtime.bigint() / 1000n}`);
     }
     last = now;
     lastCpu = cpu;
@@ -227,23 +225,25 @@ async function main(): Promise<void> {
   const conversations = arg('conversations', 1_000_000);
   const sample = process.argv.includes('--sample') ? arg('sample', 0) : undefined;
   const dir = mkdtempSync(join(tmpdir(), 'atlas-bench-resp-'));
+  const projectPath = join(dir, 'bench.sqlite');
   const fake = await startFake();
-  const host = new AppHost({ configDir: join(dir, 'config'), resourcesDir: findResourcesDir(), env: { ANTHROPIC_API_KEY: 'bench-key-not-secret' } });
-  let server: HttpServerHandle | undefined;
+  let serving: Serving | undefined;
   let pinger: Pinger | undefined;
   let stopWatching: (() => void) | undefined;
+  let phase = 'set-up';
   try {
     let t = performance.now();
-    host.openOrCreate(join(dir, 'bench.sqlite'));
-    importBundledDefaults(host.project);
+    const env = { ...process.env, ANTHROPIC_API_KEY: 'bench-key-not-secret' };
+    serving = await startServing({ configDir: join(dir, 'config'), project: projectPath, staticDir: dir, port: 0, env });
+    const server = serving.server;
     const modelRoot = ensureTinyModel();
-    server = await startHttpServer({ handlers: createAppService(host), staticDir: dir, logger: host.logger });
     await call(server, 'settings.update', { baseURL: fake.baseURL, embeddingModel: TINY_MODEL_ID, embeddingModelDir: modelRoot, concurrency: 16, ...DEMO_SERVER_RATE_LIMITS });
-    console.log(`set-up (project, bundled data, settings): ${seconds(performance.now() - t)}`);
+    console.log(`set-up (engine process, project, bundled data, settings): ${seconds(performance.now() - t)}`);
 
-    stopWatching = process.env.BENCH_DEBUG ? watchStalls(host) : undefined;
+    stopWatching = process.env.BENCH_DEBUG ? watchStalls(() => phase) : undefined;
     pinger = new Pinger(server);
-    pinger.start('hierarchy build');
+    phase = 'hierarchy build';
+    pinger.start(phase);
     t = performance.now();
     const started = await call<JobInfo>(server, 'jobs.start', { kind: 'hierarchy.build', args: sample ? { sampleSize: sample } : {} });
     const job = await waitForJob(server, started.id);
@@ -253,11 +253,20 @@ async function main(): Promise<void> {
     console.log(`hierarchy build: ${built.sizes.join(' / ')} nodes in ${seconds(performance.now() - t)}`);
     console.log(`  pings: ${summary(pinger.latencies.get('hierarchy build')!)}`);
 
+    // Written through a connection of our own (WAL: the engine keeps its connection open meanwhile).
+    phase = 'synthetic run';
     t = performance.now();
-    syntheticRun(host.project.db, built.id, conversations);
+    const db = new Database(projectPath);
+    try {
+      db.pragma('busy_timeout = 30000');
+      syntheticRun(db, built.id, conversations);
+    } finally {
+      db.close();
+    }
     console.log(`synthetic run of ${conversations.toLocaleString('en')} conversations written in ${seconds(performance.now() - t)} (not measured)`);
 
-    pinger.start('aggregation');
+    phase = 'aggregation';
+    pinger.start(phase);
     t = performance.now();
     const report = await call<{ tasks: { total: number; kept: number } }>(server, 'analysis.runReport', { run: 'bench' });
     pinger.stop();
@@ -275,8 +284,7 @@ async function main(): Promise<void> {
   } finally {
     pinger?.stop();
     stopWatching?.();
-    await server?.close();
-    await host.close();
+    await serving?.close();
     fake.child.kill('SIGTERM');
     agent.destroy();
     rmSync(dir, { recursive: true, force: true });

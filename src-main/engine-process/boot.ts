@@ -14,8 +14,19 @@ export function bootEngine(init: EngineInit, secrets: SecretStore): EngineParts 
   // Demo mode's Claude is the built-in fake server, started on the first "Try with demo data".
   const demoServer = () => startFakeAnthropic({ latencyMs: 5 });
   const host = new AppHost({ configDir: init.configDir, resourcesDir: init.resourcesDir ?? findResourcesDir(), secrets, demoServer });
-  openInitialProject(host, init.defaultProject);
+  if (init.project) openGivenProject(host, init.project);
+  else openInitialProject(host, init.defaultProject);
   return { handlers: createAppService(host), logger: host.logger, jobs: host.jobs, close: () => host.close() };
+}
+
+/** The project named at start (`serve --project`), created with the bundled data when new. */
+function openGivenProject(host: AppHost, path: string): void {
+  try {
+    host.openOrCreate(path);
+    importBundledDefaults(host.project);
+  } catch (err) {
+    host.logger.error('project.open-failed', { path, message: (err as Error).message });
+  }
 }
 
 /** The most recent project that still exists, else the default project with the bundled data. */

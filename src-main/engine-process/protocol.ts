@@ -13,6 +13,8 @@ export interface EngineInit {
   resourcesDir: string | null;
   /** Opened (created with the bundled data) when no recent project exists. */
   defaultProject: string;
+  /** Open (or create, with the bundled data) this project instead of the most recent one (`serve --project`). */
+  project?: string;
   /** The decrypted API key main holds in the keychain, or null. Held in the engine's memory only. */
   apiKey: string | null;
   /** Whether main can keep a key encrypted on disk (else a key set lasts the session). */

@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import type { ApiCall, ApiResponse } from '../../src-shared/api';
 import { EVENTS_PATH, type EngineEventListener } from '../../src-shared/events';
 import { dispatch } from '../engine/dispatch';
 import type { ApiHandlers } from '../engine/service';
@@ -19,8 +20,14 @@ export interface HttpServerHandle {
   close(): Promise<void>;
 }
 
+/** Answers one contract call: the engine process's relay (`task-atlas serve`). */
+export type RelayCall = (call: string, args: unknown) => Promise<ApiResponse<ApiCall>>;
+
 export interface HttpServerOptions {
-  handlers: ApiHandlers;
+  /** The service in this process (tests, scripts), or... */
+  handlers?: ApiHandlers;
+  /** ...a relay to the engine process, so no engine work ever runs on the thread serving HTTP. */
+  call?: RelayCall;
   staticDir: string;
   port?: number;
   token?: string;
@@ -33,6 +40,7 @@ export interface HttpServerOptions {
 }
 
 export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServerHandle> {
+  if ((opts.handlers === undefined) === (opts.call === undefined)) throw new Error('startHttpServer needs either handlers or call');
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const server = createServer((req, res) => {
     handle(req, res, opts, token).catch((err: unknown) => {
@@ -115,7 +123,10 @@ async function handleApi(
   res.on('close', () => {
     if (!res.writableFinished) controller.abort();
   });
-  const response = await dispatch(opts.handlers, decodeURIComponent(call), args, { transport: 'http', logger: opts.logger, signal: controller.signal });
+  const name = decodeURIComponent(call);
+  const response = opts.handlers
+    ? await dispatch(opts.handlers, name, args, { transport: 'http', logger: opts.logger, signal: controller.signal })
+    : await opts.call!(name, args);
   sendJson(res, response.ok ? 200 : statusFor(response.error.kind), response);
 }
 

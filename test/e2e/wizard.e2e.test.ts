@@ -83,6 +83,11 @@ describe('the wizard, end to end in Chromium', () => {
     expect(release?.[4]).toMatch(/^[0-9a-f]{12}$/);
     await page.waitForSelector('#step-reference[data-state="done"]');
     await shot(page, '02-reference');
+    // A first run's Overview: the release is analysed; the pipeline's steps are next, each linked.
+    await goToStep(page, 'overview');
+    await page.waitForSelector('#overview-ready');
+    expect(await textOf(page, '#overview-ready')).toContain('published release (2025-02-10) is imported and analysed');
+    expect(await page.$$eval('#overview-next a', (links) => links.map((a) => (a as { getAttribute(name: string): string | null }).getAttribute('href')))).toEqual(['#/hierarchy', '#/conversations', '#/classify', '#/settings']);
   });
 
   it('sets the Claude endpoint, API key, embedding model and concurrency in Settings', async () => {

@@ -1,0 +1,23 @@
+// Forks the engine as a plain Node child process (the browser build's `task-atlas serve`), the
+// counterpart of Electron's utilityProcess in ipc/engine-child.ts: hierarchy builds, k-means and
+// aggregation run there, so the HTTP thread only relays and always answers.
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { EngineChild } from '../ipc/engine-relay';
+
+const ENTRY = fileURLToPath(new URL('./node-entry.mjs', import.meta.url));
+
+export function forkNodeEngine(env: NodeJS.ProcessEnv = process.env): EngineChild {
+  const child = fork(ENTRY, [], {
+    // Structured clone, as Electron's ports: Float32Arrays and Maps survive the trip.
+    serialization: 'advanced',
+    env,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return {
+    postMessage: (message) => void child.send(message),
+    onMessage: (listener) => child.on('message', listener),
+    onExit: (listener) => child.on('exit', (code, signal) => listener(code ?? (signal ? 128 : 1))),
+    kill: () => void child.kill('SIGKILL'),
+  };
+}
