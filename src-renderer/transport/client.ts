@@ -99,6 +99,8 @@ export function createHttpClient(token: () => string, fetchImpl: typeof fetch = 
 }
 
 let shared: ApiClient | undefined;
+/** The client this shell made (bridge or HTTP); review mode replaces `shared` with an in-memory one. */
+let shellClient: ApiClient | undefined;
 let clientVersion = 0;
 const clientListeners = new Set<() => void>();
 
@@ -106,8 +108,14 @@ export function getApiClient(): ApiClient {
   if (!shared) {
     const bridge = window.taskAtlas;
     shared = bridge ? createBridgeClient(bridge) : createHttpClient(() => readToken(document));
+    shellClient = shared;
   }
   return shared;
+}
+
+/** False in review mode: calls are answered from the open bundle, and nothing may reach the server. */
+export function usesShellTransport(): boolean {
+  return shared === undefined || shared === shellClient;
 }
 
 /**

@@ -2,7 +2,7 @@
 // subscription when present, otherwise the HTTP server's Server-Sent Events stream read with fetch
 // (EventSource cannot send the token header), reconnecting with a growing delay when it drops.
 import { EVENTS_PATH, type EngineEvent, type EngineEventListener } from '../../src-shared/events';
-import { readToken, TOKEN_HEADER } from './client';
+import { readToken, TOKEN_HEADER, usesShellTransport } from './client';
 
 /**
  * open: events flow (after a reconnect, the subscriber refetches what it may have missed);
@@ -106,6 +106,12 @@ export function subscribeBridgeEvents(bridge: NonNullable<Window['taskAtlasEvent
 
 /** The shell's own event source, chosen once per subscription. */
 export const subscribeEngineEvents: SubscribeEvents = (listener, onStatus) => {
+  // Review mode reads a bundle, not the engine: no stream to the server (the jobs store then polls
+  // the read-only review client, which answers from memory).
+  if (!usesShellTransport()) {
+    onStatus('unsupported');
+    return () => undefined;
+  }
   const bridge = window.taskAtlasEvents;
   if (bridge) return subscribeBridgeEvents(bridge)(listener, onStatus);
   // The Electron shell without the events bridge (an older preload) pushes nothing: poll.
