@@ -120,7 +120,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-main/engine/**', 'src-main/db/**', 'src-main/cli/**', 'src-main/http/**'],
+    files: ['src-main/engine/**', 'src-main/db/**', 'src-main/cli/**', 'src-main/http/**', 'src-main/engine-process/**'],
     rules: {
       'no-restricted-imports': [
         'error',

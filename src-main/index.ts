@@ -8,7 +8,7 @@ import type { EngineEvent } from '../src-shared/events';
 import { isActive, type JobInfo } from '../src-shared/jobs';
 import { createLogger } from './engine/log';
 import { forkEngine } from './ipc/engine-child';
-import { EngineRelay } from './ipc/engine-relay';
+import { EngineRelay } from './engine-process/relay';
 import { JobTracker } from './ipc/job-tracker';
 import { broadcast, registerIpc } from './ipc/register';
 import { SafeStorageSecretStore } from './ipc/safe-storage';

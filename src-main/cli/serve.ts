@@ -10,7 +10,7 @@ import type { ProjectInfo } from '../../src-shared/api';
 import { findResourcesDir } from '../engine/project';
 import { defaultConfigDir } from '../engine/paths';
 import { startHttpServer, type HttpServerHandle } from '../http/server';
-import { EngineRelay } from '../ipc/engine-relay';
+import { EngineRelay } from '../engine-process/relay';
 import { forkNodeEngine } from '../engine-process/node-child';
 
 export interface ServeFlags {

@@ -3,7 +3,7 @@
 // aggregation run there, so the HTTP thread only relays and always answers.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { EngineChild } from '../ipc/engine-relay';
+import type { EngineChild } from './relay';
 
 const ENTRY = fileURLToPath(new URL('./node-entry.mjs', import.meta.url));
 

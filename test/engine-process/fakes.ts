@@ -6,7 +6,7 @@ import type { SecretStore } from '../../src-main/engine/settings/secrets';
 import { createLogger } from '../../src-main/engine/log';
 import { EngineEndpoint, type BootEngine, type EngineParts } from '../../src-main/engine-process/endpoint';
 import type { EngineInit, ToEngine } from '../../src-main/engine-process/protocol';
-import type { EngineChild } from '../../src-main/ipc/engine-relay';
+import type { EngineChild } from '../../src-main/engine-process/relay';
 import type { JobInfo } from '../../src-shared/jobs';
 
 const later = (fn: () => void) => setImmediate(fn);

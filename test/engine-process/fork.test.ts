@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppHost } from '../../src-main/engine/host';
-import { EngineRelay, type EngineChild } from '../../src-main/ipc/engine-relay';
+import { EngineRelay, type EngineChild } from '../../src-main/engine-process/relay';
 import type { EngineEvent } from '../../src-shared/events';
 import { ROOT } from '../jobs/support';
 import { until } from './fakes';

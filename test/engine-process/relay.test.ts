@@ -2,7 +2,7 @@
 // calls round-trip through the engine's dispatch(), events and key changes come back, a crash answers
 // the calls in flight with 'unavailable' and restarts the engine, and shutdown waits for a clean exit.
 import { describe, expect, it } from 'vitest';
-import { EngineRelay, type EngineRelayOptions } from '../../src-main/ipc/engine-relay';
+import { EngineRelay, type EngineRelayOptions } from '../../src-main/engine-process/relay';
 import type { BootEngine } from '../../src-main/engine-process/endpoint';
 import type { EngineInit } from '../../src-main/engine-process/protocol';
 import type { EngineEvent } from '../../src-shared/events';

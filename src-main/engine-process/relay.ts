@@ -1,11 +1,11 @@
-// Main's side of the relay to the engine process: forwards each contract call and answers it with
+// Main's (or serve's) side of the relay to the engine process: forwards each contract call and answers it with
 // the engine's envelope, passes engine events on, persists API key changes, and keeps an engine
 // running. A crash answers the calls in flight with 'unavailable', tells the windows, and forks a new
 // engine (which marks the cut-off jobs interrupted, so they are offered for resume). No Electron
 // import: the process is handed in as an EngineChild, so tests drive the relay with a fake.
 import type { ApiCall, ApiResponse } from '../../src-shared/api';
 import type { EngineEvent } from '../../src-shared/events';
-import { isFromEngine, unavailable, type EngineInit, type EngineReply, type FromEngine, type ToEngine } from '../engine-process/protocol';
+import { isFromEngine, unavailable, type EngineInit, type EngineReply, type FromEngine, type ToEngine } from './protocol';
 
 /** A running engine process: Electron's UtilityProcess behind a thin adapter, or a test fake. */
 export interface EngineChild {
