@@ -38,7 +38,7 @@ export function sourceHandlers(host: AppHost): HandlerGroup<SourceCalls> {
         )
         .all() as DatasetStatus[],
     // The parse runs in a task worker: a large .xlsx takes seconds to scan.
-    'reference.importFile': async (args, ctx) => importFileAsync(db(), { ...args, path: expandPath(args.path) }, ctx.onProgress),
+    'reference.importFile': async (args, ctx) => importFileAsync(db(), { ...args, path: expandPath(args.path) }, ctx.onProgress, ctx.signal),
     'reference.importRelease': async (args, ctx) => importRelease(db(), { ...args, dir: expandPath(args.dir) }, ctx.onProgress),
     'analysis.reproduce': async (args) => reproduce(db(), args.sourceId ?? defaultSource(db())),
     'paper.reference': async () => {

@@ -17,6 +17,7 @@ export const TASKS: Record<string, () => Promise<TaskFn>> = {
   'classify.runReport': async () => (await import('../classify/report-async')).runReportTask,
   'ingest.readXlsx': async () => (await import('../ingest/formats/xlsx-worker')).readXlsxTask,
   'ingest.parseImport': async () => (await import('../ingest/formats/xlsx-worker')).parseImportTask,
+  'reference.preview': async () => (await import('../ingest/preview')).previewTask,
   'project.run': async () => (await import('./project-tasks')).projectTask,
   'diagnostics.fail': async () => (await import('./diagnostics')).failTask,
   'diagnostics.spin': async () => (await import('./diagnostics')).spinTask,

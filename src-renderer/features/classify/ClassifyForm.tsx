@@ -17,11 +17,13 @@ import { draftReducer, nameNote } from './draft';
 import { DatasetChoice, MethodChoice, Thresholds } from './ClassifyOptions';
 import { runsStore } from './store';
 import { EstimateFirst } from '../../components/EstimateFirst';
+import { useDemoActive } from '../project/demo';
 
 // The draft outlives the page, so stepping to Settings and back does not lose what was typed.
 let savedDraft: ClassifyDraft | undefined;
 
 function EstimateView({ estimate }: { estimate: ClassifyEstimateView }) {
+  const simulated = useDemoActive();
   return (
     <div className="estimate" id="classify-estimate" role="status">
       <p>
@@ -29,7 +31,8 @@ function EstimateView({ estimate }: { estimate: ClassifyEstimateView }) {
         {formatTokens(estimate.outputTokens)} output tokens.
       </p>
       <p>
-        Estimated cost <strong className="cost">{formatUsd(estimate.costUsd)}</strong> ({formatUsd(estimate.costUsdWithCaching)} with prompt caching,{' '}
+        {simulated ? 'Simulated cost (demo mode: nothing is sent or paid) ≈ ' : 'Estimated cost '}
+        <strong className="cost">{formatUsd(estimate.costUsd)}</strong> ({formatUsd(estimate.costUsdWithCaching)} with prompt caching,{' '}
         {formatUsd(estimate.costUsdWithBatches)} with the Batches API).
         {!estimate.priceKnown && ' A model’s price is unknown, so the cost is a guess.'}
       </p>

@@ -53,6 +53,7 @@ function Figures({ state }: { state: ExploreState & Required<Pick<ExploreState, 
       {state.run && (
         <p className="summary kept-summary" id="explore-kept">
           Run {state.run.run}: {keptText(privacyOfReport(state.run))}
+          {state.run.provenance && <strong className="provenance"> This run is a {state.run.provenance}: its numbers mean nothing.</strong>}
         </p>
       )}
       <Contents hasRun={run !== undefined} />

@@ -38,7 +38,9 @@ export function runCaptions(run: RunReport) {
   const t = run.tasks;
   const kept =
     `Run ${run.run} (${run.method}): ${fmtInt(t.kept)} of ${fmtInt(t.total)} tasks passed the privacy thresholds ` +
-    `(≥${fmtInt(run.thresholds.minConversations)} conversations from ≥${fmtInt(run.thresholds.minAccounts)} accounts).`;
+    `(≥${fmtInt(run.thresholds.minConversations)} conversations from ≥${fmtInt(run.thresholds.minAccounts)} accounts).` +
+    // A demo run says so in every caption, so a saved chart never passes for a real result.
+    (run.provenance ? ` This run is a ${run.provenance}.` : '');
   return {
     fig5: `${kept} Skills are counted over every classified conversation.`,
     fig8: `${kept} Each model's bars add up to 100% of the usage it answered.`,

@@ -11,8 +11,10 @@ import { latestJob } from '../jobs/model';
 import { jobsStore, useJobs } from '../jobs/store';
 import { buildArgs, type BuildDraft, DEFAULT_BUILD } from './build-args';
 import { EstimateFirst } from '../../components/EstimateFirst';
+import { useDemoActive } from '../project/demo';
 
 function EstimateView({ estimate }: { estimate: HierarchyEstimate }) {
+  const simulated = useDemoActive();
   return (
     <div className="estimate" id="hierarchy-estimate" role="status">
       <p>
@@ -21,7 +23,8 @@ function EstimateView({ estimate }: { estimate: HierarchyEstimate }) {
         {formatTokens(estimate.outputTokens)} output tokens.
       </p>
       <p>
-        Estimated cost <strong className="cost">{formatUsd(estimate.costUsd)}</strong> ({formatUsd(estimate.costUsdWithBatches)} with the Batches
+        {simulated ? 'Simulated cost (demo mode: nothing is sent or paid) ≈ ' : 'Estimated cost '}
+        <strong className="cost">{formatUsd(estimate.costUsd)}</strong> ({formatUsd(estimate.costUsdWithBatches)} with the Batches
         API).
         {!estimate.priceKnown && ' The model’s price is unknown, so the cost is a guess.'}
       </p>
