@@ -372,6 +372,11 @@ export type ApiResponse<K extends ApiCall> =
   | { ok: false; error: ApiErrorPayload };
 
 /** What preload exposes on window.taskAtlas and what the HTTP client implements. */
+/** Per-call options: aborting `signal` cancels the call (the HTTP transport; IPC calls run to the end). */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
 export type ApiClient = {
-  [K in ApiCall]: (args: ApiArgs<K>) => Promise<ApiResults[K]>;
+  [K in ApiCall]: (args: ApiArgs<K>, opts?: CallOptions) => Promise<ApiResults[K]>;
 };

@@ -12,6 +12,8 @@ export const EVENTS_PATH = '/api/events';
 export type EngineEvent =
   /** A job started, progressed, changed status or ended: the whole JobInfo, latest state. */
   | { type: 'job'; job: JobInfo }
+  /** Progress of a call that reports it (reference imports: ApiProgress in api.ts), for whoever shows it. */
+  | { type: 'progress'; call: string; progress: unknown }
   /** The engine process (desktop) died and was restarted: jobs it ran are offered for resume. */
   | { type: 'engine'; status: 'restarted'; message: string }
   /** The server was restarted (the browser tab's token is stale): the page must reload. */

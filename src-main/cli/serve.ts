@@ -54,7 +54,7 @@ export async function startServing(opts: ServingOptions): Promise<Serving> {
   });
   relay.start();
   const server = await startHttpServer({
-    call: (name, args) => relay.call(name, args),
+    call: (name, args, signal) => relay.call(name, args, signal),
     staticDir: opts.staticDir,
     port: opts.port ?? 5199,
     events: (listener) => {

@@ -28,6 +28,8 @@ export class EngineEndpoint {
   private parts: EngineParts | null = null;
   private bootError: string | null = null;
   private shuttingDown = false;
+  /** Each call in flight, so a 'cancel' from main aborts the signal its handler watches. */
+  private readonly inFlight = new Map<number, AbortController>();
 
   constructor(
     private readonly port: MessagePortLike<unknown, FromEngine>,
@@ -48,7 +50,9 @@ export class EngineEndpoint {
       case 'init':
         return this.init(message.init);
       case 'call':
-        return this.reply(message.id, await this.call(message.call, message.args));
+        return this.reply(message.id, await this.call(message.id, message.call, message.args));
+      case 'cancel':
+        return this.inFlight.get(message.id)?.abort();
       case 'pauseAll':
         await this.parts?.jobs.pauseAll().catch((err: unknown) => this.parts?.logger.error('jobs.pause-failed', { message: String(err) }));
         return this.reply(message.id, { ok: true, result: null });
@@ -72,11 +76,19 @@ export class EngineEndpoint {
     this.parts.jobs.on('update', (job) => this.port.postMessage({ type: 'event', event: { type: 'job', job } }));
   }
 
-  private async call(call: string, args: unknown) {
+  private async call(id: number, call: string, args: unknown) {
     if (this.shuttingDown) return unavailable('The engine is shutting down.');
     if (this.bootError) return unavailable(`The engine could not start: ${this.bootError}`);
     if (!this.parts) return unavailable('The engine is still starting.');
-    return dispatch(this.parts.handlers, call, args, { transport: 'ipc', logger: this.parts.logger });
+    const controller = new AbortController();
+    this.inFlight.set(id, controller);
+    try {
+      // Calls that report progress (reference imports) push it as an event: the page importing shows it.
+      const onProgress = (progress: unknown) => this.port.postMessage({ type: 'event', event: { type: 'progress', call, progress } });
+      return await dispatch(this.parts.handlers, call, args, { transport: 'ipc', logger: this.parts.logger, signal: controller.signal, onProgress });
+    } finally {
+      this.inFlight.delete(id);
+    }
   }
 
   private reply(id: number, response: Extract<FromEngine, { type: 'reply' }>['response']): void {

@@ -25,6 +25,8 @@ export interface EngineInit {
 export type ToEngine =
   | { type: 'init'; init: EngineInit }
   | { type: 'call'; id: number; call: string; args: unknown }
+  /** The caller went away (a closed page, a cancelled preview or import): abort that call's signal. */
+  | { type: 'cancel'; id: number }
   /** Pause every running job (closing the window): answered with a 'reply' once they stopped. */
   | { type: 'pauseAll'; id: number }
   /** Pause jobs, close the project cleanly, then exit. */
@@ -49,7 +51,7 @@ export interface MessagePortLike<In, Out> {
   onMessage(listener: (message: In) => void): void;
 }
 
-const TO_ENGINE = new Set(['init', 'call', 'pauseAll', 'shutdown']);
+const TO_ENGINE = new Set(['init', 'call', 'cancel', 'pauseAll', 'shutdown']);
 const FROM_ENGINE = new Set(['hello', 'reply', 'event', 'secrets.set', 'secrets.clear']);
 
 function hasType(value: unknown, types: Set<string>): boolean {

@@ -54,9 +54,20 @@ export class EngineRelay {
     this.spawn();
   }
 
-  /** One contract call; resolves with the engine's envelope, or 'unavailable' if the engine died. */
-  call(call: string, args: unknown): Promise<ApiResponse<ApiCall>> {
-    return this.request((id) => ({ type: 'call', id, call, args })) as Promise<ApiResponse<ApiCall>>;
+  /**
+   * One contract call; resolves with the engine's envelope, or 'unavailable' if the engine died.
+   * Aborting `signal` asks the engine to abort the call's own signal (a preview or import stops).
+   */
+  call(call: string, args: unknown, signal?: AbortSignal): Promise<ApiResponse<ApiCall>> {
+    let callId = 0;
+    const onAbort = () => this.send({ type: 'cancel', id: callId });
+    const reply = this.request((id) => {
+      callId = id;
+      return { type: 'call', id, call, args };
+    });
+    if (!signal) return reply as Promise<ApiResponse<ApiCall>>;
+    signal.addEventListener('abort', onAbort, { once: true });
+    return reply.finally(() => signal.removeEventListener('abort', onAbort)) as Promise<ApiResponse<ApiCall>>;
   }
 
   /** Pauses every running job (they resume later); resolves once they stopped. */

@@ -21,7 +21,7 @@ export interface HttpServerHandle {
 }
 
 /** Answers one contract call: the engine process's relay (`task-atlas serve`). */
-export type RelayCall = (call: string, args: unknown) => Promise<ApiResponse<ApiCall>>;
+export type RelayCall = (call: string, args: unknown, signal: AbortSignal) => Promise<ApiResponse<ApiCall>>;
 
 export interface HttpServerOptions {
   /** The service in this process (tests, scripts), or... */
@@ -126,7 +126,7 @@ async function handleApi(
   const name = decodeURIComponent(call);
   const response = opts.handlers
     ? await dispatch(opts.handlers, name, args, { transport: 'http', logger: opts.logger, signal: controller.signal })
-    : await opts.call!(name, args);
+    : await opts.call!(name, args, controller.signal);
   sendJson(res, response.ok ? 200 : statusFor(response.error.kind), response);
 }
 

@@ -18,6 +18,7 @@ export class JobTracker {
       this.jobs.clear();
       return;
     }
+    if (event.type !== 'job') return;
     if (isActive(event.job)) this.jobs.set(event.job.id, event.job);
     else this.jobs.delete(event.job.id);
   }

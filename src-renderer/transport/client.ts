@@ -8,6 +8,7 @@ import type {
   ApiErrorPayload,
   ApiResponse,
   ApiResults,
+  CallOptions,
 } from '../../src-shared/api';
 
 /** What the Electron preload exposes: the same calls, but returning the raw envelope. */
@@ -45,8 +46,10 @@ function unwrap<K extends ApiCall>(call: K, response: ApiResponse<K>): ApiResult
 
 // Each call is the same function shape, so build the object from the contract's list instead of a
 // hand-written one that could drift from API_CALLS.
-function buildClient(invoke: <K extends ApiCall>(call: K, args: ApiArgs<K>) => Promise<ApiResults[K]>): ApiClient {
-  const entries = API_CALL_NAMES.map((call) => [call, (args: never) => invoke(call, args)]);
+type Invoke = <K extends ApiCall>(call: K, args: ApiArgs<K>, opts?: CallOptions) => Promise<ApiResults[K]>;
+
+function buildClient(invoke: Invoke): ApiClient {
+  const entries = API_CALL_NAMES.map((call) => [call, (args: never, opts?: CallOptions) => invoke(call, args, opts)]);
   return Object.fromEntries(entries) as ApiClient;
 }
 
@@ -85,12 +88,20 @@ export function isRestartError(error: ApiErrorPayload): boolean {
 }
 
 export function createHttpClient(token: () => string, fetchImpl: typeof fetch = fetch): ApiClient {
-  return buildClient(async (call, args) => {
-    const res = await fetchImpl(`/api/${call}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token() },
-      body: JSON.stringify(args),
-    });
+  return buildClient(async (call, args, opts) => {
+    let res: Response;
+    try {
+      res = await fetchImpl(`/api/${call}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token() },
+        body: JSON.stringify(args),
+        // Aborting closes the request; the server then aborts the call's signal in the engine.
+        ...(opts?.signal ? { signal: opts.signal } : {}),
+      });
+    } catch (err) {
+      if (opts?.signal?.aborted) throw new ApiError(call, { kind: 'cancelled', message: 'cancelled' });
+      throw err;
+    }
     // The page's token is per launch: a 401 means the server was restarted since the page loaded,
     // which only a reload fixes ("missing or wrong token" would read as the user's mistake).
     if (res.status === 401) throw new ApiError(call, { kind: 'unavailable', message: RESTARTED_MESSAGE });

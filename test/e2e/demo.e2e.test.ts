@@ -97,13 +97,14 @@ describe('demo mode, end to end in Chromium with no key and no network', () => {
     await page.waitForSelector('#hierarchy-estimate');
     const estimate = await textOf(page, '#hierarchy-estimate');
     expect(estimate).toContain('200 base tasks');
-    expect(estimate).toContain('simulated');
+    expect(estimate).toContain('Simulated cost (demo mode: nothing is sent or paid)');
+    expect(estimate).not.toContain('Estimated cost');
     await page.click('#build-start');
     await waitForJob(page, '#hierarchy-job', 'done', STEP_TIMEOUT);
     const card = await textOf(page, '#hierarchy-job .job-card');
-    expect(card).toMatch(/Hierarchy demo-\S+: [\d,]+ → [\d,]+ → [\d,]+ nodes/);
-    expect(card).toContain('simulated (≈ $');
-    expect(card).not.toMatch(/nodes \(base first\), \$/);
+    expect(card).toMatch(/Hierarchy h-\w+: [\d,]+ → [\d,]+ → [\d,]+ nodes \(base first\), simulated \(≈ \$[\d.]+ at Claude prices, nothing paid\)/);
+    // The hierarchy carries the demo prefix wherever it is listed.
+    await page.waitForSelector('#hierarchy-list tbody tr:has-text("demo-trial")');
     await page.waitForSelector('#hierarchy-tree [role="treeitem"][aria-level="1"]');
     expect((await page.$$('#hierarchy-tree [role="treeitem"][aria-level="1"]')).length).toBeGreaterThanOrEqual(4);
     await page.waitForSelector('#step-hierarchy[data-state="done"]');
@@ -126,16 +127,21 @@ describe('demo mode, end to end in Chromium with no key and no network', () => {
     await page.fill('#min-conversations', '2');
     await page.fill('#min-accounts', '1');
     await page.fill('#classify-limit', '150');
+    // The trial minimums (2 and 1) cannot go lower: the small-corpus warning points at the limit instead.
+    expect(await textOf(page, '#classify-warnings')).toContain('raise or clear the “first N conversations” limit');
+    // The whole sample (450): the first 150 by id are all OpenAssistant, which names no answering model.
+    await page.fill('#classify-limit', '');
+    await page.waitForSelector('#classify-warnings', { state: 'detached' });
     await page.click('#classify-estimate-button');
     await page.waitForSelector('#classify-estimate');
-    expect(await textOf(page, '#classify-estimate')).toContain('simulated');
+    expect(await textOf(page, '#classify-estimate')).toMatch(/Simulated cost \(demo mode: nothing is sent or paid\) ≈ \$/);
     await page.click('#classify-start');
     await waitForJob(page, '#classify-job', 'done', STEP_TIMEOUT);
     const result = await textOf(page, '#classify-job .job-result');
-    const named = /Run (demo-\S+): ([\d,]+) of 150 conversations classified/.exec(result);
+    const named = /Run (demo-\S+): ([\d,]+) of 450 conversations classified/.exec(result);
     expect(named, result).not.toBeNull();
     run = named![1]!;
-    expect(count(named![2]!)).toBeGreaterThan(50);
+    expect(count(named![2]!)).toBeGreaterThan(300);
     expect(result).toContain('simulated (≈ $');
     await page.waitForSelector(`#classify-runs tr[data-run="${run}"]`);
     await page.waitForSelector('#step-classify[data-state="done"]');
@@ -164,8 +170,16 @@ describe('demo mode, end to end in Chromium with no key and no network', () => {
       const traces = await tracesOf(page, id);
       expect(Math.max(...traces.map(points)), id).toBeGreaterThan(1);
     }
-    expect(await textOf(page, '#explore-kept')).toContain(DEMO_PROVENANCE);
+    // Figure 8 splits usage by the models WildChat names (OpenAssistant names none).
+    const models = await page.$eval('#fig8 .js-plotly-plot', (el) => (el as unknown as { data: { name?: string }[] }).data.map((t) => t.name ?? ''));
+    expect(models.some((m) => m.startsWith('gpt-')), models.join(', ')).toBe(true);
+    expect(await textOf(page, '#explore-kept')).toContain(`This run is a ${DEMO_PROVENANCE}`);
+    expect(await textOf(page, '#fig8')).toContain(`This run is a ${DEMO_PROVENANCE}.`);
     await shot('06-explore');
+    // The full page is ~8,000 px tall: also the top as a user first sees it, and one run figure.
+    await page.evaluate(() => globalThis.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(ARTIFACTS, '06-explore-top.png') });
+    await page.locator('#fig8').screenshot({ path: path.join(ARTIFACTS, '06-explore-fig8.png') });
   }, STEP_TIMEOUT);
 
   it('exports the run, and the manifest on disk says demo', async () => {
@@ -181,6 +195,7 @@ describe('demo mode, end to end in Chromium with no key and no network', () => {
     expect(existsSync(manifestFile)).toBe(true);
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { run: { id: string; provenance?: string } | null };
     expect(manifest.run).toMatchObject({ id: run, provenance: DEMO_PROVENANCE });
+    expect(readFileSync(path.join(out, 'report.html'), 'utf8')).toContain(`This run is a ${DEMO_PROVENANCE}`);
     await shot('07-export');
   }, STEP_TIMEOUT);
 

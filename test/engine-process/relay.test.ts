@@ -50,6 +50,43 @@ describe('engine relay', () => {
     expect(engine.booted[0]!.secrets.source()).toBe('keychain');
   });
 
+  it('cancels a call in the engine when its caller aborts (a preview whose page went away)', async () => {
+    let sawAbort = false;
+    const engine = fakeEngine({
+      'reference.preview': (_args, ctx) =>
+        new Promise((_resolve, reject) => {
+          ctx.signal?.addEventListener('abort', () => {
+            sawAbort = true;
+            reject(Object.assign(new Error('cancelled'), { name: 'AbortError' }));
+          });
+        }),
+    });
+    const { relay } = relayOver(engine.boot);
+    const controller = new AbortController();
+    const reply = relay.call('reference.preview', { kind: 'onet-tasks', path: '/data/Task Statements.xlsx' }, controller.signal);
+    await relay.pauseAll(); // a round trip: the call has reached the engine
+    controller.abort();
+    expect(await reply).toMatchObject({ ok: false, error: { kind: 'cancelled' } });
+    expect(sawAbort).toBe(true);
+  });
+
+  it('pushes the progress a call reports (reference imports) as an event', async () => {
+    const engine = fakeEngine({
+      'reference.importFile': async (args, ctx) => {
+        ctx.onProgress?.({ file: args.path, rowsRead: 0, phase: 'parse' });
+        ctx.onProgress?.({ file: args.path, rowsRead: 42, phase: 'write' });
+        return { kind: args.kind, dataset: 'onet', rows: 42, file: args.path, sha256: 'x', replaced: false } as never;
+      },
+    });
+    const { relay, events } = relayOver(engine.boot);
+    expect(await relay.call('reference.importFile', { kind: 'onet-tasks', path: '/t.txt' })).toMatchObject({ ok: true });
+    await until(() => events.length === 2, 'two progress events');
+    expect(events).toEqual([
+      { type: 'progress', call: 'reference.importFile', progress: { file: '/t.txt', rowsRead: 0, phase: 'parse' } },
+      { type: 'progress', call: 'reference.importFile', progress: { file: '/t.txt', rowsRead: 42, phase: 'write' } },
+    ]);
+  });
+
   it('forwards job events pushed by the engine', async () => {
     const engine = fakeEngine({});
     const { relay, events } = relayOver(engine.boot);

@@ -45,6 +45,24 @@ describe('HTTP client', () => {
     expect((sent[0]?.init.headers as Record<string, string>)['x-task-atlas-token']).toBe('secret');
   });
 
+  it('passes a call\'s signal to fetch, and an aborted call fails as "cancelled" (the Cancel button)', async () => {
+    const sent: Sent[] = [];
+    const abortingFetch: typeof fetch = async (input, init) => {
+      sent.push({ url: String(input), init: init ?? {} });
+      return new Promise<Response>((_resolve, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+      );
+    };
+    const client = createHttpClient(() => 't', abortingFetch);
+    const controller = new AbortController();
+    const call = client['reference.preview']({ kind: 'onet-tasks', path: '/x.xlsx' }, { signal: controller.signal }).catch((e: unknown) => e);
+    controller.abort();
+    const failure = (await call) as ApiError;
+    expect(sent[0]?.init.signal).toBe(controller.signal);
+    expect(failure).toBeInstanceOf(ApiError);
+    expect(failure.payload).toEqual({ kind: 'cancelled', message: 'cancelled' });
+  });
+
   it('throws ApiError with the payload, so the UI can show file:line', async () => {
     const error = { kind: 'import', message: 'bad row', file: 'tasks.csv', line: 12, column: 3 };
     const client = createHttpClient(() => 't', fakeFetch([], () => json({ ok: false, error }, 400)));

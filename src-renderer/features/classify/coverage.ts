@@ -66,10 +66,16 @@ export function thresholdWarnings(all: readonly ConversationDatasetInfo[], plan:
     warnings.push(
       `Only ${formatInt(classified)} conversations for thresholds of ≥${formatInt(plan.minConversations)} conversations per task: ` +
         `most tasks will fall under them and be dropped (a run needs roughly ${formatInt(enough)} or more). ` +
-        'For a trial, lower the minimums above; the paper’s values are 15 and 5.',
+        smallCorpusAdvice(plan, classified < total),
     );
   }
   return warnings;
+}
+
+/** What to change: minimums already at a trial's 1–2 cannot go lower, so then more conversations are the way. */
+function smallCorpusAdvice(plan: ThresholdPlan, limited: boolean): string {
+  if (plan.minConversations > 2) return 'For a trial, lower the minimums above; the paper’s values are 15 and 5.';
+  return limited ? 'To keep more tasks, raise or clear the “first N conversations” limit.' : 'To keep more tasks, import more conversations.';
 }
 
 /** "Kept 12 of 40 tasks (300 of 350 conversations); 28 tasks (50 conversations) fell under the thresholds." */

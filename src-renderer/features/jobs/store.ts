@@ -71,6 +71,7 @@ export function createJobsStore(
 
   const onEvent = (event: EngineEvent) => {
     if (event.type === 'job') applyJob(event.job);
+    else if (event.type === 'progress') return; // a call's own progress: the page that made the call shows it
     else if (event.status === 'restarted') void refresh();
     else publish({ ...state, error: { kind: 'unavailable', message: event.message } });
   };

@@ -8,6 +8,7 @@ import { PathInput } from '../../components/PathInput';
 import { useAction } from '../../components/useAction';
 import { getApiClient } from '../../transport/client';
 import { importReferenceFile } from './store';
+import { progressText, useAbortable, useCallProgress } from './cancellable';
 
 function PreviewView({ preview }: { preview: ReferencePreview }) {
   return (
@@ -56,8 +57,11 @@ export function ImportFileForm() {
   const [kind, setKind] = useState<ImportKind>('onet-tasks');
   const [path, setPath] = useState('');
   const [dataset, setDataset] = useState('');
-  const preview = useAction((k: ImportKind, p: string) => getApiClient()['reference.preview']({ kind: k, path: p }));
-  const importing = useAction(importReferenceFile);
+  const previewRun = useAbortable();
+  const importRun = useAbortable();
+  const preview = useAction((k: ImportKind, p: string) => getApiClient()['reference.preview']({ kind: k, path: p }, { signal: previewRun.next() }));
+  const importing = useAction((k: ImportKind, p: string, d?: string) => importReferenceFile(k, p, d, importRun.next()));
+  const progress = useCallProgress('reference.importFile', importing.state.status === 'running');
 
   const onPreview = (e: FormEvent) => {
     e.preventDefault();
@@ -100,10 +104,35 @@ export function ImportFileForm() {
         >
           {importing.state.status === 'running' ? 'Importing…' : 'Import'}
         </button>
+        {(preview.state.status === 'running' || importing.state.status === 'running') && (
+          <button
+            type="button"
+            className="button secondary"
+            id="import-cancel"
+            onClick={() => {
+              previewRun.cancel();
+              importRun.cancel();
+            }}
+          >
+            Cancel
+          </button>
+        )}
       </div>
-      {preview.state.status === 'error' && <ErrorBox title="Could not preview the file" error={preview.state.error} />}
+      {importing.state.status === 'running' && (
+        <p role="status" className="muted" id="import-progress">
+          {progressText(progress)}
+        </p>
+      )}
+      {preview.state.status === 'error' && preview.state.error.kind !== 'cancelled' && (
+        <ErrorBox title="Could not preview the file" error={preview.state.error} />
+      )}
       {shown && <PreviewView preview={shown} />}
-      {importing.state.status === 'error' && <ErrorBox title="Import failed; nothing was written" error={importing.state.error} />}
+      {importing.state.status === 'error' &&
+        (importing.state.error.kind === 'cancelled' ? (
+          <p role="status">Import cancelled. A file still being read is not imported; the table above shows what the project holds.</p>
+        ) : (
+          <ErrorBox title="Import failed; nothing was written" error={importing.state.error} />
+        ))}
       {importing.state.status === 'done' && (
         <p role="status" className="success">
           Imported {formatInt(importing.state.result.rows)} rows of {importing.state.result.kind} into {importing.state.result.dataset}.

@@ -18,8 +18,8 @@ export async function importBundled(): Promise<BundledImportSummary> {
   return summary;
 }
 
-export async function importReferenceFile(kind: ImportKind, path: string, dataset?: string): Promise<ImportResult> {
-  const result = await getApiClient()['reference.importFile']({ kind, path, ...(dataset ? { dataset } : {}) });
-  afterImport();
+export async function importReferenceFile(kind: ImportKind, path: string, dataset?: string, signal?: AbortSignal): Promise<ImportResult> {
+  // Refreshed either way: a cancel that arrives after the write began still leaves the data imported.
+  const result = await getApiClient()['reference.importFile']({ kind, path, ...(dataset ? { dataset } : {}) }, signal ? { signal } : {}).finally(afterImport);
   return result;
 }
