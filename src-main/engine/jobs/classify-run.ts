@@ -59,9 +59,10 @@ export const classifyRunJob: JobKindDef<'classify.run'> = {
       // The report phase keeps the attempt's Claude totals, so a finished job still shows what it cost.
       const started = Date.now();
       const claude = llm ? { claude: claudeUsage(llm.stats) } : {};
-      ctx.onProgress({ phase: 'report', done: 0, total: 1, failed: 0, fromCheckpoint: 0, elapsedMs: 0, etaMs: null, ...claude });
+      const phaseLabel = 'Writing the run report (privacy thresholds, Figures 5, 8 and 10)';
+      ctx.onProgress({ phase: 'report', phaseLabel, done: 0, total: 1, failed: 0, fromCheckpoint: 0, elapsedMs: 0, etaMs: null, ...claude });
       const report = await runReportAsync(db, cfg.name, undefined, { signal: ctx.signal });
-      ctx.onProgress({ phase: 'report', done: 1, total: 1, failed: 0, fromCheckpoint: 0, elapsedMs: Date.now() - started, etaMs: 0, ...claude });
+      ctx.onProgress({ phase: 'report', phaseLabel, done: 1, total: 1, failed: 0, fromCheckpoint: 0, elapsedMs: Date.now() - started, etaMs: 0, ...claude });
       return {
         run: summary.run,
         conversations: summary.conversations,
