@@ -124,7 +124,8 @@ export const API_CALLS = {
 
   // Settings
   'settings.get': z.object({}).strict(),
-  'settings.update': SettingsPatchSchema,
+  /** A baseURL that is neither https nor loopback needs confirmInsecureEndpoint (src-shared/endpoint.ts). */
+  'settings.update': SettingsPatchSchema.extend({ confirmInsecureEndpoint: z.literal(true).optional() }).strict(),
   /** null removes the stored key. */
   'settings.setApiKey': z.object({ key: z.string().min(8).max(500).nullable() }).strict(),
   // Demo mode: the pipeline on the built-in fake Claude server and the bundled tiny model

@@ -39,35 +39,49 @@ export const REVIEW_VERSION = 2;
 export const READABLE_VERSIONS: readonly number[] = [1, 2];
 export const REVIEW_EXTENSION = '.taskatlas-review.json';
 
-const num = z.number();
-const nullableNum = z.number().nullable();
+// Every number a bundle carries has a range the method cannot leave; a value outside it (a share
+// of -5, a count of 1e308) is a damaged or edited bundle, refused rather than drawn. Computed
+// shares may land a rounding error outside their range, hence the small tolerance.
+const EPS = 1e-9;
+/** A percentage on the 0-100 scale. */
+const pct = z.number().min(-EPS).max(100 + EPS);
+/** A fraction on 0..1. */
+const fraction = z.number().min(-EPS).max(1 + EPS);
+/** A count: a non-negative integer a double holds exactly. */
+const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+/** A weighted count (an occupation in two zones counts half in each): non-negative, not always whole. */
+const tally = z.number().min(0).max(Number.MAX_SAFE_INTEGER);
+/** Non-negative amounts without a natural ceiling (ratios, wages, employment, sums of shares). */
+const amount = z.number().min(0).max(1e15);
+const coefficient = z.number().min(-1 - EPS).max(1 + EPS).nullable();
+const zone = z.number().int().min(1).max(5);
 
 const sourceRef = z.object({ id: z.string().min(1), label: z.string(), kind: z.enum(['release', 'run']) });
 
 const correlation = z.object({
-  n: num,
-  pearson: nullableNum,
-  spearman: nullableNum,
-  kendallTauB: nullableNum,
-  mse: nullableNum,
+  n: count,
+  pearson: coefficient,
+  spearman: coefficient,
+  kendallTauB: coefficient,
+  mse: amount.nullable(),
 });
 
-const depthPoint = z.object({ threshold: num, shareOfOccupations: num });
+const depthPoint = z.object({ threshold: fraction, shareOfOccupations: fraction });
 
 const jobZoneRow = z.object({
-  zone: num,
-  convPct: num,
-  basePct: num,
-  repRatio: num,
-  occupationPct: num,
-  occupations: num,
+  zone,
+  convPct: pct,
+  basePct: pct,
+  repRatio: amount,
+  occupationPct: pct,
+  occupations: tally,
 });
 
 /** A ReproduceReport as version-1 bundles hold it: everything but Figure 2's drill-down. */
 const reportFieldsV1 = {
   source: sourceRef,
   categories: z.array(
-    z.object({ code: z.string(), title: z.string(), usagePct: num, blsPct: nullableNum, blsEmployment: nullableNum }),
+    z.object({ code: z.string(), title: z.string(), usagePct: pct, blsPct: pct.nullable(), blsEmployment: amount.nullable() }),
   ),
   categoryCorrelation: correlation,
   topOccupations: z.array(
@@ -75,18 +89,18 @@ const reportFieldsV1 = {
       code: z.string(),
       title: z.string(),
       category: z.string(),
-      usagePct: num,
-      tasks: num,
-      tasksWithUsage: num,
+      usagePct: pct,
+      tasks: count,
+      tasksWithUsage: count,
     }),
   ),
-  topTasks: z.array(z.object({ task: z.string(), usagePct: num, occupations: num })),
-  depth: z.object({ occupations: num, curve: z.array(depthPoint), marks: z.array(depthPoint) }),
+  topTasks: z.array(z.object({ task: z.string(), usagePct: pct, occupations: count })),
+  depth: z.object({ occupations: count, curve: z.array(depthPoint), marks: z.array(depthPoint) }),
   wage: z.object({
     points: z.array(
-      z.object({ code: z.string(), title: z.string(), category: z.string(), medianWage: num, usagePct: num }),
+      z.object({ code: z.string(), title: z.string(), category: z.string(), medianWage: amount, usagePct: pct }),
     ),
-    dropped: num,
+    dropped: count,
     correlation,
   }),
   jobZones: z.array(
@@ -95,27 +109,27 @@ const reportFieldsV1 = {
       label: z.string(),
       rows: z.array(jobZoneRow),
       coverage: z.object({
-        tasksMatched: num,
-        tasksWithUsage: num,
-        usageMatchedPct: num,
-        occupationsMatched: num,
-        occupationsTotal: num,
+        tasksMatched: count,
+        tasksWithUsage: count,
+        usageMatchedPct: pct,
+        occupationsMatched: count,
+        occupationsTotal: count,
       }),
     }),
   ),
   automation: z
     .object({
-      patterns: z.array(z.object({ pattern: z.string(), pct: num, mode: z.enum(['automation', 'augmentation']) })),
-      automationPct: num,
-      augmentationPct: num,
-      excludedPct: num,
+      patterns: z.array(z.object({ pattern: z.string(), pct, mode: z.enum(['automation', 'augmentation']) })),
+      automationPct: pct,
+      augmentationPct: pct,
+      excludedPct: pct,
     })
     .nullable(),
   matching: z.object({
-    mappingRows: num,
-    matchedRows: num,
+    mappingRows: count,
+    matchedRows: count,
     unmatched: z.array(z.string()),
-    rawSumPct: num,
+    rawSumPct: amount,
   }),
 };
 
@@ -123,17 +137,17 @@ const drilldownSchema = z.array(
   z.object({
     code: z.string(),
     title: z.string(),
-    usagePct: num,
+    usagePct: pct,
     occupations: z.array(
       z.object({
         code: z.string(),
         title: z.string(),
-        usagePct: num,
-        jobZone: nullableNum,
-        medianWage: nullableNum,
-        tasksWithUsage: num,
-        tasks: z.array(z.object({ task: z.string(), usagePct: num })),
-        otherTasksPct: num,
+        usagePct: pct,
+        jobZone: zone.nullable(),
+        medianWage: amount.nullable(),
+        tasksWithUsage: count,
+        tasks: z.array(z.object({ task: z.string(), usagePct: pct })),
+        otherTasksPct: pct,
       }),
     ),
   }),
@@ -146,11 +160,11 @@ const reproduceReportSchemaV1 = z.object(reportFieldsV1).transform((r) => ({ ...
 
 export const paperReferenceSchema = z.object({
   citation: z.string(),
-  table2: z.array(z.object({ zone: num, convPct: num, basePct: num, repRatio: num })),
+  table2: z.array(z.object({ zone, convPct: pct, basePct: pct, repRatio: amount })),
   depth: z.array(depthPoint),
-  automationPct: num,
-  augmentationPct: num,
-  categories: z.array(z.object({ title: z.string(), usagePct: num })),
+  automationPct: pct,
+  augmentationPct: pct,
+  categories: z.array(z.object({ title: z.string(), usagePct: pct })),
 });
 
 export const dataFileSchema = z.object({
@@ -158,15 +172,15 @@ export const dataFileSchema = z.object({
   dataset: z.string(),
   file: z.string(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  rows: z.number().int().nonnegative(),
+  rows: count,
 });
 
 const patternBreakdown = z.object({
   name: z.string(),
-  conversations: num,
-  automationPct: num,
-  augmentationPct: num,
-  nonePct: num,
+  conversations: count,
+  automationPct: pct,
+  augmentationPct: pct,
+  nonePct: pct,
 });
 
 /** A classification run's aggregates (Figures 5, 8, 10): counts and shares only, never conversations. */
@@ -174,16 +188,16 @@ export const runReportSchema = z.object({
   run: z.string().min(1),
   method: z.enum(['claude', 'offline-embedding']),
   sourceId: z.string().min(1),
-  thresholds: z.object({ minConversations: num, minAccounts: num }),
+  thresholds: z.object({ minConversations: count, minAccounts: count }),
   accountsKnown: z.boolean(),
-  tasks: z.object({ total: num, kept: num, dropped: num, conversationsKept: num, conversationsDropped: num }),
+  tasks: z.object({ total: count, kept: count, dropped: count, conversationsKept: count, conversationsDropped: count }),
   conversationVsAccount: z.object({
-    categories: z.array(z.object({ title: z.string(), byConversations: num, byAccounts: num })),
+    categories: z.array(z.object({ title: z.string(), byConversations: pct, byAccounts: pct })),
     correlation,
   }),
-  skills: z.array(z.object({ skill: z.string(), pct: num })),
+  skills: z.array(z.object({ skill: z.string(), pct })),
   byModel: z.array(
-    z.object({ model: z.string(), conversations: num, categories: z.array(z.object({ title: z.string(), usagePct: num })) }),
+    z.object({ model: z.string(), conversations: count, categories: z.array(z.object({ title: z.string(), usagePct: pct })) }),
   ),
   patternsByTask: z.array(patternBreakdown),
   patternsByOccupation: z.array(patternBreakdown),
@@ -197,10 +211,10 @@ export const runInfoSchema = z.object({
   hierarchyId: z.string(),
   status: z.string(),
   createdAt: z.string(),
-  conversations: num,
-  classified: num,
-  screenedOut: num,
-  unclassified: num,
+  conversations: count,
+  classified: count,
+  screenedOut: count,
+  unclassified: count,
   sourceId: z.string().nullable(),
 });
 

@@ -1,19 +1,15 @@
-// CSV output for `--out`: RFC 4180 quoting, and each file written to a temporary name and renamed,
-// so an interrupted export never leaves a half-written table behind.
+// CSV output for `--out`: RFC 4180 quoting, formula-like text neutralised (src-shared/csv-safe), and
+// each file written to a temporary name and renamed, so an interrupted export never leaves a
+// half-written table behind.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { csvField } from '../../src-shared/csv-safe';
 
 export type Cell = string | number | null | undefined;
 
 export function toCsv(header: readonly string[], rows: readonly Cell[][]): string {
-  const lines = [header, ...rows].map((row) => row.map(formatCell).join(','));
+  const lines = [header, ...rows].map((row) => row.map((cell) => csvField(cell)).join(','));
   return lines.join('\n') + '\n';
-}
-
-function formatCell(cell: Cell): string {
-  if (cell === null || cell === undefined) return '';
-  const text = typeof cell === 'number' ? String(cell) : cell;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function writeCsvFiles(dir: string, files: Record<string, string>): string[] {

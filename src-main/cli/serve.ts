@@ -80,7 +80,9 @@ export async function runServe(opts: ServeFlags): Promise<number> {
   const current = await serving.relay.call('project.current', {});
   const path = current.ok ? (current.result as ProjectInfo | null)?.path ?? project : project;
   if (!current.ok) process.stderr.write(`warning: ${current.error.message}\n`);
-  process.stdout.write(`Task Atlas is serving ${path}\nOpen ${serving.server.url}\n(Ctrl+C to stop; running jobs are paused and can be resumed)\n`);
+  // The launch URL carries the per-launch token (in its fragment): only whoever sees this output can
+  // use the API; the page at the bare URL cannot.
+  process.stdout.write(`Task Atlas is serving ${path}\nOpen ${serving.server.launchUrl}\n(Ctrl+C to stop; running jobs are paused and can be resumed)\n`);
   await new Promise<void>((done) => {
     const stop = () => done();
     process.once('SIGINT', stop);

@@ -1,22 +1,39 @@
 // The local HTTP transport: the same contract as Electron IPC, for the renderer in a browser.
 // Listens on 127.0.0.1 only, requires a per-launch token on every API call, and checks the Host
-// header so a web page elsewhere cannot reach it through DNS rebinding. Request bodies are never
-// logged or echoed: settings.setApiKey carries the API key in its body.
+// header (DNS rebinding) and the Origin of API calls (guards.ts). The token reaches the page only
+// through the launch URL's fragment, never through a response. Request bodies are never logged or
+// echoed: settings.setApiKey carries the API key in its body.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { ApiCall, ApiResponse } from '../../src-shared/api';
 import { EVENTS_PATH, type EngineEventListener } from '../../src-shared/events';
+import { launchFragment } from '../../src-shared/launch';
 import { dispatch } from '../engine/dispatch';
 import type { ApiHandlers } from '../engine/service';
 import type { Logger } from '../engine/log';
 import { serveStatic } from './static';
-
-const MAX_BODY = 10 * 1024 * 1024;
+import {
+  BodyTooLargeError,
+  DEFAULT_MAX_BODY,
+  FRAME_HEADERS,
+  hostAllowed,
+  originAllowed,
+  parseRequestUrl,
+  readBody,
+  refuse,
+  sendJson,
+  tokenMatches,
+} from './guards';
 
 export interface HttpServerHandle {
+  /** The server's root, without the token: a browser opening it gets a page that cannot call the API. */
   url: string;
   token: string;
+  /** What `serve` prints: the root with the token in its fragment (see src-shared/launch.ts). */
+  launchUrl: string;
+  /** The launch URL opening one step, e.g. pageUrl('/explore'). */
+  pageUrl(route: string): string;
   close(): Promise<void>;
 }
 
@@ -37,14 +54,17 @@ export interface HttpServerOptions {
   events?: (listener: EngineEventListener) => () => void;
   /** Gap between comment lines on an idle event stream, so proxies and the reader see it alive. */
   heartbeatMs?: number;
+  /** Largest request body accepted (bytes); a larger one gets 413. Default 10 MB. */
+  maxBodyBytes?: number;
 }
 
 export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServerHandle> {
   if ((opts.handlers === undefined) === (opts.call === undefined)) throw new Error('startHttpServer needs either handlers or call');
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const server = createServer((req, res) => {
+    for (const [name, value] of Object.entries(FRAME_HEADERS)) res.setHeader(name, value);
     handle(req, res, opts, token).catch((err: unknown) => {
-      opts.logger?.error('http.error', { path: new URL(req.url ?? '/', 'http://127.0.0.1').pathname, message: String(err) });
+      opts.logger?.error('http.error', { path: parseRequestUrl(req.url)?.url.pathname ?? '(malformed)', message: String(err) });
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { kind: 'internal', message: String(err) } });
       else res.end();
     });
@@ -54,9 +74,12 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}/`;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url,
     token,
+    launchUrl: url + launchFragment(token),
+    pageUrl: (route) => url + launchFragment(token, route),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -71,25 +94,25 @@ async function handle(
   opts: HttpServerOptions,
   token: string,
 ): Promise<void> {
-  const host = req.headers.host ?? '';
-  if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) {
-    sendJson(res, 403, { ok: false, error: { kind: 'internal', message: 'forbidden host' } });
-    return;
-  }
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  if (!hostAllowed(req.headers.host)) return refuse(res, 403, 'internal', 'forbidden host');
+  const parsed = parseRequestUrl(req.url);
+  if (!parsed) return refuse(res, 400, 'invalid-args', 'malformed URL');
+  const { url } = parsed;
+  const api = url.pathname === EVENTS_PATH || url.pathname.startsWith('/api/');
+  if (api && !originAllowed(req.headers.origin, req.socket.localPort)) return refuse(res, 403, 'invalid-args', 'forbidden origin');
   if (url.pathname === EVENTS_PATH && req.method === 'GET') {
     streamEvents(req, res, opts, token);
     return;
   }
   if (url.pathname.startsWith('/api/')) {
-    await handleApi(req, res, opts, url.pathname.slice('/api/'.length), token);
+    await handleApi(req, res, opts, parsed.path.slice('/api/'.length), token);
     return;
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     sendJson(res, 405, { ok: false, error: { kind: 'internal', message: 'method not allowed' } });
     return;
   }
-  serveStatic(res, opts.staticDir, url.pathname, token);
+  serveStatic(res, opts.staticDir, url.pathname);
 }
 
 async function handleApi(
@@ -109,9 +132,11 @@ async function handleApi(
   }
   let args: unknown;
   try {
-    const body = await readBody(req);
+    const body = await readBody(req, opts.maxBodyBytes ?? DEFAULT_MAX_BODY);
     args = body.length === 0 ? {} : JSON.parse(body);
   } catch (err) {
+    // Close the connection: the rest of the oversized body is drained, not worth keeping alive for.
+    if (err instanceof BodyTooLargeError) return refuse(res, 413, 'invalid-args', err.message, { connection: 'close' });
     // JSON.parse's message can quote the body (and so a key being set): say only what went wrong.
     const reason = err instanceof SyntaxError ? 'not valid JSON' : err instanceof Error ? err.message : 'unreadable';
     sendJson(res, 400, { ok: false, error: { kind: 'invalid-args', message: `bad request body: ${reason}` } });
@@ -123,7 +148,7 @@ async function handleApi(
   res.on('close', () => {
     if (!res.writableFinished) controller.abort();
   });
-  const name = decodeURIComponent(call);
+  const name = call;
   const response = opts.handlers
     ? await dispatch(opts.handlers, name, args, { transport: 'http', logger: opts.logger, signal: controller.signal })
     : await opts.call!(name, args, controller.signal);
@@ -171,35 +196,4 @@ const STATUS: Record<string, number> = { 'invalid-args': 400, 'invalid-input': 4
 
 function statusFor(kind: string): number {
   return STATUS[kind] ?? 500;
-}
-
-function tokenMatches(header: string | string[] | undefined, token: string): boolean {
-  if (typeof header !== 'string' || header.length !== token.length) return false;
-  return timingSafeEqual(Buffer.from(header), Buffer.from(token));
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error('request body over 10 MB'));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  });
-  res.end(text);
 }

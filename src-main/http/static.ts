@@ -1,5 +1,5 @@
-// Serves the built renderer (out/web). index.html gets the per-launch token as a <meta> tag, which
-// the renderer's HTTP client reads; nothing else about the page changes between transports.
+// Serves the built renderer (out/web), byte for byte: no response carries the per-launch token (the
+// page gets it from the launch URL's fragment), so any local program may fetch these files.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import type { ServerResponse } from 'node:http';
@@ -16,9 +16,9 @@ const TYPES: Record<string, string> = {
 };
 
 const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'";
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'";
 
-export function serveStatic(res: ServerResponse, root: string, pathname: string, token: string): void {
+export function serveStatic(res: ServerResponse, root: string, pathname: string): void {
   const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
   const file = join(root, rel === '' ? 'index.html' : rel);
   // Refuse anything that escapes the root (../ tricks).
@@ -37,13 +37,5 @@ export function serveStatic(res: ServerResponse, root: string, pathname: string,
     'x-content-type-options': 'nosniff',
     'cache-control': 'no-store',
   };
-  if (target.endsWith('index.html')) {
-    const html = readFileSync(target, 'utf8').replace(
-      '<head>',
-      `<head>\n    <meta name="task-atlas-token" content="${token}" />`,
-    );
-    res.writeHead(200, headers).end(html);
-    return;
-  }
   res.writeHead(200, headers).end(readFileSync(target));
 }

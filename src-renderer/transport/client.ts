@@ -10,13 +10,15 @@ import type {
   ApiResults,
   CallOptions,
 } from '../../src-shared/api';
+import { takeLaunchToken } from '../../src-shared/launch';
 
 /** What the Electron preload exposes: the same calls, but returning the raw envelope. */
 export type TaskAtlasBridge = {
   [K in ApiCall]: (args: ApiArgs<K>) => Promise<ApiResponse<K>>;
 };
 
-export const TOKEN_META_NAME = 'task-atlas-token';
+/** Where this tab keeps the launch token, so a reload keeps working (per tab, gone when it closes). */
+export const TOKEN_STORAGE_KEY = 'task-atlas.token';
 export const TOKEN_HEADER = 'x-task-atlas-token';
 
 /** A failed call, carrying the payload so the UI can point at file:line for import errors. */
@@ -60,11 +62,55 @@ export function createBridgeClient(bridge: TaskAtlasBridge): ApiClient {
   });
 }
 
-/** The server writes the session token into index.html; without it every call would be a 401. */
-export function readToken(doc: Pick<Document, 'querySelector'>): string {
-  const meta = doc.querySelector<HTMLMetaElement>(`meta[name="${TOKEN_META_NAME}"]`);
-  const token = meta?.content ?? '';
-  if (!token) throw new Error(`Missing <meta name="${TOKEN_META_NAME}">: this page was not served by Task Atlas`);
+/** What reading the token touches: the window in the app, fakes in tests. */
+export interface TokenSource {
+  location: Pick<Location, 'hash' | 'pathname' | 'search'>;
+  history: Pick<History, 'replaceState'>;
+  sessionStorage: Pick<Storage, 'getItem' | 'setItem'>;
+}
+
+// The token taken from the launch URL, for when sessionStorage is unavailable (storage disabled).
+let launchToken: string | undefined;
+
+/**
+ * Moves a token from the address bar into this tab's session: the launch URL (`task-atlas serve`
+ * prints it) carries it in the fragment, which must not stay visible, be bookmarked or be copied.
+ * Runs at start (main.tsx) and again from readToken; a no-op without a token in the fragment.
+ */
+export function captureLaunchToken(win: TokenSource = window): void {
+  const taken = takeLaunchToken(win.location.hash);
+  if (!taken) return;
+  launchToken = taken.token;
+  try {
+    win.sessionStorage.setItem(TOKEN_STORAGE_KEY, taken.token);
+  } catch {
+    // Storage disabled: this page load still works (launchToken); a reload would need the launch URL.
+  }
+  win.history.replaceState(null, '', `${win.location.pathname}${win.location.search}${taken.rest}`);
+}
+
+/** A refused token is stale (the server restarted): a reload then asks for the new launch link. */
+function forgetToken(): void {
+  launchToken = undefined;
+  try {
+    globalThis.sessionStorage?.removeItem(TOKEN_STORAGE_KEY);
+  } catch {
+    // Storage disabled: nothing was kept.
+  }
+}
+
+/** The per-launch token every HTTP call carries; without it every call would be a 401. */
+export function readToken(win: TokenSource = window): string {
+  captureLaunchToken(win);
+  let stored: string | null = null;
+  try {
+    stored = win.sessionStorage.getItem(TOKEN_STORAGE_KEY);
+  } catch {
+    // Storage disabled: only the token taken at start (if any) is known.
+  }
+  // The session's copy first: it is the launch token of this tab (captureLaunchToken wrote it).
+  const token = stored ?? launchToken;
+  if (!token) throw new Error('No session token: open Task Atlas with the link `task-atlas serve` printed (it ends in #token=…)');
   return token;
 }
 
@@ -80,7 +126,8 @@ async function readEnvelope<K extends ApiCall>(call: K, res: Response): Promise<
 }
 
 /** What an open tab says once the server it was served by has restarted (a new per-launch token). */
-export const RESTARTED_MESSAGE = 'Task Atlas was restarted: reload';
+/** The token is per launch: after a restart only the new launch link (printed by `serve`) works. */
+export const RESTARTED_MESSAGE = 'Task Atlas was restarted: reload it with the new link `task-atlas serve` printed';
 
 /** True for the error a stale tab gets: the UI offers a Reload button for it. */
 export function isRestartError(error: ApiErrorPayload): boolean {
@@ -104,7 +151,10 @@ export function createHttpClient(token: () => string, fetchImpl: typeof fetch = 
     }
     // The page's token is per launch: a 401 means the server was restarted since the page loaded,
     // which only a reload fixes ("missing or wrong token" would read as the user's mistake).
-    if (res.status === 401) throw new ApiError(call, { kind: 'unavailable', message: RESTARTED_MESSAGE });
+    if (res.status === 401) {
+      forgetToken();
+      throw new ApiError(call, { kind: 'unavailable', message: RESTARTED_MESSAGE });
+    }
     return unwrap(call, await readEnvelope(call, res));
   });
 }
@@ -118,7 +168,7 @@ const clientListeners = new Set<() => void>();
 export function getApiClient(): ApiClient {
   if (!shared) {
     const bridge = window.taskAtlas;
-    shared = bridge ? createBridgeClient(bridge) : createHttpClient(() => readToken(document));
+    shared = bridge ? createBridgeClient(bridge) : createHttpClient(() => readToken());
     shellClient = shared;
   }
   return shared;

@@ -2,7 +2,7 @@
 // subscription when present, otherwise the HTTP server's Server-Sent Events stream read with fetch
 // (EventSource cannot send the token header), reconnecting with a growing delay when it drops.
 import { EVENTS_PATH, type EngineEvent, type EngineEventListener } from '../../src-shared/events';
-import { readToken, TOKEN_HEADER, usesShellTransport } from './client';
+import { readToken, RESTARTED_MESSAGE, TOKEN_HEADER, usesShellTransport } from './client';
 
 /**
  * open: events flow (after a reconnect, the subscriber refetches what it may have missed);
@@ -68,7 +68,7 @@ export function subscribeHttpEvents(token: () => string, fetchImpl: typeof fetch
         if (res.status === 204 || res.status === 404) return onStatus('unsupported');
         if (res.status === 401) {
           // The server was restarted with a new token: only a reload of the page can fix that.
-          return listener({ type: 'engine', status: 'stale', message: 'The Task Atlas server was restarted: reload this page.' });
+          return listener({ type: 'engine', status: 'stale', message: RESTARTED_MESSAGE });
         }
         if (!res.ok || !res.body) return retry();
         failures = 0;
@@ -119,5 +119,5 @@ export const subscribeEngineEvents: SubscribeEvents = (listener, onStatus) => {
     onStatus('unsupported');
     return () => undefined;
   }
-  return subscribeHttpEvents(() => readToken(document))(listener, onStatus);
+  return subscribeHttpEvents(() => readToken())(listener, onStatus);
 };

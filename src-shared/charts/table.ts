@@ -1,5 +1,7 @@
 // The data behind a chart as a plain table: what "download CSV" saves and what the HTML report and
 // exports print beside each figure. Every chart module exports toTable() next to toFigure().
+import { csvField } from '../csv-safe';
+
 export type Cell = string | number | null;
 
 export interface ChartTable {
@@ -7,16 +9,11 @@ export interface ChartTable {
   rows: Cell[][];
 }
 
-/** RFC 4180 CSV: quote fields with commas, quotes or line breaks; null is an empty field. */
+/**
+ * RFC 4180 CSV: quote fields with commas, quotes or line breaks; null is an empty field. Text a
+ * spreadsheet would run as a formula gets a leading ' (src-shared/csv-safe), as in every CSV we write.
+ */
 export function tableToCsv(table: ChartTable): string {
-  const line = (cells: readonly Cell[]) => cells.map(csvField).join(',');
+  const line = (cells: readonly Cell[]) => cells.map((cell) => csvField(cell)).join(',');
   return [line(table.columns), ...table.rows.map(line)].join('\r\n') + '\r\n';
-}
-
-function csvField(cell: Cell): string {
-  if (cell === null) return '';
-  const text = typeof cell === 'number' ? (Number.isFinite(cell) ? String(cell) : '') : cell;
-  // A leading =, +, - or @ would run as a formula in a spreadsheet opened by a reviewer.
-  const safe = /^[=+\-@]/.test(text) && typeof cell === 'string' ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

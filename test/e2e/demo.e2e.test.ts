@@ -77,7 +77,7 @@ afterAll(async () => {
 describe('demo mode, end to end in Chromium with no key and no network', () => {
   it('starts from "Try with demo data" and shows the banner', async () => {
     expect(host.secrets.get()).toBeNull();
-    await page.goto(`${server.url}#/project`);
+    await page.goto(server.pageUrl('/project'));
     await page.waitForSelector('#demo-project-title');
     expect(await textOf(page, '#demo-project-title')).toBe('Try with demo data');
     await shot('01-project');

@@ -73,7 +73,7 @@ beforeAll(async () => {
   // Chromium reports some CSP violations (e.g. a caught `new Function` probe) only as events, not
   // console messages; forward them so the no-errors assertion covers the whole policy.
   await watchCsp(page, problems);
-  await page.goto(`${server.url}#/explore`);
+  await page.goto(server.pageUrl('/explore'));
   for (const id of FIGURES) await page.waitForSelector(`#${id}[data-drawn="true"]`, { timeout: 90_000 });
 }, 300_000);
 

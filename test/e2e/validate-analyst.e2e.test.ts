@@ -55,7 +55,7 @@ function labels(wrongBase: boolean): Label[] {
 
 describe('Validate, Prepare & report, in Chromium', () => {
   it('opens on the analyst tab (the project has a run), moves by keyboard, and creates a packet', async () => {
-    await page.goto(`${server!.url}#/validate`);
+    await page.goto(server!.pageUrl('/validate'));
     await page.waitForSelector('#validate-tab-prepare[aria-selected="true"]');
     await page.focus('#validate-tab-prepare');
     await page.keyboard.press('ArrowLeft');

@@ -85,7 +85,7 @@ async function newPage(): Promise<Page> {
     if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  await page.goto(`${server!.url}#/validate`);
+  await page.goto(server!.pageUrl('/validate'));
   await page.waitForSelector('#packet-file');
   return page;
 }

@@ -32,7 +32,7 @@ afterAll(async () => {
 describe('the wizard, end to end in Chromium', () => {
   it('offers a job the last session left running for resume, in a banner at start', async () => {
     const { page } = w;
-    await page.goto(`${w.server.url}#/project`);
+    await page.goto(w.server.pageUrl('/project'));
     await page.waitForSelector('.interrupted-banner');
     expect(await textOf(page, '.interrupted-banner')).toContain(INTERRUPTED_LABEL);
     expect(await page.isVisible('.interrupted-banner button:has-text("Resume")')).toBe(true);

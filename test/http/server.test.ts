@@ -2,7 +2,7 @@
 // that carry file:line for bad imports.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { request, type ServerResponse } from 'node:http';
+import { request, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { closeProject, openProject, type Project } from '../../src-main/engine/project';
@@ -11,6 +11,7 @@ import { createService } from '../../src-main/engine/service';
 import { startHttpServer, type HttpServerHandle } from '../../src-main/http/server';
 import { serveStatic } from '../../src-main/http/static';
 import { EVENTS_PATH, type EngineEvent } from '../../src-shared/events';
+import { takeLaunchToken } from '../../src-shared/launch';
 
 let project: Project;
 let server: HttpServerHandle;
@@ -28,9 +29,22 @@ afterAll(async () => {
   closeProject(project);
 });
 
-function send(path: string, opts: { method?: string; body?: unknown; token?: string; host?: string } = {}) {
-  const url = new URL(path, server.url);
-  return new Promise<{ status: number; body: string }>((done, fail) => {
+interface SendOptions {
+  method?: string;
+  body?: unknown;
+  token?: string;
+  host?: string;
+  origin?: string;
+  /** Another server's URL (default: the shared one). */
+  base?: string;
+  /** Send the body without Content-Length (chunked), so the server has to count it. */
+  chunked?: boolean;
+}
+
+function send(path: string, opts: SendOptions = {}) {
+  const url = new URL(path, opts.base ?? server.url);
+  return new Promise<{ status: number; body: string; headers: IncomingHttpHeaders }>((done, fail) => {
+    const text = opts.body === undefined ? undefined : JSON.stringify(opts.body);
     const req = request(
       url,
       {
@@ -39,16 +53,22 @@ function send(path: string, opts: { method?: string; body?: unknown; token?: str
           'content-type': 'application/json',
           ...(opts.token === undefined ? {} : { 'x-task-atlas-token': opts.token }),
           ...(opts.host ? { host: opts.host } : {}),
+          ...(opts.origin ? { origin: opts.origin } : {}),
+          ...(text !== undefined && !opts.chunked ? { 'content-length': Buffer.byteLength(text) } : {}),
         },
       },
       (res) => {
-        let text = '';
-        res.on('data', (c) => (text += c));
-        res.on('end', () => done({ status: res.statusCode ?? 0, body: text }));
+        let received = '';
+        res.on('data', (c) => (received += c));
+        res.on('end', () => done({ status: res.statusCode ?? 0, body: received, headers: res.headers }));
       },
     );
     req.on('error', fail);
-    if (opts.body !== undefined) req.write(JSON.stringify(opts.body));
+    if (text !== undefined) {
+      // Two writes: a chunked body arrives in pieces, as a streaming client's would.
+      req.write(text.slice(0, 100));
+      req.write(text.slice(100));
+    }
     req.end();
   });
 }
@@ -91,9 +111,7 @@ describe('HTTP transport', () => {
     expect(JSON.parse(r.body).error).toMatchObject({ kind: 'import', file: bad, line: 2, column: 'MedianSalary' });
   });
 
-  it('injects the per-launch token into index.html and refuses path traversal', async () => {
-    const page = await send('/', { method: 'GET' });
-    expect(page.body).toContain(`<meta name="task-atlas-token" content="${server.token}" />`);
+  it('refuses path traversal', async () => {
     // A file outside the static root, reached by ../ segments that fetch/new URL would have
     // normalised away before sending: these go out byte for byte.
     const outside = join(mkdtempSync(join(tmpdir(), 'atlas-secret-')), 'secret.txt');
@@ -107,20 +125,20 @@ describe('HTTP transport', () => {
     // the requests above fall back to index.html. The guard itself must still refuse a pathname that
     // does escape once decoded and normalised.
     const res = fakeResponse();
-    serveStatic(res.response, dir, `..%2f${up}`, server.token);
+    serveStatic(res.response, dir, `..%2f${up}`);
     expect(res.status()).toBe(403);
     expect(res.body()).toBe('');
   });
 });
 
 /** GET with the path sent exactly as given (no URL normalisation), as a hostile client would. */
-function rawGet(path: string): Promise<{ status: number; body: string }> {
+function rawGet(path: string, method = 'GET'): Promise<{ status: number; body: string; headers: IncomingHttpHeaders }> {
   const { hostname, port } = new URL(server.url);
   return new Promise((done, fail) => {
-    const req = request({ hostname, port, path, method: 'GET' }, (res) => {
+    const req = request({ hostname, port, path, method }, (res) => {
       let text = '';
       res.on('data', (c) => (text += c));
-      res.on('end', () => done({ status: res.statusCode ?? 0, body: text }));
+      res.on('end', () => done({ status: res.statusCode ?? 0, body: text, headers: res.headers }));
     });
     req.on('error', fail);
     req.end();
@@ -213,6 +231,78 @@ describe('HTTP transport: pushed events (Server-Sent Events)', () => {
       await expect(sawAbort).resolves.toBeUndefined();
     } finally {
       await slow.close();
+    }
+  });
+});
+
+describe('HTTP transport: token only in the launch URL, Origin, frames, limits (issue #13)', () => {
+  it('serves index.html without the token; the launch URL carries it in the fragment', async () => {
+    const page = await send('/', { method: 'GET' });
+    expect(page.status).toBe(200);
+    expect(page.body).not.toContain(server.token);
+    expect(page.body).not.toContain('task-atlas-token');
+    const launch = new URL(server.launchUrl);
+    expect(`${launch.origin}/`).toBe(server.url);
+    expect(takeLaunchToken(launch.hash)).toEqual({ token: server.token, rest: '' });
+    expect(takeLaunchToken(new URL(server.pageUrl('/explore')).hash)).toEqual({ token: server.token, rest: '#/explore' });
+    // The token taken from the fragment is what API calls need.
+    const r = await send('/api/sources.list', { body: {}, token: takeLaunchToken(launch.hash)!.token });
+    expect(r.status).toBe(200);
+  });
+
+  it("refuses API calls and the event stream from another origin, accepts the server's own", async () => {
+    const { port } = new URL(server.url);
+    for (const origin of ['http://evil.example', `http://127.0.0.1:${Number(port) + 1}`, 'null', `https://127.0.0.1:${port}`]) {
+      const r = await send('/api/sources.list', { body: {}, token: server.token, origin });
+      expect(r.status, origin).toBe(403);
+      expect(JSON.parse(r.body).ok).toBe(false);
+      const events = await send(EVENTS_PATH, { method: 'GET', token: server.token, origin });
+      expect(events.status, origin).toBe(403);
+    }
+    for (const origin of [`http://127.0.0.1:${port}`, `http://localhost:${port}`]) {
+      expect((await send('/api/sources.list', { body: {}, token: server.token, origin })).status, origin).toBe(200);
+    }
+    // A page (no token) still loads from anywhere: it holds nothing.
+    expect((await send('/', { method: 'GET', origin: 'http://evil.example' })).status).toBe(200);
+  });
+
+  it('forbids framing on every response: the page, API answers, refusals', async () => {
+    const responses = [
+      await send('/', { method: 'GET' }),
+      await send('/assets/missing.js', { method: 'GET' }),
+      await send('/api/sources.list', { body: {}, token: server.token }),
+      await send('/api/sources.list', { body: {} }),
+      await rawGet('/%'),
+    ];
+    for (const r of responses) {
+      expect(r.headers['x-frame-options']).toBe('DENY');
+      expect(r.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    }
+    // The page keeps its full policy, with frame-ancestors merged in.
+    expect(responses[0]!.headers['content-security-policy']).toMatch(/default-src 'self'.*frame-ancestors 'none'/);
+  });
+
+  it('answers 413 to a body over the limit, declared or streamed, and keeps serving', async () => {
+    const small = await startHttpServer({ handlers: createService(project), staticDir: dir, maxBodyBytes: 1024 });
+    try {
+      const body = { sourceId: 'x'.repeat(4000) };
+      const declared = await send('/api/analysis.reproduce', { body, token: small.token, base: small.url });
+      expect(declared.status).toBe(413);
+      expect(JSON.parse(declared.body).error.message).toMatch(/over 1 KB/);
+      const streamed = await send('/api/analysis.reproduce', { body, token: small.token, base: small.url, chunked: true });
+      expect(streamed.status).toBe(413);
+      const fine = await send('/api/analysis.reproduce', { body: { sourceId: 'mini' }, token: small.token, base: small.url });
+      expect(fine.status).toBe(200);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('answers 400 to a URL that cannot be decoded', async () => {
+    for (const [path, method] of [['/%', 'GET'], ['/api/%E0%A4%A', 'POST'], ['/x%ZZ/y', 'GET']] as const) {
+      const r = await rawGet(path, method);
+      expect(r.status, path).toBe(400);
+      expect(JSON.parse(r.body).error.message).toBe('malformed URL');
     }
   });
 });

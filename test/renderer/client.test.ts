@@ -7,7 +7,9 @@ import {
   createHttpClient,
   errorLocation,
   readToken,
+  TOKEN_STORAGE_KEY,
   type TaskAtlasBridge,
+  type TokenSource,
 } from '../../src-renderer/transport/client';
 import { createExploreStore } from '../../src-renderer/features/explore/store';
 import { makePaper, makeReport } from './fixture';
@@ -79,12 +81,33 @@ describe('HTTP client', () => {
     expect(failure.payload).toEqual({ kind: 'internal', message: 'HTTP 403 from /api/app.info: forbidden' });
   });
 
-  it('reads the token from the meta tag and fails loudly without it', () => {
-    const doc = (content: string | null) => ({
-      querySelector: () => (content === null ? null : { content }),
-    }) as unknown as Pick<Document, 'querySelector'>;
-    expect(readToken(doc('abc'))).toBe('abc');
-    expect(() => readToken(doc(null))).toThrow(/task-atlas-token/);
+  // One test, in this order: readToken keeps the token taken from a launch URL for the page's life.
+  it('takes the token from the launch URL, keeps it in the session, clears the address bar, and fails loudly without one', () => {
+    const win = (hash: string) => {
+      const storage = new Map<string, string>();
+      const replaced: string[] = [];
+      const source: TokenSource = {
+        location: { hash, pathname: '/', search: '' },
+        history: { replaceState: (_s: unknown, _t: string, url?: string | URL | null) => void replaced.push(String(url)) },
+        sessionStorage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v) },
+      };
+      return { source, storage, replaced };
+    };
+    expect(() => readToken(win('#/explore').source)).toThrow(/#token=/);
+
+    const launched = win('#/explore&token=abc-_9');
+    expect(readToken(launched.source)).toBe('abc-_9');
+    expect(launched.storage.get(TOKEN_STORAGE_KEY)).toBe('abc-_9');
+    expect(launched.replaced).toEqual(['/#/explore']); // the step stays, the token leaves
+
+    const bare = win('#token=xyz');
+    expect(readToken(bare.source)).toBe('xyz');
+    expect(bare.replaced).toEqual(['/']);
+    // A reload: no token in the URL any more, the session still has it.
+    const reloaded = win('');
+    reloaded.storage.set(TOKEN_STORAGE_KEY, 'kept');
+    expect(readToken(reloaded.source)).toBe('kept');
+    expect(reloaded.replaced).toEqual([]);
   });
 });
 

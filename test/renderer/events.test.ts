@@ -3,6 +3,7 @@
 // when the server pushes nothing, and says "reload" when the token is stale.
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../src-shared/events';
+import { RESTARTED_MESSAGE } from '../../src-renderer/transport/client';
 import { reconnectDelay, sseParser, subscribeHttpEvents, type Delay, type EventStatus } from '../../src-renderer/transport/events';
 
 function stream(chunks: string[]): ReadableStream<Uint8Array> {
@@ -77,6 +78,6 @@ describe('event stream reader', () => {
     subscribeHttpEvents(() => 't', answer(401), manualDelay().delay)((e) => events.push(e), (s) => status.push(s));
     await flush();
     expect(status).toEqual(['unsupported', 'unsupported']);
-    expect(events).toEqual([{ type: 'engine', status: 'stale', message: 'The Task Atlas server was restarted: reload this page.' }]);
+    expect(events).toEqual([{ type: 'engine', status: 'stale', message: RESTARTED_MESSAGE }]);
   });
 });

@@ -19,7 +19,7 @@ describe('a stale token after a restart', () => {
     const client = createHttpClient(() => 'old-token', async () => stale());
     const failure = (await client['project.steps']({}).catch((e: unknown) => e)) as ApiError;
     expect(failure).toBeInstanceOf(ApiError);
-    expect(failure.payload).toEqual({ kind: 'unavailable', message: 'Task Atlas was restarted: reload' });
+    expect(failure.payload).toEqual({ kind: 'unavailable', message: RESTARTED_MESSAGE });
     expect(failure.message).toBe(RESTARTED_MESSAGE);
     expect(failure.call).toBe('project.steps');
     expect(isRestartError(failure.payload)).toBe(true);

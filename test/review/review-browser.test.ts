@@ -61,7 +61,9 @@ beforeAll(async () => {
   Object.values(corrupt.reports)[0]!.categories[0]!.usagePct += 1;
   write('corrupt', corrupt);
   const tamperedRun = structuredClone(bundle);
-  tamperedRun.runs.r!.skills[0]!.pct += 1;
+  // Edited within the valid range (0..100), so only the checksum can catch it.
+  const skill = tamperedRun.runs.r!.skills[0]!;
+  skill.pct += skill.pct >= 50 ? -1 : 1;
   write('tamperedRun', tamperedRun);
   write('foreign', { name: 'task-atlas', version: '0.1.0' });
   write('v1', asVersion1(bundle));
@@ -94,7 +96,7 @@ async function freshPage(): Promise<{ context: BrowserContext; page: Page; probl
     if (pathname.startsWith('/api/')) api.push(pathname);
   });
   await watchCsp(page, problems);
-  await page.goto(`${server!.url}#/review`);
+  await page.goto(server!.pageUrl('/review'));
   await page.waitForSelector('input[type=file]');
   return { context, page, problems, api };
 }

@@ -2,25 +2,18 @@
 // quotes doubled), UTF-8; the "r" variant writes NA for missing values and snake_case column names,
 // which is what read.csv / readr expect without extra arguments. codebook.md: every table and column
 // with its type, meaning and units, plus what a Stata user needs to know (names, truncated text).
-import { isMissing, snakeCase, type Cell, type Table } from './table';
+import { snakeCase, type Table } from './table';
 import { stataName, STATA_MAX_STR } from './dta';
+import { csvField } from '../../../src-shared/csv-safe';
 
 export type CsvVariant = 'csv' | 'r';
 
 export function tableToCsv(t: Table, variant: CsvVariant): string {
   const header = t.columns.map((c) => (variant === 'r' ? snakeCase(c.name) : c.name));
   const missing = variant === 'r' ? 'NA' : '';
-  const lines = [header.map(quote), ...t.rows.map((row) => t.columns.map((_, i) => cell(row[i], missing)))];
+  // csvField also neutralises text a spreadsheet would run as a formula (see src-shared/csv-safe).
+  const lines = [header.map((h) => csvField(h)), ...t.rows.map((row) => t.columns.map((_, i) => csvField(row[i], missing)))];
   return lines.map((l) => l.join(',')).join('\r\n') + '\r\n';
-}
-
-function cell(value: Cell, missing: string): string {
-  if (isMissing(value)) return missing;
-  return quote(typeof value === 'number' ? String(value) : (value as string));
-}
-
-function quote(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 
@@ -33,6 +26,7 @@ export function codebook(tables: Table[], title: string, truncated: Map<string, 
     '`parquet/<table>.parquet` (optional UTF8 and DOUBLE columns; missing = null), for the formats requested.',
     `Stata string variables hold at most ${STATA_MAX_STR} bytes: longer text is truncated in the .dta files only.`,
     'Percentages are on a 0-100 scale; fractions on 0..1.',
+    "In the CSV files a text cell that starts with =, +, -, @, a tab or a carriage return (and is not a number) is written with a leading single quote ('), so a spreadsheet shows it as text instead of running it as a formula.",
     '',
   ];
   for (const t of tables) out.push(...tableSection(t, truncated.get(t.name) ?? []));

@@ -8,6 +8,7 @@ import { buildBaseItems } from '../hierarchy/build';
 import { estimateBuild } from '../hierarchy/estimate';
 import { exportHierarchy, importHierarchy } from '../hierarchy/store';
 import { ImportError } from '../ingest/formats/errors';
+import { assertNoDuplicateKeys } from '../base/json';
 import { NotFoundError } from '../errors';
 import { expandPath } from '../paths';
 import { hierarchyConfigFrom } from '../jobs/hierarchy-build';
@@ -41,13 +42,16 @@ export function hierarchyHandlers(host: AppHost): HandlerGroup<HierarchyCalls> {
     'hierarchy.import': async (args) => {
       const file = expandPath(args.path);
       let json: unknown;
+      let text: string;
       try {
-        json = JSON.parse(readFileSync(file, 'utf8'));
+        text = readFileSync(file, 'utf8');
+        json = JSON.parse(text);
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         if (code === 'ENOENT') throw new NotFoundError(`no file at ${file}`);
         throw new ImportError(code ? `cannot read the file (${code})` : `not valid JSON (${(err as Error).message})`, { file });
       }
+      assertNoDuplicateKeys(file, text);
       return importHierarchy(db(), file, json);
     },
     'hierarchy.export': async (args) => {

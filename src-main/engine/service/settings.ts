@@ -2,7 +2,9 @@
 // handed to the secret store only; what comes back is its status (present, where, last 4 chars).
 // installModel is `task-atlas models import` for the app: check a model folder, copy it into the cache.
 import type { ModelInstallResult } from '../../../src-shared/api';
+import { insecureEndpointReason } from '../../../src-shared/endpoint';
 import type { SettingsView } from '../../../src-shared/settings';
+import { InvalidInputError } from '../errors';
 import { importModelFolder, resolveModelId } from '../embed/models';
 import type { AppHost } from '../host';
 import { expandPath } from '../paths';
@@ -12,9 +14,10 @@ import type { HandlerGroup } from './types';
 export function settingsHandlers(host: AppHost): HandlerGroup<'settings.get' | 'settings.update' | 'settings.setApiKey' | 'settings.installModel'> {
   return {
     'settings.get': async () => view(host),
-    'settings.update': async (args) => {
-      host.settings.update(args);
-      host.logger.info('settings.updated', { keys: Object.keys(args) });
+    'settings.update': async ({ confirmInsecureEndpoint, ...patch }) => {
+      checkEndpoint(host, patch.baseURL, confirmInsecureEndpoint === true);
+      host.settings.update(patch);
+      host.logger.info('settings.updated', { keys: Object.keys(patch) });
       return view(host);
     },
     'settings.setApiKey': async (args) => {
@@ -26,6 +29,17 @@ export function settingsHandlers(host: AppHost): HandlerGroup<'settings.get' | '
     },
     'settings.installModel': async (args) => installModel(host, args.path, args.model),
   };
+}
+
+/**
+ * The API key goes to the Claude endpoint with every request: moving it to plain http on another
+ * machine needs the user's explicit yes. Only a change is checked, so saving other settings does not
+ * ask again for an endpoint confirmed earlier.
+ */
+function checkEndpoint(host: AppHost, baseURL: string | undefined, confirmed: boolean): void {
+  if (baseURL === undefined || baseURL === host.settings.get().baseURL || confirmed) return;
+  const reason = insecureEndpointReason(baseURL);
+  if (reason) throw new InvalidInputError(`Claude endpoint not changed: ${reason} Confirm it to use this endpoint anyway.`);
 }
 
 /**

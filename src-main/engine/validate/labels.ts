@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Db } from '../../db/open';
 import { ImportError } from '../ingest/formats/errors';
+import { assertNoDuplicateKeys } from '../base/json';
 import {
   LABELS_FORMAT,
   LabelFileSchema,
@@ -36,11 +37,14 @@ function readJson(file: string): unknown {
   } catch (err) {
     throw new ImportError(`cannot read label file: ${(err as Error).message}`, { file });
   }
+  let json: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    json = JSON.parse(text) as unknown;
   } catch (err) {
     throw new ImportError(`not a label file: not valid JSON (${(err as Error).message})`, { file });
   }
+  assertNoDuplicateKeys(file, text);
+  return json;
 }
 
 function parseLabels(file: string, json: unknown): LabelFile {

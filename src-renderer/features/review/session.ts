@@ -5,6 +5,7 @@ import { setApiClient } from '../../transport/client';
 import { createReviewClient } from '../../transport/review-client';
 import { exploreStore } from '../explore/store';
 import { checksumText, READABLE_VERSIONS, REVIEW_FORMAT, reviewBundleSchema, type ReviewBundle } from './schema';
+import { duplicateKeyReason, findDuplicateKey } from '../../../src-shared/strict-json';
 
 export const REVIEW_STORAGE_KEY = 'task-atlas.review-bundle';
 const SOURCE_STORAGE_KEY = 'task-atlas.review-source';
@@ -61,6 +62,9 @@ function parseSync(text: string): { raw: Parameters<typeof checksumText>[0]; bun
   } catch {
     throw new ReviewBundleError('This file is not a Task Atlas review bundle: it is not valid JSON.');
   }
+  // JSON.parse keeps the last of two equal keys: a bundle that says two things is refused.
+  const dup = findDuplicateKey(text);
+  if (dup) throw new ReviewBundleError(`The review bundle is damaged: line ${dup.line}, column ${dup.column}: ${duplicateKeyReason(dup)}.`);
   const head = raw as { format?: unknown; version?: unknown } | null;
   if (typeof head !== 'object' || head === null || head.format !== REVIEW_FORMAT) {
     throw new ReviewBundleError(`This file is not a Task Atlas review bundle (expected format "${REVIEW_FORMAT}").`);

@@ -1,6 +1,7 @@
 // Models, rate limits, the Claude endpoint, the embedding model and offline mode. Edited as a draft
 // and saved together (the engine validates the whole patch); the theme applies at once.
 import { useState, type FormEvent } from 'react';
+import { insecureEndpointReason } from '../../../src-shared/endpoint';
 import { THEMES, type Settings, type Theme } from '../../../src-shared/settings';
 import { ErrorBox } from '../../components/ErrorBox';
 import { PathInput } from '../../components/PathInput';
@@ -27,6 +28,34 @@ function NumberField({ id, label, value, min, max, onChange }: { id: string; lab
   );
 }
 
+/**
+ * The endpoint field, and the confirmation a changed endpoint needs when the key would travel over
+ * plain http to another machine (the engine refuses the change without it).
+ */
+function EndpointField({ value, saved, confirmed, onChange, onConfirm }: { value: string; saved: string; confirmed: boolean; onChange: (v: string) => void; onConfirm: (yes: boolean) => void }) {
+  const reason = value !== saved ? insecureEndpointReason(value) : null;
+  return (
+    <div className="form-field">
+      <label htmlFor="base-url">Claude endpoint URL</label>
+      <input id="base-url" type="url" spellCheck={false} value={value} placeholder="https://api.anthropic.com" onChange={(e) => onChange(e.target.value)} aria-describedby="base-url-hint" />
+      <p className="note" id="base-url-hint">
+        Leave empty for Anthropic; a URL for a proxy or gateway.
+      </p>
+      {reason && (
+        <>
+          <p className="field-error" id="base-url-risk">
+            {reason}
+          </p>
+          <label className="inline-choice">
+            <input id="confirm-insecure-endpoint" type="checkbox" required checked={confirmed} onChange={(e) => onConfirm(e.target.checked)} aria-describedby="base-url-risk" /> Send my API key
+            to this endpoint anyway
+          </label>
+        </>
+      )}
+    </div>
+  );
+}
+
 function ThemeChoice({ value, onChange }: { value: Theme; onChange: (t: Theme) => void }) {
   return (
     <fieldset className="settings-group">
@@ -42,6 +71,7 @@ function ThemeChoice({ value, onChange }: { value: Theme; onChange: (t: Theme) =
 
 export function SettingsForm({ settings }: { settings: Settings }) {
   const [draft, setDraft] = useState(settings);
+  const [endpointConfirmed, setEndpointConfirmed] = useState(false);
   const save = useAction(updateSettings);
   const theme = useAction(updateSettings);
   const set = <K extends keyof Settings>(key: K, value: Settings[K]) => setDraft((d) => ({ ...d, [key]: value }));
@@ -58,7 +88,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
   const badNumber = [draft.concurrency, draft.requestsPerMinute, draft.inputTokensPerMinute].some((n) => !Number.isInteger(n));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!badNumber) void save.run(draft);
+    if (!badNumber) void save.run(endpointConfirmed && draft.baseURL !== settings.baseURL ? { ...draft, confirmInsecureEndpoint: true } : draft);
   };
 
   return (
@@ -85,13 +115,16 @@ export function SettingsForm({ settings }: { settings: Settings }) {
         </fieldset>
         <fieldset className="settings-group">
           <legend>Claude endpoint and limits</legend>
-          <div className="form-field">
-            <label htmlFor="base-url">Claude endpoint URL</label>
-            <input id="base-url" type="url" spellCheck={false} value={draft.baseURL} placeholder="https://api.anthropic.com" onChange={(e) => set('baseURL', e.target.value)} aria-describedby="base-url-hint" />
-            <p className="note" id="base-url-hint">
-              Leave empty for Anthropic; a URL for a proxy or gateway.
-            </p>
-          </div>
+          <EndpointField
+            value={draft.baseURL}
+            saved={settings.baseURL}
+            confirmed={endpointConfirmed}
+            onChange={(v) => {
+              set('baseURL', v);
+              setEndpointConfirmed(false);
+            }}
+            onConfirm={setEndpointConfirmed}
+          />
           <div className="field-grid">
             <NumberField id="concurrency" label="Requests in flight" value={draft.concurrency} min={1} max={256} onChange={(n) => set('concurrency', n)} />
             <NumberField id="rpm" label="Requests per minute" value={draft.requestsPerMinute} min={1} onChange={(n) => set('requestsPerMinute', n)} />

@@ -1,7 +1,7 @@
 // Settings: the settings file's values and the API key's status. Updates go through the engine,
 // which validates them and answers with the new view; the theme is applied as soon as it is known.
-import type { ModelInstallResult } from '../../../src-shared/api';
-import type { SettingsPatch, SettingsView } from '../../../src-shared/settings';
+import type { ApiArgs, ModelInstallResult } from '../../../src-shared/api';
+import type { SettingsView } from '../../../src-shared/settings';
 import { createResource } from '../../app/resource';
 import { getApiClient } from '../../transport/client';
 import { applyTheme } from './theme';
@@ -12,7 +12,8 @@ export const settingsStore = createResource<SettingsView>(async (api) => {
   return view;
 });
 
-export async function updateSettings(patch: SettingsPatch): Promise<SettingsView> {
+/** The patch may carry confirmInsecureEndpoint: the user's yes to a plain-http, non-local endpoint. */
+export async function updateSettings(patch: ApiArgs<'settings.update'>): Promise<SettingsView> {
   const view = await getApiClient()['settings.update'](patch);
   applyTheme(view.settings.theme);
   settingsStore.set(view);
