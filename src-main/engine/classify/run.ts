@@ -98,8 +98,9 @@ async function classifyWithClaude(
   const lanes = facetLanes(cfg, tree.depth);
   const ctx = combineLanes(lanes.lanes, relevant.length, tracker.context(`${key} facets`, phases.ctx), 'facets', lanes.label);
   // The three facets depend only on screening, so they run side by side: one slow answer in one
-  // facet does not hold up the others.
-  await Promise.all([
+  // facet does not hold up the others. allSettled, not all: on a pause every facet first lets its
+  // requests in flight finish and be recorded, so a resumed run never sends (and pays for) them again.
+  await settleAll([
     cfg.facets.includes('task') &&
       mappingInput(ctx)
         .then((input) => traverse(stepDeps(cfg.models.task), tree, input, cfg.seed, ctx))
@@ -139,4 +140,11 @@ function conversationIds(db: Db, datasets: string[], limit?: number): string[] {
 function loadChunk(db: Db, ids: string[], maxChars: number): ChunkItem[] {
   const get = db.prepare('SELECT messages_json FROM conversation WHERE id = ?').pluck();
   return ids.map((id) => ({ id, text: formatConversation(JSON.parse(get.get(id) as string), maxChars) }));
+}
+
+/** Waits for every promise, then rethrows the first rejection (a pause: CancelledError). */
+async function settleAll(work: readonly unknown[]): Promise<void> {
+  const outcomes = await Promise.allSettled(work);
+  const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (failed) throw failed.reason;
 }
