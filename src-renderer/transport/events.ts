@@ -18,7 +18,7 @@ export interface Delay {
   clear(handle: unknown): void;
 }
 
-const browserDelay: Delay = {
+export const browserDelay: Delay = {
   set: (fn, ms) => setTimeout(fn, ms),
   clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };

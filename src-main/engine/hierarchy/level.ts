@@ -1,5 +1,6 @@
 // Builds one level of the hierarchy over the items of the level below (paper B.1):
 // embed -> k-means neighbourhoods -> propose -> dedupe -> assign -> drop empty parents -> rename.
+import type { HierarchyLevelSummary } from '../../../src-shared/jobs';
 import type { NamedTask } from '../../../src-shared/prompts/hierarchy';
 import { nearestCentroidsAsync, neighbourhoodsAsync } from '../cluster/async';
 import type { RunContext, StepProgress } from '../pipeline/steps';
@@ -22,19 +23,8 @@ export interface LevelDeps extends StepDeps {
   embed: (texts: string[], ctx: RunContext) => Promise<Float32Array[]>;
 }
 
-export interface LevelReport {
-  level: number;
-  target: number;
-  neighbourhoods: number;
-  proposed: number;
-  afterDedupe: number;
-  parents: number;
-  failures: { propose: number; dedupe: number; assign: number; rename: number };
-  /** Children placed by embedding similarity because their assign call failed. */
-  assignedByFallback: number;
-  /** Claude usage of this level in this run (answers from the project's cache cost nothing). */
-  claude: { sent: number; cacheHits: number; inputTokens: number; outputTokens: number; costUsd: number };
-}
+/** One level's report: the same shape the hierarchy.build job returns per level. */
+export type LevelReport = HierarchyLevelSummary;
 
 export async function buildLevel(
   deps: LevelDeps,

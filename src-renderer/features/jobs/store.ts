@@ -8,7 +8,7 @@ import type { EngineEvent } from '../../../src-shared/events';
 import type { JobInfo, JobStart } from '../../../src-shared/jobs';
 import { toErrorPayload } from '../../components/errors';
 import { getApiClient } from '../../transport/client';
-import { subscribeEngineEvents, type EventStatus, type SubscribeEvents } from '../../transport/events';
+import { browserDelay, subscribeEngineEvents, type Delay, type EventStatus, type SubscribeEvents } from '../../transport/events';
 import { jobTransitions, keepNewer, mergeNewer, pollDelay } from './model';
 
 export interface JobsState {
@@ -21,15 +21,10 @@ export interface JobsState {
   updates: 'pushed' | 'polled' | 'reconnecting' | 'idle';
 }
 
-export interface Timers {
-  set(fn: () => void, ms: number): unknown;
-  clear(handle: unknown): void;
-}
+/** The poll timer (a server that pushes nothing): the event stream's own timer shape. */
+export type Timers = Delay;
 
-const browserTimers: Timers = {
-  set: (fn, ms) => setTimeout(fn, ms),
-  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
+const browserTimers: Timers = browserDelay;
 
 export type JobsStore = ReturnType<typeof createJobsStore>;
 
