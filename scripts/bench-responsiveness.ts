@@ -77,6 +77,7 @@ class Pinger {
   readonly latencies = new Map<string, number[]>();
   private timer: NodeJS.Timeout | undefined;
   private phase = '';
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(private readonly server: HttpServerHandle) {}
 
@@ -98,9 +99,14 @@ class Pinger {
     clearTimeout(this.timer);
   }
 
+  /** Waits for the pings already sent, so the bench's own blocking set-up work never delays their answers. */
+  async drain(): Promise<void> {
+    await Promise.all([...this.inFlight]);
+  }
+
   private ping(phase: string, dueAt: number): void {
     const list = this.latencies.get(phase)!;
-    call(this.server, 'settings.get').then(
+    const done: Promise<void> = call(this.server, 'settings.get').then(
       () => {
         const ms = performance.now() - dueAt;
         list.push(ms);
@@ -108,6 +114,8 @@ class Pinger {
       },
       (err: unknown) => console.error(`ping failed: ${String(err)}`),
     );
+    this.inFlight.add(done);
+    void done.finally(() => this.inFlight.delete(done));
   }
 }
 
@@ -248,6 +256,7 @@ async function main(): Promise<void> {
     const started = await call<JobInfo>(server, 'jobs.start', { kind: 'hierarchy.build', args: sample ? { sampleSize: sample } : {} });
     const job = await waitForJob(server, started.id);
     pinger.stop();
+    await pinger.drain();
     if (job.status !== 'done') throw new Error(`hierarchy build ${job.status}: ${job.error?.message ?? ''}`);
     const built = job.result as { id: string; sizes: number[] };
     console.log(`hierarchy build: ${built.sizes.join(' / ')} nodes in ${seconds(performance.now() - t)}`);
@@ -270,6 +279,7 @@ async function main(): Promise<void> {
     t = performance.now();
     const report = await call<{ tasks: { total: number; kept: number } }>(server, 'analysis.runReport', { run: 'bench' });
     pinger.stop();
+    await pinger.drain();
     console.log(`aggregation (analysis.runReport): kept ${report.tasks.kept} of ${report.tasks.total} tasks in ${seconds(performance.now() - t)}`);
     console.log(`  pings: ${summary(pinger.latencies.get('aggregation')!)}`);
 
