@@ -48,6 +48,11 @@ export function overview(steps: StepStatus, apiKeyPresent: boolean | undefined):
   } else ready.push({ text: `Classification: ${steps.classify.summary}.`, step: 'classify', action: 'See the runs' });
   if (apiKeyPresent === false) {
     next.push({ text: 'Building and classifying with Claude need an API key (or a gateway): add it in Settings.', step: 'settings', action: 'Open Settings' });
+    next.push({
+      text: 'No key yet? Try the whole pipeline on a bundled sample with simulated answers: “Try with demo data”.',
+      step: 'project',
+      action: 'Go to Project',
+    });
   }
   return { ready, next };
 }

@@ -87,7 +87,7 @@ describe('the wizard, end to end in Chromium', () => {
     await goToStep(page, 'overview');
     await page.waitForSelector('#overview-ready');
     expect(await textOf(page, '#overview-ready')).toContain('published release (2025-02-10) is imported and analysed');
-    expect(await page.$$eval('#overview-next a', (links) => links.map((a) => (a as { getAttribute(name: string): string | null }).getAttribute('href')))).toEqual(['#/hierarchy', '#/conversations', '#/classify', '#/settings']);
+    expect(await page.$$eval('#overview-next a', (links) => links.map((a) => (a as { getAttribute(name: string): string | null }).getAttribute('href')))).toEqual(['#/hierarchy', '#/conversations', '#/classify', '#/settings', '#/project']);
   });
 
   it('sets the Claude endpoint, API key, embedding model and concurrency in Settings', async () => {

@@ -51,8 +51,14 @@ describe('the overview’s content', () => {
     ]);
   });
 
+  it('offers demo mode when there is no key yet (the pipeline can be tried without one)', () => {
+    expect(overview(fresh, false).next.at(-1)).toMatchObject({ step: 'project', action: 'Go to Project' });
+    expect(overview(fresh, false).next.at(-1)!.text).toMatch(/Try with demo data/);
+    expect(overview(fresh, true).next.some((l) => /demo data/.test(l.text))).toBe(false);
+  });
+
   it('points to Settings when Claude cannot be called, and only once that is known', () => {
-    expect(overview(fresh, false).next.at(-1)).toMatchObject({ step: 'settings', action: 'Open Settings' });
+    expect(overview(fresh, false).next.at(-2)).toMatchObject({ step: 'settings', action: 'Open Settings' });
     expect(overview(fresh, undefined).next.some((l) => l.step === 'settings')).toBe(false);
   });
 
