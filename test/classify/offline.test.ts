@@ -15,6 +15,7 @@ import { runAgreement } from '../../src-main/engine/classify/agreement';
 import { runReport } from '../../src-main/engine/classify/report';
 import { startFakeAnthropic, type FakeAnthropic } from '../../src-main/fake-anthropic/server';
 import { llmFor, TEST_MODEL, tinyEmbedding } from '../hierarchy/support';
+import { TINY_HIERARCHY } from '../fixtures/tiny-hierarchy';
 
 let project: Project;
 let fake: FakeAnthropic;
@@ -24,19 +25,7 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-offline-'));
   project = openProject(join(dir, 'p.sqlite'), { resourcesDir: resolve(__dirname, '../../resources') });
   importRelease(project.db, { dir: resolve(__dirname, '../fixtures/mini-release'), id: 'mini' });
-  importHierarchy(project.db, 'h.json', {
-    format: 'task-atlas.hierarchy', version: 1, id: 'h', name: 'h', config: { taskDataset: 'mini' }, createdAt: '',
-    nodes: [
-      { id: 'office', level: 2, name: 'Office and management work', description: '', parent: null },
-      { id: 'creative', level: 2, name: 'Software and writing work', description: '', parent: null },
-      { id: 'mgmt', level: 1, name: 'Manage budgets and hiring', description: '', parent: 'office' },
-      { id: 'make', level: 1, name: 'Write code and stories', description: '', parent: 'creative' },
-      { id: 'b1', level: 0, name: 'Direct budgets.', description: '', parent: 'mgmt' },
-      { id: 'b2', level: 0, name: 'Approve hires.', description: '', parent: 'mgmt' },
-      { id: 'b3', level: 0, name: 'Write code.', description: '', parent: 'make' },
-      { id: 'b4', level: 0, name: 'Write stories.', description: '', parent: 'make' },
-    ],
-  });
+  importHierarchy(project.db, 'h.json', TINY_HIERARCHY);
   const file = join(dir, 'c.jsonl');
   await generateSynthetic(file, 60, 5);
   await importConversations(project.db, file, { dataset: 'c' });

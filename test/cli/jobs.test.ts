@@ -12,6 +12,7 @@ import { importRelease } from '../../src-main/engine/ingest';
 import { importHierarchy } from '../../src-main/engine/hierarchy/store';
 import { generateSynthetic } from '../../src-main/engine/ingest/conversations/synthetic';
 import { ensureTinyModel, TINY_MODEL_ID } from '../embed/tiny-model';
+import { TINY_HIERARCHY } from '../fixtures/tiny-hierarchy';
 
 const ROOT = resolve(__dirname, '../..');
 const BIN = join(ROOT, 'bin/task-atlas.mjs');
@@ -46,19 +47,7 @@ beforeAll(async () => {
   const p = openProject(project, { resourcesDir: join(ROOT, 'resources') });
   try {
     importRelease(p.db, { dir: join(ROOT, 'test/fixtures/mini-release'), id: 'mini' });
-    importHierarchy(p.db, 'h.json', {
-      format: 'task-atlas.hierarchy', version: 1, id: 'h', name: 'h', config: { taskDataset: 'mini' }, createdAt: '',
-      nodes: [
-        { id: 'office', level: 2, name: 'Office and management work', description: '', parent: null },
-        { id: 'creative', level: 2, name: 'Software and writing work', description: '', parent: null },
-        { id: 'mgmt', level: 1, name: 'Manage budgets and hiring', description: '', parent: 'office' },
-        { id: 'make', level: 1, name: 'Write code and stories', description: '', parent: 'creative' },
-        { id: 'b1', level: 0, name: 'Direct budgets.', description: '', parent: 'mgmt' },
-        { id: 'b2', level: 0, name: 'Approve hires.', description: '', parent: 'mgmt' },
-        { id: 'b3', level: 0, name: 'Write code.', description: '', parent: 'make' },
-        { id: 'b4', level: 0, name: 'Write stories.', description: '', parent: 'make' },
-      ],
-    });
+    importHierarchy(p.db, 'h.json', TINY_HIERARCHY);
   } finally {
     closeProject(p);
   }

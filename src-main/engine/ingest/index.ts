@@ -59,9 +59,21 @@ export function importFile(
   args: { kind: ImportKind; path: string; dataset?: string },
   onProgress?: ImportProgress,
 ): ImportResult {
-  const dataset = args.dataset ?? IMPORTERS[args.kind].defaultDataset;
   onProgress?.({ file: args.path, rowsRead: 0, phase: 'parse' });
-  const parsed = parseImport(args.kind, args.path);
+  return commitImport(db, args, parseImport(args.kind, args.path), onProgress);
+}
+
+/**
+ * The write half of an import (also after a parse in a task worker): usage rows need their usage
+ * source, then every row goes in one transaction.
+ */
+export function commitImport(
+  db: Db,
+  args: { kind: ImportKind; path: string; dataset?: string },
+  parsed: ParsedImport,
+  onProgress?: ImportProgress,
+): ImportResult {
+  const dataset = args.dataset ?? IMPORTERS[args.kind].defaultDataset;
   if (USAGE_KINDS.has(args.kind) && !sourceExists(db, dataset)) {
     throw new ImportError(`usage source "${dataset}" does not exist; import a release first`, { file: args.path });
   }

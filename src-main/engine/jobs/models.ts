@@ -8,6 +8,7 @@ import type { ClaudeTotals } from '../../../src-shared/jobs';
 import type { Settings } from '../../../src-shared/settings';
 import { DEFAULT_LLM_OPTIONS, LlmClient } from '../llm/client';
 import type { LlmStats } from '../llm/stats';
+import { claudeUsage } from './progress';
 import { openEmbedding, type EmbeddingHandle } from '../hierarchy/embedding';
 import { findModelFolder, missingModelError } from '../embed/models';
 import { UnavailableError } from '../errors';
@@ -56,20 +57,9 @@ export function embeddingFor(db: Db, settings: Settings): Promise<EmbeddingHandl
   });
 }
 
-/** The attempt's Claude totals for a job's result. */
+/** The attempt's Claude totals for a job's result: the progress usage plus retries and invalid answers. */
 export function claudeTotals(s: LlmStats): ClaudeTotals {
-  return {
-    sent: s.sent,
-    cacheHits: s.cacheHits,
-    retries: { ...s.retries },
-    invalidAnswers: s.invalidAnswers,
-    failures: s.failures,
-    // Cached prompt tokens are input tokens too; the cost already prices them differently.
-    inputTokens: s.inputTokens + s.cacheReadTokens + s.cacheWriteTokens,
-    outputTokens: s.outputTokens,
-    costUsd: s.costUsd,
-    ...(s.simulated ? { simulated: true as const } : {}),
-  };
+  return { ...claudeUsage(s), retries: { ...s.retries }, invalidAnswers: s.invalidAnswers };
 }
 
 function mayDownload(settings: Settings): boolean {

@@ -5,8 +5,7 @@ import type { ImportKind, ImportResult } from '../../../../src-shared/api';
 import type { Db } from '../../../db/open';
 import { runTask } from '../../workers/pool';
 import type { TaskOutput } from '../../workers/registry';
-import { IMPORTERS, writeImport, type ImportProgress, type ParsedImport } from '../index';
-import { ImportError } from './errors';
+import { commitImport, type ImportProgress, type ParsedImport } from '../index';
 import type { RawTable } from './table';
 import { readXlsxFile, type XlsxOptions } from './xlsx';
 
@@ -22,7 +21,7 @@ export function parseImportAsync(kind: ImportKind, path: string, signal?: AbortS
 
 /**
  * importFile() with the parse (the slow part: unzip, scan, bind every row) in a task worker; the
- * checks, messages and the one write transaction are importFile's.
+ * checks, messages and the one write transaction are importFile's own (commitImport).
  */
 export async function importFileAsync(
   db: Db,
@@ -30,15 +29,8 @@ export async function importFileAsync(
   onProgress?: ImportProgress,
   signal?: AbortSignal,
 ): Promise<ImportResult> {
-  const dataset = args.dataset ?? IMPORTERS[args.kind].defaultDataset;
   onProgress?.({ file: args.path, rowsRead: 0, phase: 'parse' });
-  const parsed = await parseImportAsync(args.kind, args.path, signal);
-  const isUsage = args.kind === 'usage-tasks' || args.kind === 'usage-patterns';
-  if (isUsage && db.prepare('SELECT 1 FROM usage_source WHERE id = ?').get(dataset) === undefined) {
-    throw new ImportError(`usage source "${dataset}" does not exist; import a release first`, { file: args.path });
-  }
-  onProgress?.({ file: args.path, rowsRead: parsed.rows.length, phase: 'write' });
-  return db.transaction(() => writeImport(db, parsed, dataset))();
+  return commitImport(db, args, await parseImportAsync(args.kind, args.path, signal), onProgress);
 }
 
 export function readXlsxTask(args: { path: string; opts: XlsxOptions }): TaskOutput {
