@@ -18,17 +18,17 @@ export interface TaskCounts {
   accountsKnown: boolean;
 }
 
-export function countTasks(db: Db, cfg: ClassifyConfig, filter: { model?: string } = {}): TaskCounts {
+export function countTasks(db: Db, cfg: ClassifyConfig): TaskCounts {
   const rows = db
     .prepare(
       `SELECT c.value AS nodeId, n.name AS task, count(*) AS conversations, count(DISTINCT v.account_id) AS accounts
        FROM classification c
        JOIN conversation v ON v.id = c.conversation_id
        JOIN hierarchy_node n ON n.hierarchy_id = ? AND n.node_id = c.value
-       WHERE c.run_id = ? AND c.facet = 'task' AND c.status = 'ok' ${filter.model !== undefined ? 'AND coalesce(v.model, ?) = ?' : ''}
+       WHERE c.run_id = ? AND c.facet = 'task' AND c.status = 'ok'
        GROUP BY c.value ORDER BY c.value`,
     )
-    .all(cfg.hierarchyId, cfg.name, ...(filter.model !== undefined ? ['unknown', filter.model] : [])) as Omit<TaskCount, 'kept'>[];
+    .all(cfg.hierarchyId, cfg.name) as Omit<TaskCount, 'kept'>[];
   const placeholders = cfg.datasets.map(() => '?').join(', ');
   const withAccount = db
     .prepare(`SELECT count(*) FROM conversation WHERE dataset IN (${placeholders}) AND account_id IS NOT NULL`)
