@@ -28,7 +28,9 @@ const items = (prefix: string, n: number): BatchItem[] =>
 const batchStatus = () => db.prepare('SELECT id, status FROM llm_batch').all() as { id: string; status: string }[];
 
 beforeAll(async () => {
-  fake = await startFakeAnthropic({ seed: 3, batchDelayMs: 40, retryAfterSeconds: 0.01 });
+  // The batch stays in progress for 600 ms of 10 ms polls: dozens of polls, so each kind of fault the
+  // fake cycles through (529, 429, 500 by poll number) is met however slowly the machine polls.
+  fake = await startFakeAnthropic({ seed: 3, batchDelayMs: 600, retryAfterSeconds: 0.01 });
 });
 afterAll(async () => {
   await fake.close();
