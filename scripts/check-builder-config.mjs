@@ -156,10 +156,34 @@ export function checkBuilderConfig(file, root = path.dirname(path.resolve(file))
     if (!unpack.some((p) => typeof p === 'string' && p.includes(mod))) problems.push(`asarUnpack must cover ${mod}`);
   }
 
+  problems.push(...checkFuses(config.electronFuses, root));
   for (const [platform, targets] of Object.entries(PLATFORM_TARGETS)) {
     const raw = config[platform]?.target;
     const have = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map((t) => (typeof t === 'string' ? t : t?.target));
     for (const t of targets) if (!have.includes(t)) problems.push(`${platform}.target must include ${t}`);
+  }
+  return problems;
+}
+
+/** The fuses issue #13 requires, by electron-builder's FuseOptionsV1 name. */
+const REQUIRED_FUSES = {
+  runAsNode: false,
+  enableCookieEncryption: true,
+  enableEmbeddedAsarIntegrityValidation: true,
+  onlyLoadAppFromAsar: true,
+};
+
+function checkFuses(fuses, root) {
+  if (typeof fuses !== 'object' || fuses === null) return ['electronFuses must be a map (RunAsNode off, cookie encryption, ASAR integrity, app only from asar)'];
+  const problems = [];
+  for (const [name, want] of Object.entries(REQUIRED_FUSES)) {
+    if (fuses[name] !== want) problems.push(`electronFuses.${name} must be ${want}`);
+  }
+  // Names checked against electron-builder's own schema when it is installed, so a typo cannot pass.
+  const scheme = path.join(root, 'node_modules', 'app-builder-lib', 'scheme.json');
+  if (existsSync(scheme)) {
+    const known = Object.keys(JSON.parse(readFileSync(scheme, 'utf8')).definitions?.FuseOptionsV1?.properties ?? {});
+    for (const name of Object.keys(fuses)) if (known.length > 0 && !known.includes(name)) problems.push(`electronFuses.${name} is not a fuse electron-builder knows`);
   }
   return problems;
 }

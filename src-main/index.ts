@@ -44,7 +44,7 @@ function startEngine(userData: string): EngineRelay {
     persistSecret: (key) => secrets.set(key),
     warn: (event, fields) => logger.warn(event, fields),
   });
-  registerIpc(r, logger);
+  registerIpc(r, { indexFile: rendererIndex(), devUrl: app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL }, logger);
   r.start();
   return r;
 }
@@ -82,7 +82,11 @@ function createWindow(): void {
   confirmCloseWhileJobsRun(win);
   const devUrl = process.env.ELECTRON_RENDERER_URL;
   if (!app.isPackaged && devUrl) void win.loadURL(devUrl);
-  else void win.loadFile(join(__dirname, '../renderer/index.html'));
+  else void win.loadFile(rendererIndex());
+}
+
+function rendererIndex(): string {
+  return join(__dirname, '../renderer/index.html');
 }
 
 function isHttps(url: string): boolean {

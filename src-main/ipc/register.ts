@@ -6,14 +6,15 @@ import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { ApiCall, ApiResponse } from '../../src-shared/api';
 import { API_CHANNEL, EVENT_CHANNEL, type EngineEvent } from '../../src-shared/events';
 import type { Logger } from '../engine/log';
+import { isTrustedPage, type TrustedPages } from './trust';
 
 export interface CallRelay {
   call(call: string, args: unknown): Promise<ApiResponse<ApiCall>>;
 }
 
-export function registerIpc(relay: CallRelay, logger?: Logger): void {
+export function registerIpc(relay: CallRelay, pages: TrustedPages, logger?: Logger): void {
   ipcMain.handle(API_CHANNEL, (event: IpcMainInvokeEvent, call: unknown, args: unknown) => {
-    if (!isTrustedSender(event)) {
+    if (!isTrustedSender(event, pages)) {
       logger?.warn('ipc.untrusted-sender', { url: event.senderFrame?.url ?? '' });
       return { ok: false, error: { kind: 'internal', message: 'untrusted sender' } };
     }
@@ -28,8 +29,8 @@ export function broadcast(event: EngineEvent): void {
   }
 }
 
-/** Only our own renderer (file:// build or the local dev server) may call the engine. */
-function isTrustedSender(event: IpcMainInvokeEvent): boolean {
-  const url = event.senderFrame?.url ?? '';
-  return url.startsWith('file://') || (process.env.ELECTRON_RENDERER_URL !== undefined && url.startsWith(process.env.ELECTRON_RENDERER_URL));
+/** Only our own renderer's top frame may call the engine (an iframe inside it may not). */
+function isTrustedSender(event: IpcMainInvokeEvent, pages: TrustedPages): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && frame.parent === null && isTrustedPage(frame.url, pages);
 }

@@ -40,4 +40,18 @@ describe('electron-builder.yml', () => {
     expect(res.status).not.toBe(0);
     expect(res.stderr).toMatch(/line \d+/);
   });
+  it('requires the security fuses, spelled as electron-builder spells them', () => {
+    const original = readFileSync('electron-builder.yml', 'utf8');
+    const file = path.resolve('electron-builder.fuses-test.yml');
+    try {
+      writeFileSync(file, original.replace('  runAsNode: false\n', '  runAsNode: true\n').replace('  onlyLoadAppFromAsar: true\n', '  onlyLoadAppFromAsr: true\n'));
+      const res = check(file);
+      expect(res.status).toBe(1);
+      expect(res.stderr).toContain('electronFuses.runAsNode must be false');
+      expect(res.stderr).toContain('electronFuses.onlyLoadAppFromAsar must be true');
+      expect(res.stderr).toContain('electronFuses.onlyLoadAppFromAsr is not a fuse electron-builder knows');
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
 });
