@@ -11,7 +11,7 @@ import { forkEngine } from './ipc/engine-child';
 import { EngineRelay } from './engine-process/relay';
 import { JobTracker } from './ipc/job-tracker';
 import { broadcast, registerIpc } from './ipc/register';
-import { SafeStorageSecretStore } from './ipc/safe-storage';
+import { keychainSigningKey, SafeStorageSecretStore } from './ipc/safe-storage';
 
 /** How long quitting waits for the engine to pause its jobs and close the project. */
 const SHUTDOWN_TIMEOUT_MS = 20_000;
@@ -31,6 +31,7 @@ function resourcesDir(): string | null {
 function startEngine(userData: string): EngineRelay {
   const logger = createLogger(join(userData, 'logs', 'shell.log'));
   const secrets = new SafeStorageSecretStore(userData);
+  const signingKey = keychainSigningKey(userData);
   const r = new EngineRelay({
     spawn: () => forkEngine(join(__dirname, 'engine-process.js')),
     init: () => ({
@@ -39,6 +40,7 @@ function startEngine(userData: string): EngineRelay {
       defaultProject: join(userData, 'default.sqlite'),
       apiKey: secrets.get(),
       keychainAvailable: secrets.keychainAvailable,
+      signingKey,
     }),
     onEvent: (event) => onEngineEvent(event),
     persistSecret: (key) => secrets.set(key),

@@ -41,10 +41,12 @@ export const API_CALLS = {
       path: z.string().min(1),
       /** Dataset the rows belong to, e.g. "onet-29.2"; defaults per kind. */
       dataset: z.string().min(1).optional(),
+      /** Overwrite the dataset's file of this kind when it holds a different one (refused otherwise). */
+      replace: z.boolean().optional(),
     })
     .strict(),
   'reference.importRelease': z
-    .object({ dir: z.string().min(1), id: z.string().min(1).optional(), label: z.string().optional() })
+    .object({ dir: z.string().min(1), id: z.string().min(1).optional(), label: z.string().optional(), replace: z.boolean().optional() })
     .strict(),
   'analysis.reproduce': z.object({ sourceId: z.string().min(1).optional() }).strict(),
   'paper.reference': z.object({}).strict(),
@@ -73,7 +75,13 @@ export const API_CALLS = {
       limit: z.number().int().min(1).max(5000).optional(),
     })
     .strict(),
-  'hierarchy.import': z.object({ path: z.string().min(1) }).strict(),
+  'hierarchy.import': z
+    .object({
+      path: z.string().min(1),
+      /** Import under this id instead of the file's own (when the project has other content under it). */
+      as: z.string().min(1).regex(/^[\w.-]+$/, 'letters, digits, ".", "_" or "-"').optional(),
+    })
+    .strict(),
   'hierarchy.export': z.object({ id: z.string().min(1), path: z.string().min(1) }).strict(),
 
   // Conversations
@@ -260,6 +268,13 @@ export interface ConversationDatasetInfo {
   files: string[];
   importedAt: string;
   badRows: number;
+  /**
+   * 'interrupted': the latest import of one of its files did not finish (a crash, a pause), so it
+   * holds only part of that file; rerunning the import completes it. 'importing': one runs now.
+   */
+  status: 'complete' | 'interrupted' | 'importing';
+  /** The files whose latest import did not finish (empty when complete). */
+  incompleteFiles: string[];
 }
 
 export interface ClassifyEstimateView {
@@ -303,7 +318,8 @@ export interface ApiResults {
   'hierarchy.list': HierarchySummary[];
   'hierarchy.estimate': HierarchyEstimate;
   'hierarchy.nodes': HierarchyNodeView[];
-  'hierarchy.import': { id: string; nodes: number };
+  /** unchanged: the project already held this exact content under this id. */
+  'hierarchy.import': { id: string; nodes: number; contentHash: string; unchanged: boolean };
   'hierarchy.export': { path: string };
   'conversations.preview': ConversationPreview;
   'conversations.datasets': ConversationDatasetInfo[];

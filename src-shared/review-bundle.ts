@@ -4,6 +4,9 @@
 // the engine that writes bundles and the renderer that opens them (pure zod, so src-shared).
 import { z } from 'zod';
 import type { DrilldownCategory, PaperReference, ReproduceReport, RunReport, SourceRef } from './report';
+import { signatureSchema } from './review-integrity';
+
+export { checksumText } from './review-integrity';
 
 /** A classification run as listed by `classify.runs` and carried in a bundle (defined here, not in api.ts, so the two form no cycle). */
 export interface RunInfo {
@@ -34,9 +37,9 @@ export interface RunPrivacy {
 }
 
 export const REVIEW_FORMAT = 'task-atlas.review-bundle';
-/** Version written; version 1 (no Figure 2 drill-down, no runs) is still read. */
-export const REVIEW_VERSION = 2;
-export const READABLE_VERSIONS: readonly number[] = [1, 2];
+/** Version written (signed); versions 1 (no Figure 2 drill-down, no runs) and 2 (unsigned) are still read. */
+export const REVIEW_VERSION = 3;
+export const READABLE_VERSIONS: readonly number[] = [1, 2, 3];
 export const REVIEW_EXTENSION = '.taskatlas-review.json';
 
 // Every number a bundle carries has a range the method cannot leave; a value outside it (a share
@@ -56,7 +59,25 @@ const amount = z.number().min(0).max(1e15);
 const coefficient = z.number().min(-1 - EPS).max(1 + EPS).nullable();
 const zone = z.number().int().min(1).max(5);
 
-const sourceRef = z.object({ id: z.string().min(1), label: z.string(), kind: z.enum(['release', 'run']) });
+// Ids that name an object's own machinery: a source "__proto__" made reports["__proto__"] answer
+// with Object.prototype (and zod's records drop such keys silently), so they are refused outright.
+const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+const reservedMessage = (k: string) => `"${k}" cannot be used as an id`;
+const safeId = z.string().min(1).refine((k) => !RESERVED_KEYS.has(k), { error: (i) => reservedMessage(String(i.input)) });
+
+/** A record keyed by ids: the keys are checked on the input, before zod builds its output. */
+function safeRecord<T extends z.ZodType>(value: T) {
+  return z.preprocess((input, ctx) => {
+    if (typeof input === 'object' && input !== null) {
+      for (const k of Object.keys(input).filter((key) => RESERVED_KEYS.has(key))) {
+        ctx.addIssue({ code: 'custom', path: [k], message: reservedMessage(k), input });
+      }
+    }
+    return input;
+  }, z.record(safeId, value));
+}
+
+const sourceRef = z.object({ id: safeId, label: z.string(), kind: z.enum(['release', 'run']) });
 
 const correlation = z.object({
   n: count,
@@ -185,9 +206,9 @@ const patternBreakdown = z.object({
 
 /** A classification run's aggregates (Figures 5, 8, 10): counts and shares only, never conversations. */
 export const runReportSchema = z.object({
-  run: z.string().min(1),
+  run: safeId,
   method: z.enum(['claude', 'offline-embedding']),
-  sourceId: z.string().min(1),
+  sourceId: safeId,
   thresholds: z.object({ minConversations: count, minAccounts: count }),
   accountsKnown: z.boolean(),
   tasks: z.object({ total: count, kept: count, dropped: count, conversationsKept: count, conversationsDropped: count }),
@@ -205,7 +226,7 @@ export const runReportSchema = z.object({
 
 /** What the source project's run list said about each run (classify.runs in review mode). */
 export const runInfoSchema = z.object({
-  run: z.string().min(1),
+  run: safeId,
   method: z.enum(['claude', 'offline-embedding']),
   datasets: z.array(z.string()),
   hierarchyId: z.string(),
@@ -215,7 +236,7 @@ export const runInfoSchema = z.object({
   classified: count,
   screenedOut: count,
   unclassified: count,
-  sourceId: z.string().nullable(),
+  sourceId: safeId.nullable(),
 });
 
 const bundleFields = {
@@ -229,48 +250,42 @@ const bundleFields = {
   checksum: z.string().regex(/^[0-9a-f]{64}$/),
 };
 
-const bundleV1 = z.object({ ...bundleFields, version: z.literal(1), reports: z.record(z.string(), reproduceReportSchemaV1) });
+const bundleV1 = z.object({ ...bundleFields, version: z.literal(1), reports: safeRecord(reproduceReportSchemaV1) });
 
-const bundleV2 = z.object({
+const bundleV2Fields = {
   ...bundleFields,
-  version: z.literal(2),
-  reports: z.record(z.string(), reproduceReportSchema),
+  reports: safeRecord(reproduceReportSchema),
   /** Run reports by run name; each run's usage source is one of `sources`. */
-  runs: z.record(z.string(), runReportSchema).optional(),
-  runInfo: z.record(z.string(), runInfoSchema).optional(),
-});
+  runs: safeRecord(runReportSchema).optional(),
+  runInfo: safeRecord(runInfoSchema).optional(),
+};
+
+const bundleV2 = z.object({ ...bundleV2Fields, version: z.literal(2) });
+
+/** Version 3: the same content, signed by the installation that wrote it (review-integrity.ts). */
+const bundleV3 = z.object({ ...bundleV2Fields, version: z.literal(3), signature: signatureSchema });
 
 export const reviewBundleSchema = z
-  .discriminatedUnion('version', [bundleV1, bundleV2])
+  .discriminatedUnion('version', [bundleV1, bundleV2, bundleV3])
   .superRefine((bundle, ctx) => {
     for (const source of bundle.sources) {
-      if (!(source.id in bundle.reports)) {
+      if (!Object.hasOwn(bundle.reports, source.id)) {
         ctx.addIssue({ code: 'custom', path: ['reports', source.id], message: `no report for source "${source.id}"` });
       }
     }
     if (bundle.version === 1) return;
     for (const [name, run] of Object.entries(bundle.runs ?? {})) {
       if (run.run !== name) ctx.addIssue({ code: 'custom', path: ['runs', name], message: `run "${name}" holds the report of "${run.run}"` });
-      if (!(run.sourceId in bundle.reports)) {
+      if (!Object.hasOwn(bundle.reports, run.sourceId)) {
         ctx.addIssue({ code: 'custom', path: ['runs', name, 'sourceId'], message: `no report for the run's source "${run.sourceId}"` });
       }
-      if (!bundle.runInfo?.[name]) ctx.addIssue({ code: 'custom', path: ['runInfo', name], message: `no run info for run "${name}"` });
+      if (!bundle.runInfo || !Object.hasOwn(bundle.runInfo, name)) ctx.addIssue({ code: 'custom', path: ['runInfo', name], message: `no run info for run "${name}"` });
     }
   })
   // One shape for readers: a version-1 bundle simply has no runs.
   .transform((bundle) => ({ ...bundle, runs: 'runs' in bundle ? (bundle.runs ?? {}) : {}, runInfo: 'runInfo' in bundle ? (bundle.runInfo ?? {}) : {} }));
 
 export type ReviewBundle = z.output<typeof reviewBundleSchema>;
-
-/**
- * The text a bundle's checksum is the sha256 of, built from the bundle as written (key order
- * included) so the engine and the renderer hash identical bytes. Version 1 hashed its reports only;
- * version 2 also covers the runs, so a changed run number is caught too.
- */
-export function checksumText(bundle: { version: unknown; reports?: unknown; runs?: unknown; runInfo?: unknown }): string {
-  if (bundle.version === 1) return JSON.stringify(bundle.reports);
-  return JSON.stringify({ reports: bundle.reports, runs: bundle.runs ?? {}, runInfo: bundle.runInfo ?? {} });
-}
 
 // Compile-time guards: the schema's output must stay assignable to the shared report types.
 const reportCheck: z.ZodType<ReproduceReport> = reproduceReportSchema;

@@ -59,6 +59,7 @@ export const COMMANDS: readonly Command[] = [
       kind: { type: 'enum', of: IMPORT_KINDS, required: true, help: 'What the file is' },
       file: { type: 'string', value: 'PATH', required: true, help: 'The file to import' },
       dataset: { type: 'string', value: 'NAME', help: 'Dataset name (default: the kind\'s default)' },
+      replace: { type: 'boolean', help: 'Overwrite the dataset\'s file of this kind if it holds a different one' },
       project,
     },
     run: async (f) => (await import('./import')).runImport({ ...f, kind: f.kind as ImportKind }),
@@ -122,7 +123,12 @@ export const COMMANDS: readonly Command[] = [
   command({
     path: ['hierarchy', 'import'],
     summary: 'Load a hierarchy exported by `hierarchy export`',
-    options: { project, file: { type: 'string', value: 'FILE', required: true, help: 'The hierarchy JSON' } },
+    details: 'Different content under an id the project already has is refused: import it --as another id.',
+    options: {
+      project,
+      file: { type: 'string', value: 'FILE', required: true, help: 'The hierarchy JSON' },
+      as: { type: 'string', value: 'ID', ...NAME, help: "Import under this id instead of the file's own" },
+    },
     run: async (f) => (await import('./hierarchy')).runHierarchyImport(f),
   }),
   command({
@@ -145,6 +151,13 @@ export const COMMANDS: readonly Command[] = [
     },
     args: { name: 'FILE', min: 1 },
     run: async (f, files) => (await import('./conversations')).runConversationsImport(files, f),
+  }),
+  command({
+    path: ['conversations', 'list'],
+    summary: "The project's conversation datasets; an interrupted import is shown as such",
+    details: 'A dataset whose import did not finish (a crash, Ctrl+C) is marked interrupted: rerun the same import to complete it.',
+    options: { project, json: { type: 'boolean', help: 'Print the datasets as JSON (each with status and incompleteFiles)' } },
+    run: async (f) => (await import('./conversations')).runConversationsList(f),
   }),
   command({
     path: ['classify'],

@@ -1,11 +1,13 @@
 // `task-atlas conversations import FILE [FILE …]`: each file is the app's "conversations.import" job
 // run in this process, one after the other. Bad rows are reported with their file and line, as the
 // app's import card lists them; a file that cannot be read at all is reported and the next one still
-// imports, and the exit code is then 2 (a file of the user's was wrong).
-import { existsSync, statSync } from 'node:fs';
+// imports, and the exit code is then 2 (a file of the user's was wrong). `task-atlas conversations
+// list` shows the project's datasets, an interrupted import as such.
 import { resolve } from 'node:path';
+import type { ConversationDatasetInfo } from '../../src-shared/api';
 import type { CONVERSATION_FORMATS, JobArgs } from '../../src-shared/jobs';
-import { CliError, errorLine, exitCodeFor, USAGE_EXIT_CODE } from './errors';
+import { inputFileSize } from '../engine/base/files';
+import { errorLine, exitCodeFor, USAGE_EXIT_CODE } from './errors';
 import { withSession, type CliSession } from './session';
 import { runJob } from './run-job';
 
@@ -35,7 +37,7 @@ export function runConversationsImport(files: readonly string[], flags: Conversa
 /** Imports one file; a refused file is reported on stderr and answers 2, a failure throws. */
 async function importOne(s: CliSession, path: string, flags: ConversationImportFlags, several: boolean): Promise<number> {
   try {
-    if (!existsSync(path) || !statSync(path).isFile()) throw new CliError(`${path}: no such file`, USAGE_EXIT_CODE);
+    inputFileSize(path); // a folder, a missing or unreadable path: refused here, named
     const outcome = await runJob(s.host, { kind: 'conversations.import', args: importArgsFrom(path, flags) });
     if (!outcome.ok) return outcome.code;
     const r = outcome.result;
@@ -59,4 +61,22 @@ export function importArgsFrom(path: string, flags: ConversationImportFlags): Jo
     ...(flags.dataset ? { dataset: flags.dataset } : {}),
     ...(flags.map ? { mapping: flags.map } : {}),
   };
+}
+
+export function runConversationsList(flags: { project?: string; json?: boolean }): Promise<number> {
+  return withSession({ project: flags.project }, async (s) => {
+    const list = await s.call('conversations.datasets', {});
+    process.stdout.write(flags.json ? JSON.stringify(list, null, 2) + '\n' : list.map(datasetLine).join(''));
+    if (!flags.json && list.length === 0) process.stdout.write('no conversation datasets: import one with `task-atlas conversations import FILE`\n');
+    return 0;
+  });
+}
+
+/** One dataset; an unfinished one says so and how to complete it, so it never passes for whole. */
+function datasetLine(d: ConversationDatasetInfo): string {
+  const head = `${d.dataset}: ${d.conversations} conversations, ${d.accounts} accounts, ${d.badRows} bad rows (${d.files.join(', ')})`;
+  if (d.status === 'complete') return `${head}\n`;
+  const files = d.incompleteFiles.join(', ');
+  if (d.status === 'importing') return `${head} — importing ${files} now\n`;
+  return `${head} — INTERRUPTED: the import of ${files} did not finish (only ${d.conversations} conversations so far); rerun the same \`task-atlas conversations import\` to complete it\n`;
 }

@@ -3,7 +3,7 @@
 // not exist): fixing the command line fixes it. 1: the input was fine but the work could not be
 // done (no key, no model, no network, a bug). Either way one line on stderr, never a stack trace.
 import { ZodError } from 'zod';
-import { ImportError, InvalidInputError, NotFoundError } from '../engine/errors';
+import { ConflictError, ImportError, InvalidInputError, NotFoundError } from '../engine/errors';
 
 export const USAGE_EXIT_CODE = 2;
 export const FAILURE_EXIT_CODE = 1;
@@ -30,10 +30,11 @@ export class UsageError extends CliError {
 /** The exit code for `err`, thrown by a command. */
 export function exitCodeFor(err: unknown): number {
   if (err instanceof CliError) return err.exitCode;
-  if (err instanceof ImportError || err instanceof InvalidInputError || err instanceof NotFoundError) return USAGE_EXIT_CODE;
+  // A conflict is input the project refuses (other content under an existing id, a run name taken).
+  if (err instanceof ImportError || err instanceof InvalidInputError || err instanceof NotFoundError || err instanceof ConflictError) return USAGE_EXIT_CODE;
   if (err instanceof ZodError) return USAGE_EXIT_CODE;
   // Errors rebuilt from a worker keep their name, not always their class.
-  if (err instanceof Error && ['ImportError', 'InvalidInputError', 'NotFoundError'].includes(err.name)) return USAGE_EXIT_CODE;
+  if (err instanceof Error && ['ImportError', 'InvalidInputError', 'NotFoundError', 'ConflictError'].includes(err.name)) return USAGE_EXIT_CODE;
   return FAILURE_EXIT_CODE;
 }
 
@@ -48,5 +49,5 @@ export function errorLine(err: unknown): string {
 
 /** Exit codes for a job that ended with an error of this recorded kind. */
 export function exitCodeForKind(kind: string | undefined): number {
-  return kind === 'import' || kind === 'invalid-input' || kind === 'not-found' ? USAGE_EXIT_CODE : FAILURE_EXIT_CODE;
+  return kind === 'import' || kind === 'invalid-input' || kind === 'not-found' || kind === 'conflict' ? USAGE_EXIT_CODE : FAILURE_EXIT_CODE;
 }

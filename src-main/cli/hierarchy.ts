@@ -117,11 +117,12 @@ function hierarchyId(db: Db, id: string | undefined): string {
   return latest;
 }
 
-export function runHierarchyImport(flags: { project?: string; file: string }): Promise<number> {
+export function runHierarchyImport(flags: { project?: string; file: string; as?: string }): Promise<number> {
   const file = flags.file;
   return withSession({ project: flags.project }, async (s) => {
-    const r = await s.call('hierarchy.import', { path: resolve(file) });
-    process.stdout.write(`imported hierarchy ${r.id} (${r.nodes} nodes)\n`);
+    const r = await s.call('hierarchy.import', { path: resolve(file), ...(flags.as !== undefined ? { as: flags.as } : {}) });
+    const what = r.unchanged ? 'already had' : 'imported';
+    process.stdout.write(`${what} hierarchy ${r.id} (${r.nodes} nodes, content ${r.contentHash.slice(0, 12)})\n`);
     return 0;
   });
 }

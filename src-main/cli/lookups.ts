@@ -3,6 +3,7 @@
 // user can correct the command line at once instead of reading a failed job.
 import type { Db } from '../db/open';
 import { NotFoundError } from '../engine/errors';
+import { conversationDatasetNames, requireCompleteDatasets } from '../engine/ingest/conversations';
 
 function names(db: Db, sql: string): string[] {
   return db.prepare(sql).pluck().all() as string[];
@@ -13,11 +14,12 @@ function missing(what: string, name: string, have: string[], hint: string): NotF
   return new NotFoundError(`no ${what} "${name}" in this project (${have.length ? `it has: ${shown}` : hint})`);
 }
 
-/** Conversation datasets, as `conversations.datasets` lists them. */
+/** Conversation datasets, as `conversations.datasets` lists them, each whole (not an interrupted import). */
 export function requireConversationDatasets(db: Db, wanted: readonly string[]): void {
-  const have = names(db, "SELECT dataset FROM conversation UNION SELECT dataset FROM conversation_import WHERE status = 'complete' ORDER BY 1");
+  const have = conversationDatasetNames(db);
   const absent = wanted.find((d) => !have.includes(d));
   if (absent !== undefined) throw missing('conversation dataset', absent, have, 'import one with `task-atlas conversations import FILE`');
+  requireCompleteDatasets(db, wanted);
 }
 
 /** An O*NET task dataset, the base of a hierarchy build. */

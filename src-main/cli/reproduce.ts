@@ -52,5 +52,6 @@ export function prepareSource(project: Project, releaseDir?: string): string {
   if (!releaseDir) return DEFAULT_SOURCE_ID;
   const dir = resolve(releaseDir);
   if (!existsSync(dir)) throw new NotFoundError(`release folder not found: ${dir}`);
-  return importRelease(project.db, { dir, id: 'cli-release', label: `Release at ${dir}` }, log).id;
+  // A scratch source: each `reproduce --release DIR` replaces the previous one.
+  return importRelease(project.db, { dir, id: 'cli-release', label: `Release at ${dir}`, replace: true }, log).id;
 }

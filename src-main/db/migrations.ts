@@ -282,6 +282,15 @@ CREATE TABLE job (
 CREATE INDEX job_status ON job (status);
 `;
 
+// What a result was computed from: a hierarchy's content hash (set when it is built or imported;
+// NULL on older rows until first needed), and per classification run the hashes of its hierarchy,
+// conversation datasets and reference release, so a report can tell that an input changed since.
+const contentHashTables = `
+ALTER TABLE hierarchy ADD COLUMN content_hash TEXT;
+ALTER TABLE classify_run ADD COLUMN inputs_json TEXT;
+CREATE INDEX conversation_dataset_import ON conversation (dataset, import_id);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { name: '0001_reference_data', up: (db) => db.exec(referenceTables) },
   { name: '0002_usage_sources', up: (db) => db.exec(usageTables) },
@@ -292,4 +301,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0007_classification', up: (db) => db.exec(classifyTables) },
   { name: '0008_validation', up: (db) => db.exec(validationTables) },
   { name: '0009_jobs', up: (db) => db.exec(jobTables) },
+  { name: '0010_content_hashes', up: (db) => db.exec(contentHashTables) },
 ];

@@ -8,11 +8,13 @@ import { AppHost } from '../engine/host';
 import { findResourcesDir, importBundledDefaults } from '../engine/project';
 import { createAppService } from '../engine/service';
 import type { SecretStore } from '../engine/settings/secrets';
+import { configureSigningKey } from '../engine/settings/signing-key';
 import { startFakeAnthropic } from '../fake-anthropic/server';
 
 export function bootEngine(init: EngineInit, secrets: SecretStore): EngineParts {
   // Demo mode's Claude is the built-in fake server, started on the first "Try with demo data".
   const demoServer = () => startFakeAnthropic({ latencyMs: 5 });
+  configureSigningKey({ pem: init.signingKey ?? null, configDir: init.configDir });
   const host = new AppHost({ configDir: init.configDir, resourcesDir: init.resourcesDir ?? findResourcesDir(), secrets, demoServer });
   if (init.project) openGivenProject(host, init.project);
   else openInitialProject(host, init.defaultProject);

@@ -19,6 +19,11 @@ export interface EngineInit {
   apiKey: string | null;
   /** Whether main can keep a key encrypted on disk (else a key set lasts the session). */
   keychainAvailable: boolean;
+  /**
+   * The review-bundle signing key (PKCS#8 PEM) main keeps in the keychain, held in the engine's
+   * memory only. Absent or null (`serve`, no keychain): the engine keeps it in a 0600 file in configDir.
+   */
+  signingKey?: string | null;
 }
 
 /** main → engine */

@@ -15,7 +15,7 @@ import { expandPath, defaultConfigDir } from './paths';
 import { SettingsStore } from './settings/store';
 import { RecentProjects } from './settings/recent';
 import { MemorySecretStore, SecretsWithEnvFallback, type SecretStore } from './settings/secrets';
-import { checkJobCanStart, JOB_KINDS_TABLE, JobRunner } from './jobs';
+import { checkJobCanStart, checkJobInputs, JOB_KINDS_TABLE, JobRunner } from './jobs';
 import { DemoMode, type DemoServerFactory } from './demo/mode';
 
 export interface AppHostOptions {
@@ -105,6 +105,7 @@ export class AppHost {
   startJob(input: JobStart): JobInfo {
     const start = JobStartSchema.parse(input);
     checkJobCanStart(start, this.jobSettings(), this.secrets);
+    checkJobInputs(this.project.db, start);
     return this.jobs.start(start);
   }
 
@@ -115,6 +116,7 @@ export class AppHost {
   startOrResume(input: JobStart): JobInfo {
     const start = JobStartSchema.parse(input);
     checkJobCanStart(start, this.jobSettings(), this.secrets);
+    checkJobInputs(this.project.db, start);
     const same = canonical(start.args);
     const previous = this.jobs
       .list()

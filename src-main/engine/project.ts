@@ -57,7 +57,9 @@ export function importBundledDefaults(project: Project, onProgress?: ImportProgr
       const tasksFile = join(dir, 'onet_task_mappings.csv');
       if (isCurrent(project.db, 'usage-tasks', item.id, tasksFile)) summary.skipped.push(item.release);
       else {
-        importRelease(project.db, { dir, id: item.id, label: item.label }, onProgress);
+        // replace: the app's own bundled files changed with an update (runs reported against the old
+        // ones say so when reported again).
+        importRelease(project.db, { dir, id: item.id, label: item.label, replace: true }, onProgress);
         summary.imported.push(item.release);
       }
       continue;
@@ -65,7 +67,7 @@ export function importBundledDefaults(project: Project, onProgress?: ImportProgr
     const file = join(dataDir, item.file);
     if (isCurrent(project.db, item.kind, item.dataset, file)) summary.skipped.push(item.file);
     else {
-      importFile(project.db, { kind: item.kind, path: file, dataset: item.dataset }, onProgress);
+      importFile(project.db, { kind: item.kind, path: file, dataset: item.dataset, replace: true }, onProgress);
       summary.imported.push(item.file);
     }
   }

@@ -7,8 +7,14 @@ import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import type { ApiKeySource } from '../../src-shared/settings';
 import { MemorySecretStore, type SecretStore } from '../engine/settings/secrets';
+import { generateSigningKey, signingKeyFromPem, signingKeyPem } from '../engine/settings/signing-key';
 
 export const KEY_FILE = 'api-key.bin';
+export const SIGNING_KEY_FILE = 'signing-key.bin';
+
+function keychainUsable(): boolean {
+  return safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text');
+}
 
 export class SafeStorageSecretStore implements SecretStore {
   readonly keychainAvailable: boolean;
@@ -19,8 +25,7 @@ export class SafeStorageSecretStore implements SecretStore {
   /** Call after app 'ready': safeStorage is not usable before. */
   constructor(userDataDir: string) {
     this.file = join(userDataDir, KEY_FILE);
-    this.keychainAvailable =
-      safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text');
+    this.keychainAvailable = keychainUsable();
     this.cached = this.keychainAvailable ? this.read() : null;
   }
 
@@ -55,5 +60,27 @@ export class SafeStorageSecretStore implements SecretStore {
       // Encrypted under another OS account or keychain: unusable, so the user sets it again.
       return null;
     }
+  }
+}
+
+/**
+ * The review-bundle signing key (PKCS#8 PEM) kept in the keychain as <userData>/signing-key.bin,
+ * created on first start; handed to the engine (EngineInit.signingKey). null when there is no real
+ * keychain, when TASK_ATLAS_SIGNING_KEY_FILE names a file, or when the stored key cannot be decrypted
+ * (another OS account): the engine then keeps its key in a 0600 file in userData instead
+ * (engine/settings/signing-key.ts), since a key that changed every launch would be useless.
+ */
+export function keychainSigningKey(userDataDir: string): string | null {
+  if (!keychainUsable() || process.env.TASK_ATLAS_SIGNING_KEY_FILE) return null;
+  const file = join(userDataDir, SIGNING_KEY_FILE);
+  try {
+    if (existsSync(file)) return signingKeyPem(signingKeyFromPem(safeStorage.decryptString(readFileSync(file))));
+    const pem = signingKeyPem(generateSigningKey());
+    const tmp = `${file}.tmp-${process.pid}`;
+    writeFileSync(tmp, safeStorage.encryptString(pem), { mode: 0o600 });
+    renameSync(tmp, file);
+    return pem;
+  } catch {
+    return null;
   }
 }

@@ -5,7 +5,7 @@ import type { SourceComparison } from '../api';
 import type { CorrelationMetrics } from '../report';
 import type { CartesianData, Figure } from './plotly-types';
 import type { ChartTable } from './table';
-import { fmt, fmtInt, truncate } from './format';
+import { fmt, fmtInt, plainHoverText, plainText, truncate } from './format';
 
 export type CompareLevel = 'category' | 'occupation' | 'task';
 
@@ -72,26 +72,21 @@ export function toFigure(cmp: SourceComparison, level: CompareLevel): Figure<Car
         name: POINTS_TRACE,
         x: points.map((p) => p.a),
         y: points.map((p) => p.b),
-        text: points.map((p) => truncate(p.name, HOVER_MAX)),
+        text: points.map((p) => plainText(truncate(p.name, HOVER_MAX))),
         marker: { size: level === 'task' ? 5 : 8, opacity: 0.7 },
-        hovertemplate: `%{text}<br>${escapeHover(cmp.a.label)}: %{x:.3f}%<br>${escapeHover(cmp.b.label)}: %{y:.3f}%<extra></extra>`,
+        hovertemplate: `%{text}<br>${plainHoverText(cmp.a.label)}: %{x:.3f}%<br>${plainHoverText(cmp.b.label)}: %{y:.3f}%<extra></extra>`,
       },
     ],
     layout: {
       title: { text: `${levelLabel}: ${metricsText(metricsFor(cmp, level))}`, font: { size: 14 } },
-      xaxis: { title: { text: `${cmp.a.label} — share of usage` }, ticksuffix: '%', range: [0, top], zeroline: false },
-      yaxis: { title: { text: `${cmp.b.label} — share of usage` }, ticksuffix: '%', range: [0, top], zeroline: false },
+      xaxis: { title: { text: `${plainText(cmp.a.label)} — share of usage` }, ticksuffix: '%', range: [0, top], zeroline: false },
+      yaxis: { title: { text: `${plainText(cmp.b.label)} — share of usage` }, ticksuffix: '%', range: [0, top], zeroline: false },
       hovermode: 'closest',
       showlegend: false,
       height: 480,
       margin: { t: 60, r: 20 },
     },
   };
-}
-
-/** Plotly reads %{…} in a hovertemplate as a placeholder; a source label must not start one. */
-function escapeHover(text: string): string {
-  return text.replace(/%\{/g, '%\u200b{');
 }
 
 export function toTable(cmp: SourceComparison, level: CompareLevel): ChartTable {

@@ -3,7 +3,7 @@
 // count does not exist; the figure then shows conversations only and says why.
 import type { RunReport } from '../report';
 import type { CartesianData, Figure } from './plotly-types';
-import { barChartHeight, fmt } from './format';
+import { barChartHeight, fmt, plainText } from './format';
 import type { ChartTable } from './table';
 import { noDataFigure } from './empty';
 
@@ -26,7 +26,7 @@ export function toFigure(run: RunReport): Figure<CartesianData> {
   if (list.length === 0) {
     return noDataFigure(NO_DATA_TEXT);
   }
-  const titles = list.map((c) => c.title);
+  const titles = list.map((c) => plainText(c.title));
   const data: CartesianData[] = [
     {
       type: 'bar',

@@ -2,7 +2,7 @@
 import type { ReproduceReport } from '../report';
 import type { CartesianData, Figure } from './plotly-types';
 import type { ChartTable } from './table';
-import { barChartHeight, truncate } from './format';
+import { barChartHeight, plainText, truncate } from './format';
 
 export const TOP_N = 20;
 export const LABEL_MAX = 60;
@@ -22,9 +22,9 @@ export function toFigure(report: ReproduceReport, limit = TOP_N): Figure<Cartesi
         name: TASKS_TRACE,
         // The rank prefix keeps labels unique: Plotly merges bars whose category labels collide,
         // and two long task statements can share their first LABEL_MAX characters.
-        y: tasks.map((t, i) => `${i + 1}. ${truncate(t.task, LABEL_MAX)}`),
+        y: tasks.map((t, i) => `${i + 1}. ${plainText(truncate(t.task, LABEL_MAX))}`),
         x: tasks.map((t) => t.usagePct),
-        text: tasks.map((t) => t.task),
+        text: tasks.map((t) => plainText(t.task)),
         customdata: tasks.map((t) => t.occupations),
         textposition: 'none',
         hovertemplate: '%{text}<br>%{x:.2f}% of usage · split across %{customdata} occupation(s)<extra></extra>',

@@ -4,7 +4,7 @@
 // own behaviour) and the centre / path bar climbs back out.
 import type { DrilldownCategory, DrilldownOccupation, ReproduceReport } from '../report';
 import type { Datum, Figure, HierarchyData } from './plotly-types';
-import { fmt, truncate } from './format';
+import { fmt, plainText, truncate } from './format';
 import type { ChartTable } from './table';
 import { noDataFigure } from './empty';
 
@@ -141,11 +141,11 @@ export function toFigure(report: ReproduceReport, opts: Fig2Options = {}): Figur
     type: kind,
     name: 'Usage',
     ids: nodes.map((n) => n.id),
-    labels: nodes.map((n) => n.label),
+    labels: nodes.map((n) => plainText(n.label)),
     parents: nodes.map((n) => n.parent),
     values: nodes.map((n) => n.value),
     branchvalues: 'total',
-    customdata: nodes.map((n) => n.custom),
+    customdata: nodes.map((n) => n.custom.map((d) => (typeof d === 'string' ? plainText(d) : d))),
     hovertemplate: '<b>%{customdata[0]}</b><br>%{value:.2f}% of all usage<br>%{customdata[1]:.1f}% of %{customdata[2]}<extra></extra>',
     textinfo: 'label',
     // The sunburst shows all three rings, as in the paper; clicking a sector makes it the centre.

@@ -2,7 +2,7 @@
 import type { CategoryShare, ReproduceReport } from '../report';
 import type { CartesianData, Figure } from './plotly-types';
 import type { ChartTable } from './table';
-import { barChartHeight, fmt } from './format';
+import { barChartHeight, fmt, plainText } from './format';
 
 export const USAGE_TRACE = 'Claude usage (%)';
 export const BLS_TRACE = 'U.S. workers, BLS (%)';
@@ -14,7 +14,7 @@ function byUsage(a: CategoryShare, b: CategoryShare): number {
 
 export function toFigure(report: ReproduceReport): Figure<CartesianData> {
   const rows = [...report.categories].sort(byUsage);
-  const titles = rows.map((r) => r.title);
+  const titles = rows.map((r) => plainText(r.title));
   const { pearson, spearman } = report.categoryCorrelation;
   return {
     data: [

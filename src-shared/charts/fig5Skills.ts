@@ -2,7 +2,7 @@
 // skill, largest on top (the paper's horizontal bar chart). Run-only: a release carries no skills.
 import type { RunReport } from '../report';
 import type { CartesianData, Figure } from './plotly-types';
-import { barChartHeight } from './format';
+import { barChartHeight, plainText } from './format';
 import type { ChartTable } from './table';
 import { noDataFigure } from './empty';
 
@@ -24,13 +24,13 @@ export function toFigure(run: RunReport): Figure<CartesianData> {
         type: 'bar',
         orientation: 'h',
         name: SKILLS_TRACE,
-        y: skills.map((s) => s.skill),
+        y: skills.map((s) => plainText(s.skill)),
         x: skills.map((s) => s.pct),
         hovertemplate: '%{y}: %{x:.1f}% of classified conversations<extra></extra>',
       },
     ],
     layout: {
-      title: { text: `Skills exhibited by the assistant in run ${run.run}` },
+      title: { text: `Skills exhibited by the assistant in run ${plainText(run.run)}` },
       height: barChartHeight(skills.length, 22),
       yaxis: { autorange: 'reversed', automargin: true },
       xaxis: { title: { text: 'Share of classified conversations' }, ticksuffix: '%' },

@@ -3,7 +3,7 @@
 import type { ReproduceReport } from '../report';
 import type { CartesianData, Figure } from './plotly-types';
 import type { ChartTable } from './table';
-import { fmt, fmtInt } from './format';
+import { fmt, fmtInt, plainText } from './format';
 
 export const SCATTER_TRACE = 'Occupations';
 
@@ -25,8 +25,8 @@ export function toFigure(report: ReproduceReport): Figure<CartesianData> {
         name: SCATTER_TRACE,
         x: points.map((p) => p.medianWage),
         y: points.map((p) => p.usagePct),
-        text: points.map((p) => p.title),
-        customdata: points.map((p) => p.category),
+        text: points.map((p) => plainText(p.title)),
+        customdata: points.map((p) => plainText(p.category)),
         marker: { size: 7, opacity: 0.65 },
         hovertemplate: '%{text}<br>%{customdata}<br>Median wage: $%{x:,.0f}<br>Usage: %{y:.3f}%<extra></extra>',
       },

@@ -2,7 +2,7 @@
 import type { PatternShare, ReproduceReport } from '../report';
 import type { CartesianData, Figure } from './plotly-types';
 import type { ChartTable } from './table';
-import { fmt } from './format';
+import { fmt, plainText } from './format';
 import { noDataFigure } from './empty';
 
 export const AUTOMATION_TRACE = 'Automation';
@@ -19,7 +19,7 @@ function modeTrace(patterns: PatternShare[], mode: PatternShare['mode'], name: s
   return {
     type: 'bar',
     name,
-    x: rows.map((p) => p.pattern),
+    x: rows.map((p) => plainText(p.pattern)),
     y: rows.map((p) => p.pct),
     text: rows.map((p) => `${fmt(p.pct)}%`),
     textposition: 'outside',
@@ -45,7 +45,7 @@ export function toFigure(report: ReproduceReport): Figure<CartesianData> {
     layout: {
       title: { text: 'Collaboration patterns' },
       barmode: 'stack',
-      xaxis: { categoryorder: 'array', categoryarray: split.patterns.map((p) => p.pattern) },
+      xaxis: { categoryorder: 'array', categoryarray: split.patterns.map((p) => plainText(p.pattern)) },
       yaxis: { title: { text: 'Share of conversations' }, ticksuffix: '%', automargin: true },
       annotations: [
         {

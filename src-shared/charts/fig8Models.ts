@@ -3,7 +3,7 @@
 // is one trace and a note that there is nothing to compare.
 import type { RunReport } from '../report';
 import type { Annotation, CartesianData, Figure } from './plotly-types';
-import { barChartHeight, fmtInt } from './format';
+import { barChartHeight, fmtInt, plainHoverText, plainText } from './format';
 import type { ChartTable } from './table';
 
 /** What the engine records for conversations whose file named no model. */
@@ -36,7 +36,7 @@ function categoryOrder(models: readonly ModelRow[]): string[] {
 }
 
 export function traceName(m: ModelRow): string {
-  return `${m.model} (${fmtInt(m.conversations)} conversations)`;
+  return `${plainText(m.model)} (${fmtInt(m.conversations)} conversations)`;
 }
 
 /**
@@ -52,7 +52,7 @@ function notes(models: readonly ModelRow[], shown: readonly ModelRow[]): Annotat
   if (shown.every((m) => m.model === UNKNOWN_MODEL)) texts.push(UNKNOWN_MODEL_TEXT);
   else if (models.length === 1) texts.push(ONE_MODEL_TEXT);
   const hidden = models.filter((m) => !shown.includes(m));
-  if (hidden.length > 0) texts.push(`${NOT_SHOWN_TEXT}: ${hidden.map((m) => m.model).join(', ')}`);
+  if (hidden.length > 0) texts.push(`${NOT_SHOWN_TEXT}: ${hidden.map((m) => plainText(m.model)).join(', ')}`);
   return texts.map((text, i) => note(text, 1.06 + 0.06 * i));
 }
 
@@ -62,9 +62,9 @@ function trace(m: ModelRow, titles: readonly string[]): CartesianData {
     type: 'bar',
     orientation: 'h',
     name: traceName(m),
-    y: [...titles],
+    y: titles.map(plainText),
     x: titles.map((t) => share.get(t) ?? 0),
-    hovertemplate: `${m.model}<br>%{y}: %{x:.2f}% of its usage<extra></extra>`,
+    hovertemplate: `${plainHoverText(m.model)}<br>%{y}: %{x:.2f}% of its usage<extra></extra>`,
   };
 }
 
@@ -81,7 +81,7 @@ export function toFigure(run: RunReport): Figure<CartesianData> {
   return {
     data: shown.map((m) => trace(m, titles)),
     layout: {
-      title: { text: `Usage by occupational category and model (run ${run.run})` },
+      title: { text: `Usage by occupational category and model (run ${plainText(run.run)})` },
       barmode: 'group',
       height: barChartHeight(titles.length, 14 + 12 * shown.length, 170),
       yaxis: { autorange: 'reversed', automargin: true },

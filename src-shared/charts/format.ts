@@ -30,3 +30,18 @@ export function truncate(text: string, max: number): string {
 export function barChartHeight(bars: number, perBar = 26, chrome = 140): number {
   return chrome + perBar * Math.max(bars, 1);
 }
+
+/**
+ * A name from the data (a task, occupation, model, run or source label) as Plotly must receive it:
+ * Plotly reads a subset of HTML in every label, tick, legend entry and hover text, so a task named
+ * `<a href="https://…">` would become a live link. Escaping &, < and > makes it draw literally (Plotly
+ * turns the entities back into the characters). Only for figures: tables are drawn as text already.
+ */
+export function plainText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** plainText for a name written into a hovertemplate, where `%{` would also start a placeholder. */
+export function plainHoverText(text: string): string {
+  return plainText(text).replace(/%\{/g, '%\u200b{');
+}

@@ -2,11 +2,11 @@
 // wrong (an unknown option, an extra argument, a bad number, a conflict, a dataset or run that does
 // not exist, a bad input file) is refused with exit 2 and ONE `error: …` line; `conversations import`
 // imports every file it is given (bug 7). In process: main(argv) with stdout and stderr captured.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { main } from '../../src-main/cli/main';
+import { cli } from '../support/cli-capture';
 import { COMMANDS } from '../../src-main/cli/commands';
 import { closeProject, importBundledDefaults, openProject } from '../../src-main/engine/project';
 import { generateSynthetic } from '../../src-main/engine/ingest/conversations/synthetic';
@@ -15,19 +15,6 @@ const ROOT = resolve(__dirname, '../..');
 let dir: string;
 let project: string;
 const home = process.env.TASK_ATLAS_HOME;
-
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation(((c: string | Uint8Array) => ((out += String(c)), true)) as never);
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation(((c: string | Uint8Array) => ((err += String(c)), true)) as never);
-  try {
-    return { code: await main(argv), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 /** Exit 2, nothing on stdout, exactly one stderr line: `error: ` and what was wrong. */
 async function refused(argv: string[], message: RegExp | string): Promise<void> {
@@ -156,11 +143,28 @@ describe('refused with exit 2 and one line', () => {
   }, 60_000);
 
   it.each<[string, string[], string]>([
-    ['a missing label file', ['validate', 'import', 'nope.json'], 'nope.json: cannot read label file'],
+    ['a missing label file', ['validate', 'import', 'nope.json'], 'nope.json: file does not exist'],
     ['a file that is not a hierarchy', ['hierarchy', 'import', '--file', 'package.json'], 'package.json: not a Task Atlas hierarchy'],
     ['a folder that is not a model', ['models', 'import', 'test'], 'is not a transformers.js model folder'],
   ])('%s: exit 2', async (_, argv, message) => {
     await refused([...argv, ...(argv[0] === 'models' ? [] : ['--project', join(dir, 'files.sqlite')])], message);
+  }, 60_000);
+});
+
+describe('folders, missing files and a missing project folder are named (issue #13.1)', () => {
+  it('exit 2 with the path and what is wrong with it', async () => {
+    const project = ['--project', join(dir, 'paths.sqlite')];
+    const missing = join(dir, 'nope.csv');
+    const cases: [string[], string][] = [
+      [['import', '--kind', 'wages', '--file', dir, ...project], `error: ${dir}: this is a folder, not a file`],
+      [['import', '--kind', 'wages', '--file', missing, ...project], `error: ${missing}: file does not exist`],
+      [['conversations', 'import', dir, ...project], `error: ${dir}: this is a folder, not a file`],
+      [['hierarchy', 'import', '--file', dir, ...project], `error: ${dir}: this is a folder, not a file`],
+      [['validate', 'import', dir, ...project], `error: ${dir}: this is a folder, not a file`],
+      [['import', '--kind', 'wages', '--file', missing, '--project', join(dir, 'no/such/p.sqlite')], `project folder "${join(dir, 'no/such')}" does not exist`],
+      [['conversations', 'list', '--project', join(dir, 'gone', 'p.sqlite')], `project folder "${join(dir, 'gone')}" does not exist`],
+    ];
+    for (const [argv, message] of cases) await refused(argv, message);
   }, 60_000);
 });
 
@@ -195,7 +199,7 @@ describe('conversations import FILE FILE … (bug 7)', () => {
     expect(r.code).toBe(2);
     expect(r.out).toContain('first: 12 conversations read');
     expect(r.out).toContain('second: 7 conversations read');
-    expect(r.err).toContain(`error: ${missing}: no such file`);
+    expect(r.err).toContain(`error: ${missing}: file does not exist`);
     expect(r.err).toContain('1 of 3 files refused');
   }, 60_000);
 });

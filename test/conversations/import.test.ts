@@ -142,7 +142,7 @@ describe('bad rows spanning several lines', () => {
 
 describe('file-level errors leave nothing behind', () => {
   const cases: [string, string, object, RegExp, number | undefined][] = [
-    ['missing file', fixture('nope.jsonl'), {}, /cannot read file \(ENOENT\)/, undefined],
+    ['missing file', fixture('nope.jsonl'), {}, /^file does not exist$/, undefined],
     ['UTF-16 file', fixture('utf16.jsonl'), {}, /UTF-16/, 1],
     ['CSV without the mapped column', fixture('missing-column.csv'), { mapping: { text: 'question' } }, /no column "question"/, 1],
     ['90% garbage', fixture('mostly-garbage.jsonl'), { format: 'jsonl' }, /36 of the first 40 rows are bad/, 2],

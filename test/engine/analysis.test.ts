@@ -78,7 +78,7 @@ describe('analysis.compare', () => {
 describe('review.bundle', () => {
   it('bundles every source and every complete run, with a checksum over both', async () => {
     const bundle = await call<ReviewBundle>('review.bundle', {});
-    expect(bundle.version).toBe(2);
+    expect(bundle.version).toBe(3); // signed (test/review/signing.test.ts)
     expect(bundle.sources.map((s) => s.id).sort()).toEqual(['mini', 'run:r', 'run:r:accounts']);
     expect(Object.keys(bundle.runs)).toEqual(['r']);
     expect(bundle.runs.r).toEqual(await call<RunReport>('analysis.runReport', { run: 'r' }));

@@ -20,10 +20,10 @@ let result: ExportResult;
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'atlas-export-release-'));
   project = openBundledProject(join(tmp, 'p.sqlite'));
-  // An existing directory with a stale file of ours: it must be replaced, other files left alone.
+  // An earlier export in the folder (a stale table, its manifest): it is replaced as a whole.
   mkdirSync(join(tmp, 'out', 'csv'), { recursive: true });
   writeFileSync(join(tmp, 'out', 'csv', 'stale.csv'), 'x');
-  writeFileSync(join(tmp, 'out', 'notes.txt'), 'mine');
+  writeFileSync(join(tmp, 'out', 'manifest.json'), JSON.stringify({ format: 'task-atlas.export', version: 1 }));
   result = exportResults(project.db, { source: 'aei-2025-02-10', dir: join(tmp, 'out'), resourcesDir: RESOURCES });
 }, 120_000);
 afterAll(() => {
@@ -38,8 +38,7 @@ describe('release export', () => {
       for (const f of [`csv/${t}.csv`, `r/${t}.csv`, `dta/${t}.dta`, `parquet/${t}.parquet`]) expect(existsSync(join(result.dir, f))).toBe(true);
     }
     expect(readdirSync(join(result.dir, 'csv'))).not.toContain('stale.csv');
-    expect(readFileSync(join(result.dir, 'notes.txt'), 'utf8')).toBe('mine');
-    expect(readdirSync(tmp).filter((n) => n.includes('.tmp-'))).toEqual([]);
+    expect(readdirSync(tmp).filter((n) => /\.(partial|old)-/.test(n))).toEqual([]);
   });
 
   it('lists every file with a sha256 that matches the bytes on disk', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeAtomically } from '../../src-main/engine/export/write';
+import { ExportStaging } from '../../src-main/engine/export/staging';
 import { exportResults } from '../../src-main/engine/export';
 import { runProject } from './run-fixture';
 import { closeProject } from '../../src-main/engine/project';
@@ -13,8 +13,12 @@ describe('atomic export', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'atlas-atomic-'));
     try {
       // "a.csv" is written as a file, so creating "a.csv/b.csv" fails after the first file is on disk.
-      const files = new Map([['a.csv', Buffer.from('x')], ['a.csv/b.csv', Buffer.from('y')]]);
-      expect(() => writeAtomically(join(tmp, 'out'), files)).toThrow();
+      const staging = ExportStaging.begin(join(tmp, 'out'));
+      staging.write('a.csv', Buffer.from('x'));
+      expect(() => staging.write('a.csv/b.csv', Buffer.from('y'))).toThrow();
+      // Nothing at the target while it is written; abandoning leaves no trace at all.
+      expect(readdirSync(tmp)).toEqual([`out.partial-${process.pid}`]);
+      staging.abandon();
       expect(readdirSync(tmp)).toEqual([]);
     } finally {
       rmSync(tmp, { recursive: true, force: true });

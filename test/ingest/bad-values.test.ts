@@ -62,12 +62,13 @@ describe('usage patterns', () => {
 
   it('accepts every value of the bundled release file, and other spellings of the same patterns', () => {
     const bundled = resolve(__dirname, '../../resources/data/aei-release-2025-02-10/automation_vs_augmentation.csv');
-    importFile(project.db, { kind: 'usage-patterns', path: bundled, dataset: 'mini' });
+    importFile(project.db, { kind: 'usage-patterns', path: bundled, dataset: 'mini', replace: true });
     const values = readFileSync(bundled, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]);
     expect((patterns() as { pattern: string }[]).map((p) => p.pattern)).toEqual([...values].sort());
     expect(values).toContain('none');
     const spelled = write('spelled.csv', 'interaction_type,pct\nDirective,20\nFeedback_Loop,30\ntask-iteration,50\n');
-    importFile(project.db, { kind: 'usage-patterns', path: spelled, dataset: 'mini' });
+    // Other content under the same dataset: an explicit replacement.
+    importFile(project.db, { kind: 'usage-patterns', path: spelled, dataset: 'mini', replace: true });
     expect(patterns()).toEqual([
       { pattern: 'directive', pct: 20 },
       { pattern: 'feedback loop', pct: 30 },

@@ -76,7 +76,7 @@ describe('parseDelimited', () => {
 
   it('reports an unreadable path as an ImportError', () => {
     const e = importError(() => readDelimitedFile('/nonexistent/x.csv', ','));
-    expect(e.message).toBe('/nonexistent/x.csv: cannot read file (ENOENT)');
+    expect(e.message).toBe('/nonexistent/x.csv: file does not exist');
   });
 
   it('returns no rows for a header-only file and rejects an empty one', () => {

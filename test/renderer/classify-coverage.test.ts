@@ -23,6 +23,8 @@ const dataset = (name: string, conversations: number, withAccount: number): Conv
   files: [`${name}.jsonl`],
   importedAt: '2025-02-01T00:00:00Z',
   badRows: 0,
+  status: 'complete',
+  incompleteFiles: [],
 });
 
 const wildchat = dataset('wildchat', 1445, 0);

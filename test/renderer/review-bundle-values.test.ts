@@ -33,8 +33,8 @@ async function bundleText(edit: (b: ReviewBundle) => void = () => {}): Promise<s
 }
 
 describe('opening a review bundle', () => {
-  it('opens the genuine bundle', async () => {
-    await expect(parseReviewBundle(await bundleText())).resolves.toMatchObject({ title: 'Review' });
+  it('opens the genuine bundle (version 2: unsigned)', async () => {
+    await expect(parseReviewBundle(await bundleText())).resolves.toMatchObject({ bundle: { title: 'Review' }, integrity: { status: 'unsigned' } });
   });
 
   it('refuses a key given twice, naming its line and column', async () => {

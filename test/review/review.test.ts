@@ -44,7 +44,7 @@ describe('the project review bundle', () => {
   it('holds every source, the run with its report and run info, a valid checksum and provenance', async () => {
     const onDisk = JSON.parse(readFileSync(bundleFile, 'utf8')) as ReviewBundle;
     expect(onDisk.format).toBe('task-atlas.review-bundle');
-    expect(onDisk.version).toBe(2);
+    expect(onDisk.version).toBe(3);
     expect(onDisk.sources.map((s) => s.id).sort()).toEqual(['aei-2025-02-10', 'run:r', 'run:r:accounts']);
     for (const s of onDisk.sources) expect(onDisk.reports[s.id]?.source.id).toBe(s.id);
     expect(Object.keys(onDisk.runs)).toEqual(['r']);

@@ -96,7 +96,11 @@ describe('the API key', () => {
       expect(JSON.stringify(await call(api, name, {}))).not.toContain(KEY);
     }
     // A failing call is logged (message only); the log must still not see the key.
-    expect((await callError(api, 'hierarchy.import', { path: join(dir, 'absent.json') })).kind).toBe('not-found');
+    expect(await callError(api, 'hierarchy.import', { path: join(dir, 'absent.json') })).toMatchObject({
+      kind: 'import',
+      file: join(dir, 'absent.json'),
+      message: expect.stringContaining('file does not exist'),
+    });
     writeFileSync(join(dir, 'bad.json'), `{"key": "${KEY}"`);
     const e = await callError(api, 'hierarchy.import', { path: join(dir, 'bad.json') });
     expect(e.message).not.toContain(KEY);

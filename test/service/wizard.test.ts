@@ -169,7 +169,12 @@ describe('hierarchies, conversations, runs and jobs', () => {
     const out = join(dir, 'h.json');
     expect(await call(api, 'hierarchy.export', { id: HIERARCHY_ID, path: out })).toEqual({ path: out });
     expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(exportHierarchy(host.project.db, HIERARCHY_ID));
-    expect(await call(api, 'hierarchy.import', { path: out })).toEqual({ id: HIERARCHY_ID, nodes: 39 });
+    // The same content under the same id changes nothing; other content needs another id.
+    expect(await call(api, 'hierarchy.import', { path: out })).toMatchObject({ id: HIERARCHY_ID, nodes: 39, unchanged: true });
+    const edited = JSON.parse(readFileSync(out, 'utf8')) as { nodes: { name: string }[] };
+    edited.nodes[0]!.name = 'Renamed';
+    writeFileSync(out, JSON.stringify(edited));
+    expect(await callError(api, 'hierarchy.import', { path: out })).toMatchObject({ kind: 'conflict', message: expect.stringContaining('--as') });
     writeFileSync(join(dir, 'broken.json'), '{"format":');
     expect(await callError(api, 'hierarchy.import', { path: join(dir, 'broken.json') })).toMatchObject({ kind: 'import', file: join(dir, 'broken.json') });
   });

@@ -15,5 +15,7 @@ declare module 'vitest' {
 export default function setup(project: TestProject): () => void {
   const runDir = mkdtempSync(join(tmpdir(), 'atlas-test-run-'));
   project.provide('runDir', runDir);
+  // Review bundles are signed with the installation's key: tests use a throwaway one, never ~/.task-atlas's.
+  process.env.TASK_ATLAS_SIGNING_KEY_FILE ??= join(runDir, 'signing-key.pem');
   return () => rmSync(runDir, { recursive: true, force: true });
 }

@@ -11,11 +11,13 @@ import { compareDistributions } from '../analyze/stats';
 import { ClassifyConfigSchema } from './config';
 import { DEMO_PROVENANCE } from '../../../src-shared/demo';
 import { countTasks, taskShares, writeRunSource, type TaskCount } from './aggregate';
+import { verifyRunInputs } from './inputs';
 
 export function runReport(db: Db, runId: string, referenceDataset = 'aei-2025-02-10'): RunReport {
-  const json = db.prepare('SELECT config_json FROM classify_run WHERE id = ?').pluck().get(runId) as string | undefined;
-  if (!json) throw new NotFoundError(`no classification run "${runId}"`);
-  const cfg = ClassifyConfigSchema.parse(JSON.parse(json));
+  const row = db.prepare('SELECT config_json, status FROM classify_run WHERE id = ?').get(runId) as { config_json: string; status: string } | undefined;
+  if (!row) throw new NotFoundError(`no classification run "${runId}"`);
+  const cfg = ClassifyConfigSchema.parse(JSON.parse(row.config_json));
+  verifyRunInputs(db, cfg, row.status, referenceDataset);
   const counts = countTasks(db, cfg);
   const sourceId = writeRunSource(db, cfg, counts, referenceDataset);
   // Loaded once: Figure 10, patterns by occupation and usage by model all read the same inputs.

@@ -5,6 +5,7 @@ import { ConflictError } from '../errors';
 import type { ItemResult } from '../pipeline/steps';
 import { ClassifyConfigSchema, type ClassifyConfig, type Facet } from './config';
 import type { ChunkItem, TraversalOutcome } from './facets';
+import { recordRunFinish, recordRunStart } from './inputs';
 
 /** Settings that change how fast a run goes but not what it produces. */
 const NON_SEMANTIC = ['concurrency', 'batches'] as const;
@@ -35,12 +36,14 @@ export class RunWriter {
       if (semantic(ClassifyConfigSchema.parse(JSON.parse(existing))) !== semantic(this.cfg)) {
         throw new ConflictError(`run "${this.cfg.name}" already exists with a different configuration: choose another run name`);
       }
+      recordRunStart(this.db, this.cfg);
       this.db.prepare("UPDATE classify_run SET status = 'running', config_json = ?, updated_at = ? WHERE id = ?").run(JSON.stringify(this.cfg), now, this.cfg.name);
       return;
     }
     this.db
       .prepare("INSERT INTO classify_run (id, config_json, status, created_at, updated_at) VALUES (?, ?, 'running', ?, ?)")
       .run(this.cfg.name, JSON.stringify(this.cfg), now, now);
+    recordRunStart(this.db, this.cfg);
   }
 
   private rows(rows: [string, Facet | 'summary', string, string | null, string | null][]): void {
@@ -82,6 +85,7 @@ export class RunWriter {
     this.db
       .prepare("UPDATE classify_run SET status = 'complete', stats_json = ?, updated_at = ? WHERE id = ?")
       .run(JSON.stringify(summary), new Date().toISOString(), this.cfg.name);
+    recordRunFinish(this.db, this.cfg);
   }
 }
 

@@ -1,7 +1,10 @@
 // Exports a usage source (a release) or a classification run as analysis-ready files: CSV, R-ready
-// CSV with a codebook, Stata .dta and Parquet, plus manifest.json with provenance and hashes.
+// CSV with a codebook, Stata .dta and Parquet, plus manifest.json with provenance and the size and
+// sha256 of every file in the folder. The folder appears only complete (staging.ts); the export job
+// adds the HTML report, charts and review bundle to the same staged folder before it commits.
 // Privacy by default: tasks under the run's thresholds, conversation text and account ids never
 // leave the project unless the caller opts in to the latter two.
+import { resolve } from 'node:path';
 import type { Db } from '../../db/open';
 import { InvalidInputError, NotFoundError } from '../errors';
 import type { PaperReference, RunReport, SourceRef } from '../../../src-shared/report';
@@ -11,8 +14,9 @@ import { runReport } from '../classify/report';
 import { ClassifyConfigSchema, type ClassifyConfig } from '../classify/config';
 import { reproduceTables } from './report-tables';
 import { conversationsTable, keptTasks, runTables, type PrivacyChoices } from './run-tables';
-import { renderFiles, writeAtomically, type ExportFormat } from './write';
-import { appVersion, conversationFiles, dataFiles, runInfo, sha256, type Manifest } from './manifest';
+import { renderFiles, type ExportFormat } from './write';
+import { appVersion, conversationFiles, dataFiles, runInfo, type Manifest } from './manifest';
+import { ExportStaging, refuseForeignTarget } from './staging';
 import type { Table } from './table';
 
 export type { Manifest } from './manifest';
@@ -53,7 +57,25 @@ interface Content {
 }
 
 export function exportResults(db: Db, opts: ExportOptions): ExportResult {
+  return stageExport(db, opts).commit();
+}
+
+/** An export whose tables are written into its staging folder; more files may be added before commit(). */
+export interface StagedExport {
+  staging: ExportStaging;
+  /** The manifest so far; its file list is made at commit from what the staging folder holds. */
+  manifest: Manifest;
+  /** Table files written (relative paths), for the caller's message. */
+  tableFiles: string[];
+  runReport: RunReport | null;
+  /** Lists every file written, writes manifest.json last and moves the folder into place. */
+  commit(): ExportResult;
+}
+
+/** Builds the content first (a bad request is refused before anything is written), then stages it. */
+export function stageExport(db: Db, opts: ExportOptions): StagedExport {
   if ((opts.source === undefined) === (opts.run === undefined)) throw new InvalidInputError('export needs exactly one of source or run');
+  refuseForeignTarget(resolve(opts.dir));
   const privacy: PrivacyChoices = {
     includeConversationText: opts.includeConversationText === true,
     includeAccountIds: opts.includeAccountIds === true,
@@ -77,11 +99,31 @@ export function exportResults(db: Db, opts: ExportOptions): ExportResult {
     privacy: { ...privacy, tasksBelowThresholds: content.cfg ? 'excluded' : 'not-applicable' },
     formats,
     tables: content.tables.map((t) => ({ name: t.name, rows: t.rows.length, ...(truncated.has(t.name) ? { truncatedInDta: truncated.get(t.name) } : {}) })),
-    files: [...files].map(([path, bytes]) => ({ path, bytes: bytes.length, sha256: sha256(bytes) })),
+    files: [],
   };
-  files.set('manifest.json', Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8'));
-  const written = writeAtomically(opts.dir, files);
-  return { dir: opts.dir, files: written, manifest, runReport: content.runReport };
+  const staging = ExportStaging.begin(opts.dir);
+  try {
+    for (const [rel, bytes] of files) staging.write(rel, bytes);
+  } catch (err) {
+    staging.abandon();
+    throw err;
+  }
+  const staged: StagedExport = {
+    staging,
+    manifest,
+    tableFiles: [...files.keys()],
+    runReport: content.runReport,
+    commit: () => {
+      try {
+        staged.manifest = { ...staged.manifest, files: staging.list() };
+        const written = staging.commit(Buffer.from(JSON.stringify(staged.manifest, null, 2) + '\n', 'utf8'));
+        return { dir: staging.target, files: written, manifest: staged.manifest, runReport: content.runReport };
+      } finally {
+        staging.abandon();
+      }
+    },
+  };
+  return staged;
 }
 
 function sourceContent(db: Db, sourceId: string, paper: PaperReference | null): Content {

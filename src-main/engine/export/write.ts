@@ -1,7 +1,5 @@
-// Renders tables in the requested formats and writes them all-or-nothing: everything goes to a
-// temporary sibling directory first and is renamed into place only when complete.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+// Renders tables in the requested formats, as bytes per relative path; staging.ts writes them so
+// that the export folder appears only complete.
 import { codebook, tableToCsv } from './text';
 import { writeDta } from './dta';
 import { writeParquet } from './parquet';
@@ -34,35 +32,4 @@ export function renderFiles(tables: Table[], formats: ExportFormat[], title: str
   files.set('codebook.md', book);
   if (formats.includes('r')) files.set('r/codebook.md', book);
   return { files, truncated };
-}
-
-/** Returns the absolute paths written. manifest.json is moved last, so its presence means "complete". */
-export function writeAtomically(dir: string, files: Map<string, Buffer>): string[] {
-  const target = resolve(dir);
-  mkdirSync(dirname(target), { recursive: true });
-  const tmp = mkdtempSync(join(dirname(target), `.${basename(target)}.tmp-`));
-  try {
-    for (const [rel, bytes] of files) {
-      mkdirSync(dirname(join(tmp, rel)), { recursive: true });
-      writeFileSync(join(tmp, rel), bytes);
-    }
-    moveInto(tmp, target);
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
-  return [...files.keys()].map((rel) => join(target, rel));
-}
-
-function moveInto(tmp: string, target: string): void {
-  if (!existsSync(target)) {
-    renameSync(tmp, target);
-    return;
-  }
-  // The directory already exists (chosen in a save dialog, or a previous export): replace only our
-  // entries, each by one rename, so no file is ever seen half-written.
-  const entries = readdirSync(tmp).sort((a, b) => Number(a === 'manifest.json') - Number(b === 'manifest.json'));
-  for (const entry of entries) {
-    rmSync(join(target, entry), { recursive: true, force: true });
-    renameSync(join(tmp, entry), join(target, entry));
-  }
 }

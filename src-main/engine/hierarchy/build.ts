@@ -13,7 +13,7 @@ import { normaliseTask } from '../analyze/occupations';
 import { HierarchyConfigSchema, levelSizes, type HierarchyConfig } from './config';
 import { shuffled, subSeed } from './random';
 import { buildLevel, parentText, type LevelDeps, type LevelItem, type LevelReport } from './level';
-import { saveNodes, type HierarchyNode } from './store';
+import { saveNodes, sealHierarchy, type HierarchyNode } from './store';
 
 /** Rows per transaction when writing a level: a few ms each, so the transports keep answering. */
 const WRITE_CHUNK = 2000;
@@ -72,6 +72,8 @@ export async function buildHierarchy(
   await yieldToEventLoop();
   const targets = levelSizes(base.length, cfg.nTop, cfg.levels);
   upsertHierarchy(db, id, cfg, 'building');
+  // Unsealed while nodes are rewritten; runs that recorded the old hash will see any difference.
+  db.prepare('UPDATE hierarchy SET content_hash = NULL WHERE id = ?').run(id);
   db.prepare('DELETE FROM hierarchy_node WHERE hierarchy_id = ?').run(id);
   // Chunked: the status stays 'building' until the end, and a rerun rewrites every node anyway.
   const baseNodes = base.map((b): HierarchyNode => ({ id: b.id, level: 0, name: b.text, description: '', parent: null }));
@@ -99,6 +101,7 @@ export async function buildHierarchy(
     items = parents.map((p) => ({ id: p.id, text: parentText(p) }));
   }
   upsertHierarchy(db, id, cfg, 'complete', { sizes, targets, reports });
+  sealHierarchy(db, id);
   return { id, sizes, targets, reports };
 }
 

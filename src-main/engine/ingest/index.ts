@@ -7,6 +7,7 @@ import type { ImportKind, ImportResult } from '../../../src-shared/api';
 import type { SourceRef } from '../../../src-shared/report';
 import type { ImporterDef } from './define';
 import { ImportError } from './formats/errors';
+import { ConflictError } from '../errors';
 import { readTableFile } from './read';
 import { onetJobZones, onetOccupations, onetSkills, onetTasks } from './onet';
 import { socCrosswalk, socStructure } from './soc';
@@ -42,8 +43,21 @@ export function parseImport(kind: ImportKind, path: string): ParsedImport {
   return { kind, file: path, sha256, rows };
 }
 
-/** Writes parsed rows; the caller owns the transaction. */
-export function writeImport(db: Db, parsed: ParsedImport, dataset: string): ImportResult {
+/**
+ * Writes parsed rows; the caller owns the transaction. Other content under a (kind, dataset) that
+ * exists is refused unless `replace`: analyses and runs reported against the old file would
+ * otherwise change under their old names (a run's report then refuses: classify/inputs.ts).
+ */
+export function writeImport(db: Db, parsed: ParsedImport, dataset: string, replace = false): ImportResult {
+  const existing = db.prepare('SELECT file, sha256 FROM dataset_import WHERE kind = ? AND dataset = ?').get(parsed.kind, dataset) as
+    | { file: string; sha256: string }
+    | undefined;
+  if (existing !== undefined && existing.sha256 !== parsed.sha256 && !replace) {
+    throw new ConflictError(
+      `dataset "${dataset}" already holds a different ${parsed.kind} file (${existing.file}, sha256 ${existing.sha256.slice(0, 12)}; ` +
+        `${basename(parsed.file)} is ${parsed.sha256.slice(0, 12)}): import it under another dataset name, or replace it explicitly (CLI: --replace)`,
+    );
+  }
   IMPORTERS[parsed.kind].write(db, dataset, parsed.rows);
   db.prepare(
     `INSERT OR REPLACE INTO dataset_import (kind, dataset, file, sha256, rows, imported_at)
@@ -52,11 +66,19 @@ export function writeImport(db: Db, parsed: ParsedImport, dataset: string): Impo
   return { kind: parsed.kind, dataset, file: parsed.file, rows: parsed.rows.length };
 }
 
+export interface ImportArgs {
+  kind: ImportKind;
+  path: string;
+  dataset?: string;
+  /** Overwrite a (kind, dataset) that holds a different file. */
+  replace?: boolean;
+}
+
 const USAGE_KINDS: ReadonlySet<ImportKind> = new Set(['usage-tasks', 'usage-patterns']);
 
 export function importFile(
   db: Db,
-  args: { kind: ImportKind; path: string; dataset?: string },
+  args: ImportArgs,
   onProgress?: ImportProgress,
 ): ImportResult {
   onProgress?.({ file: args.path, rowsRead: 0, phase: 'parse' });
@@ -69,7 +91,7 @@ export function importFile(
  */
 export function commitImport(
   db: Db,
-  args: { kind: ImportKind; path: string; dataset?: string },
+  args: ImportArgs,
   parsed: ParsedImport,
   onProgress?: ImportProgress,
 ): ImportResult {
@@ -78,7 +100,7 @@ export function commitImport(
     throw new ImportError(`usage source "${dataset}" does not exist; import a release first`, { file: args.path });
   }
   onProgress?.({ file: args.path, rowsRead: parsed.rows.length, phase: 'write' });
-  return db.transaction(() => writeImport(db, parsed, dataset))();
+  return db.transaction(() => writeImport(db, parsed, dataset, args.replace === true))();
 }
 
 function sourceExists(db: Db, id: string): boolean {
@@ -97,7 +119,7 @@ export const RELEASE_FILES: { kind: ImportKind; name: string; optional?: boolean
 
 export function importRelease(
   db: Db,
-  args: { dir: string; id?: string; label?: string },
+  args: { dir: string; id?: string; label?: string; replace?: boolean },
   onProgress?: ImportProgress,
 ): SourceRef {
   const id = args.id ?? basename(args.dir).replace(/^aei-release-/, 'aei-');
@@ -120,7 +142,7 @@ export function importRelease(
     ).run(id, source.label, id, id, id, id, new Date().toISOString());
     for (const p of parsed) {
       onProgress?.({ file: p.file, rowsRead: p.rows.length, phase: 'write' });
-      writeImport(db, p, id);
+      writeImport(db, p, id, args.replace === true);
     }
   })();
   return source;

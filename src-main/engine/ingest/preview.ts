@@ -2,8 +2,9 @@
 // column definitions, so it finds exactly the problems an import would meet; it never writes. A big
 // .xlsx takes seconds to read, so the service runs it in a task worker (previewReferenceAsync):
 // the transport keeps answering, and a cancelled preview (the page went away) stops the worker.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { ImportKind, ReferencePreview } from '../../../src-shared/api';
+import { inputFileSize } from '../base/files';
 import { NotFoundError } from '../errors';
 import { runTask } from '../workers/pool';
 import type { TaskOutput } from '../workers/registry';
@@ -15,8 +16,8 @@ import type { RawTable } from './formats/table';
 export const PREVIEW_ROWS = 20;
 
 export function previewReference(kind: ImportKind, file: string): ReferencePreview {
-  if (!existsSync(file) || !statSync(file).isFile()) throw new NotFoundError(`no file at ${file}`);
-  const sizeBytes = statSync(file).size;
+  if (!existsSync(file)) throw new NotFoundError(`no file at ${file}`);
+  const sizeBytes = inputFileSize(file); // a folder or an unreadable path: an ImportError naming it
   let table: RawTable;
   try {
     table = readTableFile(file).table;

@@ -1,8 +1,9 @@
-// Job "export.run" (the app's export and `task-atlas export`): tables with a manifest, then
-// optionally the self-contained HTML report, chart images and a review bundle.
+// Job "export.run" (the app's export and `task-atlas export`): tables, then optionally the
+// self-contained HTML report, chart images and a review bundle, all in one staged folder that
+// appears at outDir only complete, with a manifest of every file.
 import { join } from 'node:path';
 import pkg from '../../../package.json';
-import { exportResults, type ExportFormat } from '../export';
+import { stageExport, type ExportFormat } from '../export';
 import { writeHtmlReport } from '../report-html';
 import { exportChartImages } from '../export/charts';
 import { buildReviewBundle, writeReviewBundle } from '../review/bundle';
@@ -35,7 +36,11 @@ export interface FullExportStage {
   note?: string;
 }
 
-/** Writes everything asked for under outDir; returns the paths of the files written. */
+/**
+ * Writes everything asked for into a staging folder next to outDir and moves it into place at the
+ * end with manifest.json (which lists every file) written last: a kill or a cancel at any stage
+ * leaves no half export at outDir. Returns the final paths of the files written.
+ */
 export async function exportAll(
   project: Project,
   opts: FullExportOptions,
@@ -47,7 +52,7 @@ export async function exportAll(
   const sourceId = opts.run ? `run:${opts.run}` : source!;
   const stages = 1 + (opts.html || opts.charts ? 1 : 0) + (opts.charts ? 1 : 0) + (opts.review ? 1 : 0);
   let index = 0;
-  const result = exportResults(project.db, {
+  const staged = stageExport(project.db, {
     ...(opts.run ? { run: opts.run } : { source }),
     dir,
     formats: opts.formats,
@@ -55,38 +60,44 @@ export async function exportAll(
     includeAccountIds: opts.includeAccountIds === true,
     resourcesDir: project.resourcesDir,
   });
-  const files = [...result.files];
-  onStage({ stage: 'tables', index: ++index, of: stages, note: `wrote ${result.files.length} files to ${dir} (manifest.json lists their sha256)` });
-  const paper = loadPaper(project.resourcesDir) ?? undefined;
-  if (opts.html || opts.charts) {
-    throwIfAborted(signal);
-    const file = join(dir, 'report.html');
-    const demo = result.manifest.run?.provenance;
-    writeHtmlReport(file, {
-      report: reproduce(project.db, sourceId),
-      run: result.runReport ?? undefined,
-      paper,
-      title: `Task Atlas — ${sourceId}${demo ? ` — ${demo}` : ''}`,
-      provenance: { ...(demo ? { provenance: demo } : {}), appVersion: pkg.version, source: sourceId, dataFiles: result.manifest.dataFiles },
-      methods: '',
-    });
-    files.push(file);
-    onStage({ stage: 'report', index: ++index, of: stages, note: `wrote ${file} (self-contained; opens offline)` });
-    if (opts.charts) {
+  const { staging } = staged;
+  try {
+    onStage({ stage: 'tables', index: ++index, of: stages, note: `wrote ${staged.tableFiles.length} files to ${dir} (manifest.json lists their sha256)` });
+    const paper = loadPaper(project.resourcesDir) ?? undefined;
+    if (opts.html || opts.charts) {
       throwIfAborted(signal);
-      const images = await exportChartImages(file, join(dir, 'charts'));
-      files.push(...images);
-      onStage({ stage: 'charts', index: ++index, of: stages, note: `wrote ${images.length} chart images (SVG and PNG) to ${join(dir, 'charts')}` });
+      const demo = staged.manifest.run?.provenance;
+      writeHtmlReport(staging.path('report.html'), {
+        report: reproduce(project.db, sourceId),
+        run: staged.runReport ?? undefined,
+        paper,
+        title: `Task Atlas — ${sourceId}${demo ? ` — ${demo}` : ''}`,
+        provenance: { ...(demo ? { provenance: demo } : {}), appVersion: pkg.version, source: sourceId, dataFiles: staged.manifest.dataFiles },
+        methods: '',
+      });
+      onStage({ stage: 'report', index: ++index, of: stages, note: `wrote ${join(dir, 'report.html')} (self-contained; opens offline)` });
+      if (opts.charts) {
+        throwIfAborted(signal);
+        const images = await exportChartImages(staging.path('report.html'), staging.path('charts'));
+        onStage({ stage: 'charts', index: ++index, of: stages, note: `wrote ${images.length} chart images (SVG and PNG) to ${join(dir, 'charts')}` });
+      }
     }
-  }
-  if (opts.review) {
+    if (opts.review) {
+      throwIfAborted(signal);
+      const name = `${sourceId.replace(/[^\w.-]+/g, '_')}.taskatlas-review.json`;
+      const bundle = buildReviewBundle(project.db, { sources: [sourceId], appVersion: pkg.version, paper });
+      writeReviewBundle(staging.path(name), bundle);
+      // The fingerprint a reviewer compares with the one shown when the bundle is opened.
+      const signer = 'signature' in bundle ? `, signed by this installation's key ${bundle.signature.fingerprint}` : '';
+      onStage({ stage: 'review', index: ++index, of: stages, note: `wrote ${join(dir, name)}${signer} (open it in the app: Review)` });
+    }
     throwIfAborted(signal);
-    const file = join(dir, `${sourceId.replace(/[^\w.-]+/g, '_')}.taskatlas-review.json`);
-    writeReviewBundle(file, buildReviewBundle(project.db, { sources: [sourceId], appVersion: pkg.version, paper }));
-    files.push(file);
-    onStage({ stage: 'review', index: ++index, of: stages, note: `wrote ${file} (open it in the app: Review)` });
+  } catch (err) {
+    staging.abandon();
+    throw err;
   }
-  return { dir, files };
+  const result = staged.commit();
+  return { dir: result.dir, files: result.files };
 }
 
 export const exportRun: JobKindDef<'export.run'> = {

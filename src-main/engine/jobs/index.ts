@@ -9,6 +9,7 @@ import { checkHierarchyBuild, hierarchyBuild } from './hierarchy-build';
 import type { JobKinds } from './types';
 
 export { JobRunner, type JobRunnerOptions } from './runner';
+export { checkJobInputs } from './inputs';
 export type { JobContext, JobEnv, JobKindDef, JobKinds } from './types';
 
 export const JOB_KINDS_TABLE: JobKinds = {

@@ -2,7 +2,7 @@
 // only aggregated results (ReproduceReports, already thresholded for classification runs, and the
 // runs' RunReports: shares and counts, no conversation or account level data), the
 // paper's published numbers and the provenance of the imported data files: never conversation
-// text, account ids or local paths.
+// text, account ids or local paths. Signed by the installation's key (sign.ts, settings/signing-key.ts).
 import { sha256 } from '../base/hash';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -13,6 +13,8 @@ import { reproduce } from '../analyze/reproduce';
 import { InvalidInputError, NotFoundError } from '../errors';
 import { checksumText, REVIEW_FORMAT, REVIEW_VERSION, reviewBundleSchema, type ReviewBundle } from './schema';
 import { completeRuns, reportRun, runInfoOf } from './runs';
+import { sealBundle } from './sign';
+import { installationSigningKey, type SigningKey } from '../settings/signing-key';
 
 export { REVIEW_EXTENSION, REVIEW_FORMAT, REVIEW_VERSION, reviewBundleSchema, type ReviewBundle } from './schema';
 
@@ -29,9 +31,14 @@ export interface ReviewBundleOptions {
   paper?: PaperReference;
   /** Injected for reproducible tests; defaults to now. */
   now?: Date;
+  /**
+   * Default: the installation's key. A task worker has no key of its own (the desktop's comes from
+   * the keychain into the engine's main thread), so the engine passes it along with the job.
+   */
+  signingKey?: SigningKey;
 }
 
-/** sha256 (hex) of checksumText(bundle): what the renderer recomputes with crypto.subtle. */
+/** sha256 (hex) of checksumText(bundle): what the renderer recomputes with crypto.subtle (and the signature signs). */
 export function bundleChecksum(bundle: Parameters<typeof checksumText>[0]): string {
   return sha256(checksumText(bundle));
 }
@@ -75,8 +82,8 @@ export function buildReviewBundle(db: Db, opts: ReviewBundleOptions): ReviewBund
     }[]
   ).map((f) => ({ kind: f.kind, dataset: f.dataset, file: basename(f.file), sha256: f.sha256, rows: f.rows }));
 
-  const content = { version: REVIEW_VERSION, reports, runs, runInfo } as const;
-  const bundle: ReviewBundle = {
+  // Checksum and signature cover all of this (review-integrity.ts: checksumText).
+  const content: Omit<Extract<ReviewBundle, { version: typeof REVIEW_VERSION }>, 'checksum' | 'signature'> = {
     format: REVIEW_FORMAT,
     version: REVIEW_VERSION,
     title: opts.title ?? `Task Atlas review: ${sources.map((s) => s.label).join(', ')}`,
@@ -88,8 +95,8 @@ export function buildReviewBundle(db: Db, opts: ReviewBundleOptions): ReviewBund
     runInfo,
     ...(opts.paper ? { paper: opts.paper } : {}),
     provenance: { dataFiles },
-    checksum: bundleChecksum(content),
   };
+  const bundle: ReviewBundle = { ...content, ...sealBundle(content, opts.signingKey ?? installationSigningKey()) };
   // Validate what we are about to hand out with the same schema the reader uses.
   reviewBundleSchema.parse(bundle);
   return bundle;

@@ -6,6 +6,7 @@ import { loadPaper } from '../analyze/paper';
 import { lastReference } from '../classify/report';
 import { runReportAsync } from '../classify/report-async';
 import { offProject } from '../workers/project-tasks';
+import { installationSigningKey } from '../settings/signing-key';
 import type { ApiHandlers } from './types';
 
 export function analysisHandlers(
@@ -18,7 +19,11 @@ export function analysisHandlers(
     'analysis.runReport': async (args) => runReportAsync(getDb(), args.run, lastReference(getDb(), args.run)),
     // Both sides go through the same pure function review mode uses on bundled reports.
     'analysis.compare': async (args) => offProject(getDb(), { kind: 'compare', a: args.a, b: args.b }),
-    // A bundle reports every finished run: worker thread too.
-    'review.bundle': async () => offProject(getDb(), { kind: 'bundle', options: { appVersion: pkg.version, paper: loadPaper(resourcesDir) ?? undefined } }),
+    // A bundle reports every finished run: worker thread too, given this installation's signing key.
+    'review.bundle': async () =>
+      offProject(getDb(), {
+        kind: 'bundle',
+        options: { appVersion: pkg.version, paper: loadPaper(resourcesDir) ?? undefined, signingKey: installationSigningKey() },
+      }),
   };
 }

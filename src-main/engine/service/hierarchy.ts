@@ -1,6 +1,6 @@
 // Wizard, hierarchy: the project's hierarchies, a cost preview of a build, browsing (children of a
 // node, or a search with each hit's path), and import / export as the portable JSON file.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import type { HierarchyNodeView, HierarchySummary } from '../../../src-shared/api';
 import type { Db } from '../../db/open';
 import type { AppHost } from '../host';
@@ -9,6 +9,7 @@ import { estimateBuild } from '../hierarchy/estimate';
 import { exportHierarchy, importHierarchy } from '../hierarchy/store';
 import { ImportError } from '../ingest/formats/errors';
 import { assertNoDuplicateKeys } from '../base/json';
+import { readInputText } from '../base/files';
 import { NotFoundError } from '../errors';
 import { expandPath } from '../paths';
 import { hierarchyConfigFrom } from '../jobs/hierarchy-build';
@@ -44,15 +45,16 @@ export function hierarchyHandlers(host: AppHost): HandlerGroup<HierarchyCalls> {
       let json: unknown;
       let text: string;
       try {
-        text = readFileSync(file, 'utf8');
+        text = readInputText(file);
         json = JSON.parse(text);
       } catch (err) {
+        if (err instanceof ImportError) throw err; // a folder, a missing or unreadable path, named
         const code = (err as NodeJS.ErrnoException).code;
         if (code === 'ENOENT') throw new NotFoundError(`no file at ${file}`);
         throw new ImportError(code ? `cannot read the file (${code})` : `not valid JSON (${(err as Error).message})`, { file });
       }
       assertNoDuplicateKeys(file, text);
-      return importHierarchy(db(), file, json);
+      return importHierarchy(db(), file, json, args.as);
     },
     'hierarchy.export': async (args) => {
       requireHierarchy(db(), args.id);

@@ -1,10 +1,10 @@
 // Label files coming back from validators. Every file is checked completely before anything is written
 // (format, schema, checksum, and against the stored packet), then all files are merged in one
 // transaction: a refused file changes nothing, and no validator's work is lost to another's.
-import { readFileSync } from 'node:fs';
 import type { Db } from '../../db/open';
 import { ImportError } from '../ingest/formats/errors';
 import { assertNoDuplicateKeys } from '../base/json';
+import { readInputText } from '../base/files';
 import {
   LABELS_FORMAT,
   LabelFileSchema,
@@ -33,8 +33,9 @@ export function readLabelFile(file: string, db?: Db): LabelFile {
 function readJson(file: string): unknown {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readInputText(file);
   } catch (err) {
+    if (err instanceof ImportError) throw err; // a folder, a missing or unreadable path, named
     throw new ImportError(`cannot read label file: ${(err as Error).message}`, { file });
   }
   let json: unknown;

@@ -4,6 +4,7 @@ import type { ConversationDatasetInfo, HierarchySummary } from '../../../src-sha
 import { formatInt } from '../../components/format';
 import type { ClassifyDraft, Method } from './classify-args';
 import { coverageText } from './coverage';
+import { datasetStatusText, isUsable } from '../conversations/dataset-status';
 
 interface OptionsProps {
   draft: ClassifyDraft;
@@ -25,8 +26,14 @@ export function DatasetChoice({ draft, set, datasets }: Pick<OptionsProps, 'draf
       {datasets.length === 0 && <p className="note">Import conversations first (step Conversations).</p>}
       {datasets.map((d) => (
         <label key={d.dataset} className="inline-choice">
-          <input type="checkbox" checked={draft.datasets.includes(d.dataset)} onChange={(e) => toggle(d.dataset, e.target.checked)} /> {d.dataset} (
-          {formatInt(d.conversations)} conversations, {formatInt(d.accounts)} accounts, <span className="account-coverage">{coverageText(d)}</span>)
+          <input
+            type="checkbox"
+            checked={draft.datasets.includes(d.dataset)}
+            disabled={!isUsable(d) && !draft.datasets.includes(d.dataset)}
+            onChange={(e) => toggle(d.dataset, e.target.checked)}
+          />{' '}
+          {d.dataset} ({formatInt(d.conversations)} conversations, {formatInt(d.accounts)} accounts, <span className="account-coverage">{coverageText(d)}</span>)
+          {!isUsable(d) && <span className="tag warning"> {datasetStatusText(d)}</span>}
         </label>
       ))}
     </fieldset>

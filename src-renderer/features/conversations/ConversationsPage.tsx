@@ -13,6 +13,7 @@ import { coverageText } from '../classify/coverage';
 import { latestJob } from '../jobs/model';
 import { jobsStore, useJobs } from '../jobs/store';
 import { ImportReport } from './ImportReport';
+import { datasetStatusText } from './dataset-status';
 import { importArgs, initialMapping, isFormat, mappingProblem, type MappingDraft, type OasstMode } from './mapping';
 import { MappingForm } from './MappingForm';
 import { PreviewView } from './PreviewView';
@@ -137,6 +138,7 @@ function DatasetList() {
           <th scope="col">Bad rows</th>
           <th scope="col">Files</th>
           <th scope="col">Imported</th>
+          <th scope="col">Status</th>
         </tr>
       </thead>
       <tbody>
@@ -153,6 +155,7 @@ function DatasetList() {
               ))}
             </td>
             <td>{formatDateTime(d.importedAt)}</td>
+            <td className={d.status === 'complete' ? undefined : 'warning'}>{datasetStatusText(d) ?? 'complete'}</td>
           </tr>
         ))}
       </tbody>

@@ -105,7 +105,7 @@ export function ExportPage() {
       <form className="panel" onSubmit={submit} aria-labelledby="export-title">
         <h3 id="export-title">Write files</h3>
         <SourceChoice draft={draft} set={set} />
-        <PathInput id="export-dir" label="Output folder" value={draft.outDir} onChange={(v) => set('outDir', v)} required hint="Created if missing; existing files with the same names are replaced." />
+        <PathInput id="export-dir" label="Output folder" value={draft.outDir} onChange={(v) => set('outDir', v)} required hint="Created if missing. An earlier export there is replaced as a whole; a folder holding other files is refused." />
         <fieldset className="settings-group">
           <legend>Formats and extras</legend>
           {EXPORT_FORMATS.map((f) => (

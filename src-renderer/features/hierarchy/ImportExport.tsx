@@ -10,8 +10,9 @@ import { hierarchiesStore } from './store';
 
 export function ImportHierarchy() {
   const [path, setPath] = useState('');
+  const [as, setAs] = useState('');
   const action = useAction(async (p: string) => {
-    const result = await getApiClient()['hierarchy.import']({ path: p });
+    const result = await getApiClient()['hierarchy.import']({ path: p, ...(as.trim() ? { as: as.trim() } : {}) });
     void hierarchiesStore.load();
     return result;
   });
@@ -23,12 +24,27 @@ export function ImportHierarchy() {
     <form className="panel" onSubmit={submit} aria-labelledby="import-hier-title">
       <h3 id="import-hier-title">Import a hierarchy</h3>
       <PathInput id="hierarchy-import-path" label="Hierarchy JSON file" value={path} onChange={setPath} required hint="A file written by Export below (or the same format)." />
+      <div className="form-field">
+        <label htmlFor="hierarchy-import-as">Import as id (optional)</label>
+        <input
+          id="hierarchy-import-as"
+          value={as}
+          onChange={(e) => setAs(e.target.value)}
+          pattern="[\w.\-]+"
+          spellCheck={false}
+          aria-describedby="hierarchy-import-as-hint"
+        />
+        <p id="hierarchy-import-as-hint" className="note">
+          Needed when the project already has other content under the file&apos;s id: runs computed from that one keep their results.
+        </p>
+      </div>
       <button type="submit" className="button secondary" disabled={!path.trim() || action.state.status === 'running'}>
         Import
       </button>
       {action.state.status === 'done' && (
         <p role="status" className="success">
-          Imported hierarchy {action.state.result.id} with {formatInt(action.state.result.nodes)} nodes.
+          {action.state.result.unchanged ? 'Already had' : 'Imported'} hierarchy {action.state.result.id} with{' '}
+          {formatInt(action.state.result.nodes)} nodes (content {action.state.result.contentHash.slice(0, 12)}).
         </p>
       )}
       {action.state.status === 'error' && <ErrorBox title="Could not import the hierarchy" error={action.state.error} />}

@@ -60,7 +60,7 @@ export function ImportFileForm() {
   const previewRun = useAbortable();
   const importRun = useAbortable();
   const preview = useAction((k: ImportKind, p: string) => getApiClient()['reference.preview']({ kind: k, path: p }, { signal: previewRun.next() }));
-  const importing = useAction((k: ImportKind, p: string, d?: string) => importReferenceFile(k, p, d, importRun.next()));
+  const importing = useAction((k: ImportKind, p: string, d: string | undefined, replace: boolean) => importReferenceFile(k, p, d, importRun.next(), replace));
   const progress = useCallProgress('reference.importFile', importing.state.status === 'running');
 
   const onPreview = (e: FormEvent) => {
@@ -100,7 +100,7 @@ export function ImportFileForm() {
           type="button"
           className="button"
           disabled={!previewMatches || importing.state.status === 'running'}
-          onClick={() => void importing.run(kind, path.trim(), dataset.trim() || undefined)}
+          onClick={() => void importing.run(kind, path.trim(), dataset.trim() || undefined, false)}
         >
           {importing.state.status === 'running' ? 'Importing…' : 'Import'}
         </button>
@@ -131,7 +131,19 @@ export function ImportFileForm() {
         (importing.state.error.kind === 'cancelled' ? (
           <p role="status">Import cancelled. A file still being read is not imported; the table above shows what the project holds.</p>
         ) : (
-          <ErrorBox title="Import failed; nothing was written" error={importing.state.error} />
+          <>
+            <ErrorBox title="Import failed; nothing was written" error={importing.state.error} />
+            {importing.state.error.kind === 'conflict' && (
+              <button
+                type="button"
+                className="button danger"
+                id="import-replace"
+                onClick={() => void importing.run(kind, path.trim(), dataset.trim() || undefined, true)}
+              >
+                Replace the dataset&apos;s file with this one
+              </button>
+            )}
+          </>
         ))}
       {importing.state.status === 'done' && (
         <p role="status" className="success">

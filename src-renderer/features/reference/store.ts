@@ -18,8 +18,10 @@ export async function importBundled(): Promise<BundledImportSummary> {
   return summary;
 }
 
-export async function importReferenceFile(kind: ImportKind, path: string, dataset?: string, signal?: AbortSignal): Promise<ImportResult> {
+/** replace: overwrite the dataset's file of this kind when it holds a different one (asked for explicitly). */
+export async function importReferenceFile(kind: ImportKind, path: string, dataset?: string, signal?: AbortSignal, replace = false): Promise<ImportResult> {
   // Refreshed either way: a cancel that arrives after the write began still leaves the data imported.
-  const result = await getApiClient()['reference.importFile']({ kind, path, ...(dataset ? { dataset } : {}) }, signal ? { signal } : {}).finally(afterImport);
+  const args = { kind, path, ...(dataset ? { dataset } : {}), ...(replace ? { replace } : {}) };
+  const result = await getApiClient()['reference.importFile'](args, signal ? { signal } : {}).finally(afterImport);
   return result;
 }

@@ -4,14 +4,15 @@ import { useId, useState, type ChangeEvent } from 'react';
 import { enterReviewMode, exitReviewMode, parseReviewBundle, ReviewBundleError, selectReviewSource, useReview } from './session';
 import { REVIEW_EXTENSION } from './schema';
 import { ReviewRuns } from './ReviewRuns';
+import { IntegrityStatus } from './IntegrityStatus';
 import './review.css';
 
 /** Shown in the app header while review mode is on. */
 export function ReviewBanner() {
-  const { bundle } = useReview();
+  const { bundle, integrity } = useReview();
   if (!bundle) return null;
   return (
-    <p className="review-banner" role="status">
+    <p className={`review-banner${integrity?.status === 'modified' ? ' modified' : ''}`} role="status">
       Review mode — read only: {bundle.title}
     </p>
   );
@@ -89,6 +90,7 @@ export function ReviewPage({ onExplore }: { onExplore?: () => void }) {
   const inputId = useId();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const { bundle, integrity } = useReview();
 
   const open = async (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
@@ -98,8 +100,7 @@ export function ReviewPage({ onExplore }: { onExplore?: () => void }) {
     setError(undefined);
     try {
       const text = await file.text();
-      const bundle = await parseReviewBundle(text);
-      enterReviewMode(bundle, text);
+      enterReviewMode(await parseReviewBundle(text), text);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       setError(err instanceof ReviewBundleError ? message : `Could not read ${file.name}: ${message}`);
@@ -112,6 +113,7 @@ export function ReviewPage({ onExplore }: { onExplore?: () => void }) {
   return (
     <>
       <h2>Review</h2>
+      {bundle && <IntegrityStatus bundle={bundle} integrity={integrity} />}
       <p>
         Open a review bundle (<code>{REVIEW_EXTENSION}</code>) exported from Task Atlas to look at its results. The
         app becomes read-only: every figure and table comes from the bundle, nothing is imported or recomputed.

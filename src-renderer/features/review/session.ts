@@ -1,11 +1,14 @@
 // Review mode's state: the open bundle (kept in sessionStorage so a reload stays in review mode),
-// which of its sources Explore shows, and the swap of the app's ApiClient for the read-only one.
+// whether its signature holds, which of its sources Explore shows, and the swap of the app's
+// ApiClient for the read-only one.
 import { useSyncExternalStore } from 'react';
 import { setApiClient } from '../../transport/client';
 import { createReviewClient } from '../../transport/review-client';
 import { exploreStore } from '../explore/store';
-import { checksumText, READABLE_VERSIONS, REVIEW_FORMAT, reviewBundleSchema, type ReviewBundle } from './schema';
+import { READABLE_VERSIONS, REVIEW_FORMAT, reviewBundleSchema, type ReviewBundle } from './schema';
 import { duplicateKeyReason, findDuplicateKey } from '../../../src-shared/strict-json';
+import type { BundleIntegrity } from '../../../src-shared/review-integrity';
+import { verifyBundle } from './verify';
 
 export const REVIEW_STORAGE_KEY = 'task-atlas.review-bundle';
 const SOURCE_STORAGE_KEY = 'task-atlas.review-source';
@@ -17,6 +20,8 @@ export class ReviewBundleError extends Error {
 
 export interface ReviewState {
   bundle?: ReviewBundle;
+  /** Signed, unsigned or modified; undefined while a restored bundle is being checked again. */
+  integrity?: BundleIntegrity;
   sourceId?: string;
   /** Set when the bundle could not be kept in sessionStorage (a reload will leave review mode). */
   notPersisted?: boolean;
@@ -43,11 +48,6 @@ export function useReview(): ReviewState {
   return useSyncExternalStore(subscribeReview, getReviewState);
 }
 
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 function issuesText(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
   const shown = error.issues.slice(0, 3).map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`);
   const more = error.issues.length > 3 ? ` (and ${error.issues.length - 3} more)` : '';
@@ -55,7 +55,7 @@ function issuesText(error: { issues: { path: PropertyKey[]; message: string }[] 
 }
 
 /** JSON + format + schema checks, synchronous (used on reload too). Returns the raw and parsed value. */
-function parseSync(text: string): { raw: Parameters<typeof checksumText>[0]; bundle: ReviewBundle } {
+function parseSync(text: string): { raw: unknown; bundle: ReviewBundle } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -71,23 +71,32 @@ function parseSync(text: string): { raw: Parameters<typeof checksumText>[0]; bun
   }
   if (typeof head.version !== 'number' || !READABLE_VERSIONS.includes(head.version)) {
     throw new ReviewBundleError(
-      `This review bundle has version ${String(head.version)}; this Task Atlas reads versions ${READABLE_VERSIONS.join(' and ')}.`,
+      `This review bundle has version ${String(head.version)}; this Task Atlas reads versions ${READABLE_VERSIONS.join(', ')}.`,
     );
   }
   const parsed = reviewBundleSchema.safeParse(raw);
   if (!parsed.success) throw new ReviewBundleError(`The review bundle is damaged or incomplete: ${issuesText(parsed.error)}`);
-  return { raw: raw as Parameters<typeof checksumText>[0], bundle: parsed.data };
+  return { raw, bundle: parsed.data };
 }
 
-/** Full validation of an opened file: schema, then the reports' sha256 against the bundle's checksum. */
-export async function parseReviewBundle(text: string): Promise<ReviewBundle> {
+export interface OpenedBundle {
+  bundle: ReviewBundle;
+  integrity: BundleIntegrity;
+}
+
+/**
+ * Full validation of an opened file: schema, then checksum and signature over the content exactly
+ * as written. A bundle that fails its own checksum is damaged and refused; one whose checksum was
+ * recomputed after an edit opens, marked as modified, so the reviewer sees what was sent and why
+ * not to trust it.
+ */
+export async function parseReviewBundle(text: string): Promise<OpenedBundle> {
   const { raw, bundle } = parseSync(text);
-  // Hash the results exactly as written (key order included), as the engine did when exporting.
-  const actual = await sha256Hex(checksumText(raw));
-  if (actual !== bundle.checksum) {
+  const integrity = await verifyBundle(raw, bundle);
+  if (integrity.status === 'modified' && integrity.reason === 'checksum') {
     throw new ReviewBundleError('The review bundle is corrupted: its results do not match its checksum.');
   }
-  return bundle;
+  return { bundle, integrity };
 }
 
 /** Explore keeps its last result; make it load again through the (new) client. */
@@ -106,9 +115,10 @@ function reloadExplore(): void {
   });
 }
 
-function install(bundle: ReviewBundle, sourceId: string | undefined, notPersisted = false): void {
+function install(opened: { bundle: ReviewBundle; integrity?: BundleIntegrity }, sourceId: string | undefined, notPersisted = false): void {
+  const { bundle, integrity } = opened;
   const current = bundle.sources.some((s) => s.id === sourceId) ? sourceId : bundle.sources[0]?.id;
-  set({ bundle, sourceId: current, notPersisted });
+  set({ bundle, integrity, sourceId: current, notPersisted });
   setApiClient(createReviewClient(bundle, () => state.sourceId));
   reloadExplore();
 }
@@ -122,7 +132,7 @@ function storage(): Storage | undefined {
 }
 
 /** Opens a validated bundle: the app becomes read-only and answers from it. */
-export function enterReviewMode(bundle: ReviewBundle, text: string): void {
+export function enterReviewMode(opened: OpenedBundle, text: string): void {
   let persisted = true;
   try {
     storage()?.setItem(REVIEW_STORAGE_KEY, text);
@@ -130,7 +140,7 @@ export function enterReviewMode(bundle: ReviewBundle, text: string): void {
   } catch {
     persisted = false; // quota: review mode still works until the page is reloaded
   }
-  install(bundle, undefined, !persisted || storage() === undefined);
+  install(opened, undefined, !persisted || storage() === undefined);
 }
 
 /** Chooses which of the bundle's sources Explore shows. */
@@ -146,23 +156,35 @@ export function selectReviewSource(sourceId: string): void {
 }
 
 export function exitReviewMode(): void {
-  storage()?.removeItem(REVIEW_STORAGE_KEY);
-  storage()?.removeItem(SOURCE_STORAGE_KEY);
+  forgetStoredBundle();
   set({});
   setApiClient(undefined);
   reloadExplore();
 }
 
+function forgetStoredBundle(): void {
+  storage()?.removeItem(REVIEW_STORAGE_KEY);
+  storage()?.removeItem(SOURCE_STORAGE_KEY);
+}
+
 /**
  * Called once at start-up, before anything asks for the ApiClient: a reload in review mode keeps
- * answering from the bundle (validated again; its checksum was checked when it was opened).
+ * answering from the bundle, validated again synchronously; its signature is checked again right
+ * after (WebCrypto is asynchronous). A stored bundle this version refuses (e.g. a source id
+ * "__proto__" accepted by an older one) is dropped, so a reload cannot reopen it forever.
  */
 export function restoreReviewSession(): void {
   const text = storage()?.getItem(REVIEW_STORAGE_KEY);
   if (!text) return;
+  let parsed: ReturnType<typeof parseSync>;
   try {
-    install(parseSync(text).bundle, storage()?.getItem(SOURCE_STORAGE_KEY) ?? undefined);
+    parsed = parseSync(text);
+    install({ bundle: parsed.bundle }, storage()?.getItem(SOURCE_STORAGE_KEY) ?? undefined);
   } catch {
-    storage()?.removeItem(REVIEW_STORAGE_KEY);
+    forgetStoredBundle();
+    return;
   }
+  void verifyBundle(parsed.raw, parsed.bundle).then((integrity) => {
+    if (state.bundle === parsed.bundle) set({ ...state, integrity });
+  });
 }

@@ -35,6 +35,7 @@ function splitRecord(file: string, text: string): string[] {
 async function readHeader(frames: Frames, file: string, mapping: ColumnMapping | undefined): Promise<Columns> {
   const f = await frames.next();
   if (f === null) throw new ImportError('empty file: no header line', { file, line: 1 });
+  if (f.error !== undefined) throw new ImportError(`header: ${f.error}`, { file, line: f.line });
   const t = frameText(f);
   if ('bad' in t) throw new ImportError(`header: ${t.bad}`, { file, line: f.line });
   let header: string[];

@@ -26,10 +26,12 @@ export class FramingError extends Error {
   }
 }
 
-// One row larger than this almost always means a runaway quote or string; refusing it keeps
-// memory bounded instead of buffering the rest of the file as "one row".
-export const MAX_FRAME_BYTES = 64 * 1024 * 1024;
+// A record larger than this is skipped to its end without being buffered and becomes a bad row:
+// decoding and parsing it would take about ten times its size (a 50 MB JSON line took 675 MB),
+// and it is almost always a runaway quote or string rather than one real conversation.
+export const MAX_RECORD_BYTES = 16 * 2 ** 20;
 
+const EMPTY = Buffer.alloc(0);
 const LF = 0x0a;
 const CR = 0x0d;
 const QUOTE = 0x22;
@@ -45,23 +47,32 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === LF || c === CR;
 }
 
-/** Collects the pieces of one row across chunk boundaries. */
+function megabytes(n: number): string {
+  const mb = n / 2 ** 20;
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+}
+
+/** Collects the pieces of one row across chunk boundaries, keeping nothing once it is too large. */
 class Pieces {
   private parts: Buffer[] = [];
   private size = 0;
 
-  add(b: Buffer, line: number): void {
+  constructor(private readonly max: number) {}
+
+  add(b: Buffer): void {
     if (b.length === 0) return;
     this.size += b.length;
-    if (this.size > MAX_FRAME_BYTES) throw new FramingError(`row larger than ${MAX_FRAME_BYTES >> 20} MB`, line);
-    this.parts.push(b);
+    if (this.size > this.max) this.parts = []; // only counted from here on
+    else this.parts.push(b);
   }
 
-  take(): Buffer {
-    const b = this.parts.length === 1 ? (this.parts[0] as Buffer) : Buffer.concat(this.parts);
+  /** The row's bytes, or no bytes and the reason when it went over the limit. */
+  take(): { bytes: Buffer; error?: string } {
+    const { parts, size } = this;
     this.parts = [];
     this.size = 0;
-    return b;
+    if (size > this.max) return { bytes: EMPTY, error: `record of ${megabytes(size)} exceeds the ${megabytes(this.max)} limit` };
+    return { bytes: parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts) };
   }
 
   get empty(): boolean {
@@ -72,16 +83,20 @@ class Pieces {
 /** JSONL: one row per physical line; blank lines are skipped but still counted. */
 export class LineFramer implements Framer {
   private line = 1;
-  private readonly pieces = new Pieces();
+  private readonly pieces: Pieces;
+
+  constructor(maxRecord = MAX_RECORD_BYTES) {
+    this.pieces = new Pieces(maxRecord);
+  }
 
   push(chunk: Buffer, out: Frame[]): void {
     let start = 0;
     for (let lf = chunk.indexOf(LF); lf >= 0; lf = chunk.indexOf(LF, start)) {
-      this.pieces.add(chunk.subarray(start, lf), this.line);
+      this.pieces.add(chunk.subarray(start, lf));
       this.emit(out);
       start = lf + 1;
     }
-    this.pieces.add(chunk.subarray(start), this.line);
+    this.pieces.add(chunk.subarray(start));
   }
 
   end(out: Frame[]): void {
@@ -89,8 +104,13 @@ export class LineFramer implements Framer {
   }
 
   private emit(out: Frame[]): void {
-    let b = this.pieces.take();
+    const { bytes, error } = this.pieces.take();
     const line = this.line++;
+    if (error !== undefined) {
+      out.push({ line, bytes, error });
+      return;
+    }
+    let b = bytes;
     if (b.length > 0 && b[b.length - 1] === CR) b = b.subarray(0, b.length - 1);
     if (b.length > 0 && !isBlank(b)) out.push({ line, bytes: b });
   }
@@ -110,7 +130,11 @@ export class JsonArrayFramer implements Framer {
   private depth = 0;
   private inString = false;
   private escaped = false;
-  private readonly pieces = new Pieces();
+  private readonly pieces: Pieces;
+
+  constructor(maxRecord = MAX_RECORD_BYTES) {
+    this.pieces = new Pieces(maxRecord);
+  }
 
   push(chunk: Buffer, out: Frame[]): void {
     let from = 0; // start of the current element's bytes within this chunk
@@ -119,8 +143,8 @@ export class JsonArrayFramer implements Framer {
       if (c === LF) this.line++;
       if (this.state === 'element') {
         if (!this.elementEnds(c)) continue;
-        this.pieces.add(chunk.subarray(from, i), this.startLine);
-        out.push({ line: this.startLine, bytes: this.pieces.take() });
+        this.pieces.add(chunk.subarray(from, i));
+        out.push({ line: this.startLine, ...this.pieces.take() });
         this.state = c === COMMA ? 'between' : 'done';
       } else if (!isSpace(c)) {
         if (this.outside(c)) {
@@ -129,12 +153,13 @@ export class JsonArrayFramer implements Framer {
         }
       }
     }
-    if (this.state === 'element') this.pieces.add(chunk.subarray(from), this.startLine);
+    if (this.state === 'element') this.pieces.add(chunk.subarray(from));
   }
 
   end(out: Frame[]): void {
     if (this.state === 'element') {
-      out.push({ line: this.startLine, bytes: this.pieces.take(), error: 'element cut off at end of file (file truncated?)' });
+      const { bytes, error } = this.pieces.take();
+      out.push({ line: this.startLine, bytes, error: error ?? 'element cut off at end of file (file truncated?)' });
     } else if (this.state === 'start') {
       throw new FramingError('expected a JSON array starting with "["', this.line);
     }
@@ -188,7 +213,11 @@ export class CsvFramer implements Framer {
   private state: CsvState = 'fieldStart';
   private line = 1;
   private startLine = 1;
-  private readonly pieces = new Pieces();
+  private readonly pieces: Pieces;
+
+  constructor(maxRecord = MAX_RECORD_BYTES) {
+    this.pieces = new Pieces(maxRecord);
+  }
 
   push(chunk: Buffer, out: Frame[]): void {
     let from = 0;
@@ -196,12 +225,12 @@ export class CsvFramer implements Framer {
       const c = chunk[i] as number;
       if (c === LF) this.line++;
       if (!this.step(c)) continue;
-      this.pieces.add(chunk.subarray(from, i), this.startLine);
+      this.pieces.add(chunk.subarray(from, i));
       this.emit(out);
       from = i + 1;
       this.startLine = this.line;
     }
-    this.pieces.add(chunk.subarray(from), this.startLine);
+    this.pieces.add(chunk.subarray(from));
   }
 
   end(out: Frame[]): void {
@@ -237,10 +266,11 @@ export class CsvFramer implements Framer {
     return false;
   }
 
-  private emit(out: Frame[], error?: string): void {
-    let b = this.pieces.take();
+  private emit(out: Frame[], cutOff?: string): void {
+    const { bytes, error = cutOff } = this.pieces.take();
+    let b = bytes;
     if (b.length > 0 && b[b.length - 1] === CR) b = b.subarray(0, b.length - 1);
-    if (b.length === 0 || isBlank(b)) return;
+    if (error === undefined && (b.length === 0 || isBlank(b))) return;
     out.push(error === undefined ? { line: this.startLine, bytes: b } : { line: this.startLine, bytes: b, error });
   }
 }

@@ -34,6 +34,7 @@ export {
   type Role,
 } from './types';
 export { conversationId } from './normalize';
+export { conversationDatasetNames, datasetCompleteness, requireCompleteDatasets, type DatasetCompleteness, type DatasetStatus } from './status';
 
 /** Rows looked at to decide that a file is probably in the wrong format. */
 const SAMPLE_ROWS = 1000;
@@ -163,6 +164,8 @@ async function run(writer: ImportWriter, plan: Plan, ctx: ReadContext, opts: Con
       // The bookkeeping failed too (e.g. the disk is full): the original error is the useful one.
     }
     throw e;
+  } finally {
+    writer.end();
   }
 }
 

@@ -2,9 +2,10 @@
 // UTF-16? BOM? JSON array or lines?), then the file as a stream of framed rows read in 1 MiB
 // chunks, hashed on the way, and strict per-row UTF-8 decoding. Nothing here ever holds more than
 // one chunk plus the row being assembled.
-import { createReadStream, closeSync, openSync, readSync, statSync } from 'node:fs';
+import { createReadStream, closeSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { createHash, type Hash } from 'node:crypto';
+import { fileError, openInputFile } from '../../base/files';
 import { ImportError } from '../formats/errors';
 import { firstInvalidUtf8 } from '../formats/decode';
 import { FramingError, type Frame, type Framer } from './framing';
@@ -31,23 +32,14 @@ export interface ReadContext {
 }
 
 export function sniffFile(file: string): Sniff {
-  let size: number;
-  let head: Buffer;
+  const { fd, size } = openInputFile(file);
+  const head = Buffer.alloc(Math.min(size, SNIFF_BYTES));
   try {
-    const st = statSync(file);
-    if (!st.isFile()) throw new ImportError('not a regular file', { file });
-    size = st.size;
-    const fd = openSync(file, 'r');
-    try {
-      head = Buffer.alloc(Math.min(size, SNIFF_BYTES));
-      readSync(fd, head, 0, head.length, 0);
-    } finally {
-      closeSync(fd);
-    }
+    readSync(fd, head, 0, head.length, 0);
   } catch (e) {
-    if (e instanceof ImportError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ImportError(`cannot read file (${code ?? (e as Error).message})`, { file });
+    throw fileError(file, e);
+  } finally {
+    closeSync(fd);
   }
   if (looksUtf16OrBinary(head)) throw new ImportError('file is UTF-16 (or binary); save it as UTF-8', { file, line: 1 });
   const hasBom = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;

@@ -1,16 +1,19 @@
 // Batched writes for one conversation import. Each batch is one transaction, so a crash or a
 // cancel loses at most the batch in flight, and the INSERT OR IGNORE on the stored id makes a
 // re-run add only what is missing. A file-level failure calls discard(), which removes every row
-// this import added, so the failed import leaves no trace.
+// this import added, so the failed import leaves no trace. While it writes, the import is marked
+// live in this process (status.ts), which is how a 'running' row is told from a crashed one.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../db/open';
 import { conversationId } from './normalize';
+import { closeDeadImports, markImportEnded, markImportLive } from './status';
 import type { BadRowSample, ConversationRecord, Item } from './types';
 
 export const BATCH_ROWS = 2000;
 const MAX_SAMPLES = 20;
 
-export type ImportStatus = 'running' | 'complete' | 'failed' | 'cancelled';
+/** 'interrupted' is set later, on a row a crashed process left 'running' (status.ts). */
+export type ImportStatus = 'running' | 'complete' | 'failed' | 'cancelled' | 'interrupted';
 
 export interface ImportRowInfo {
   dataset: string;
@@ -45,10 +48,17 @@ export class ImportWriter {
         else this.insertBad.run(this.importId, item.line, item.bad);
       }
     });
+    closeDeadImports(db, info.dataset, info.file);
     db.prepare(
       `INSERT INTO conversation_import (id, dataset, file, format, sha256, status, started_at)
        VALUES (?, ?, ?, ?, '', 'running', ?)`,
     ).run(this.importId, info.dataset, info.file, info.format, new Date().toISOString());
+    markImportLive(this.importId);
+  }
+
+  /** Called whatever the outcome: the row is no longer being written by this process. */
+  end(): void {
+    markImportEnded(this.importId);
   }
 
   /** Queues one item; returns true when a batch is full and should be flushed. */

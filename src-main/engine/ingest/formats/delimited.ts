@@ -2,7 +2,7 @@
 // quote at all, so each line is first tried on a fast path (one slice + split); only lines with
 // a quote go through the field-by-field parser. Stray quotes inside an unquoted field are kept
 // literally: O*NET's own text files never quote, and "abc"def" text must survive unchanged.
-import { readFileSync, statSync } from 'node:fs';
+import { readInputFile } from '../../base/files';
 import { decodeText } from './decode';
 import { ImportError } from './errors';
 import type { RawRow, RawTable } from './table';
@@ -13,7 +13,7 @@ export interface DelimitedOptions {
   quotes?: boolean;
 }
 
-const MAX_FILE_BYTES = 512 * 1024 * 1024;
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
@@ -34,19 +34,9 @@ export function readDelimitedFile(path: string, delimiter: ',' | '\t'): RawTable
   return parseDelimited(path, decodeText(path, readBytes(path)), { delimiter });
 }
 
-/** Reads a whole input file, refusing absurd sizes before allocating, with fs errors as ImportError. */
+/** Reads a whole input file, refusing folders, missing files and absurd sizes before allocating. */
 export function readBytes(path: string): Uint8Array {
-  try {
-    const size = statSync(path).size;
-    if (size > MAX_FILE_BYTES) {
-      throw new ImportError(`file too large (${Math.round(size / 2 ** 20)} MB; the limit is 512 MB)`, { file: path });
-    }
-    return readFileSync(path);
-  } catch (e) {
-    if (e instanceof ImportError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ImportError(`cannot read file (${code ?? (e as Error).message})`, { file: path });
-  }
+  return readInputFile(path, MAX_FILE_BYTES);
 }
 
 class Parser {

@@ -5,7 +5,7 @@ import type { ImportKind, ImportResult } from '../../../../src-shared/api';
 import type { Db } from '../../../db/open';
 import { runTask } from '../../workers/pool';
 import type { TaskOutput } from '../../workers/registry';
-import { commitImport, type ImportProgress, type ParsedImport } from '../index';
+import { commitImport, type ImportArgs, type ImportProgress, type ParsedImport } from '../index';
 import type { RawTable } from './table';
 import { readXlsxFile, type XlsxOptions } from './xlsx';
 
@@ -25,7 +25,7 @@ export function parseImportAsync(kind: ImportKind, path: string, signal?: AbortS
  */
 export async function importFileAsync(
   db: Db,
-  args: { kind: ImportKind; path: string; dataset?: string },
+  args: ImportArgs,
   onProgress?: ImportProgress,
   signal?: AbortSignal,
 ): Promise<ImportResult> {
