@@ -29,7 +29,7 @@ const banIpc = {
 // Paths are folders or files (no globs: the rule cannot mix the two in one zone).
 const ENGINE = 'src-main/engine';
 const DOMAIN = ['ingest', 'embed', 'cluster', 'hierarchy', 'classify', 'analyze', 'validate', 'export',
-  'report-html', 'review', 'settings', 'workers'];
+  'report-html', 'review', 'settings', 'workers', 'reconstruct'];
 const LAYERS = [
   { name: 'shared', paths: ['src-shared'] },
   { name: 'base', paths: [`${ENGINE}/errors.ts`, `${ENGINE}/log.ts`, `${ENGINE}/paths.ts`, `${ENGINE}/base`] },

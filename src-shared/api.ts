@@ -9,6 +9,7 @@ import { JOB_ARGS, JobStartSchema, type JobInfo } from './jobs';
 import { SettingsPatchSchema, type ApiKeyStatus, type SettingsView } from './settings';
 import type { ReviewBundle, RunInfo } from './review-bundle';
 import type { DemoStartResult, DemoStatus } from './demo';
+import type { ReconstructionReport } from './reconstruct';
 
 export type { RunInfo } from './review-bundle';
 import type { ValidationPacket } from './validation';
@@ -95,6 +96,8 @@ export const API_CALLS = {
   // Analyses of own runs and comparisons
   'analysis.runReport': z.object({ run: z.string().min(1) }).strict(),
   'analysis.compare': z.object({ a: z.string().min(1), b: z.string().min(1) }).strict(),
+  /** A run's Appendix G reconstruction (job "reconstruct.run"); null before one has finished. */
+  'analysis.reconstruction': z.object({ run: z.string().min(1) }).strict(),
   'review.bundle': z.object({}).strict(),
 
   // Human validation, the analyst's side (validators label packets in the Validate step)
@@ -298,6 +301,11 @@ export interface SourceComparison {
   occupations: { code: string; title: string; a: number; b: number }[];
   tasks: { task: string; a: number; b: number }[];
   metrics: { level: 'category' | 'occupation' | 'task'; metrics: CorrelationMetrics }[];
+  /** Items with usage in both sources, only in A, only in B (src-shared/compare.ts). */
+  recovered: { occupation: { both: number; onlyA: number; onlyB: number }; task: { both: number; onlyA: number; onlyB: number } };
+  /** 'all': every item with usage; 'top': only the reports' top lists were at hand (review mode), see notes. */
+  scope: { occupation: 'all' | 'top'; task: 'all' | 'top' };
+  notes: string[];
 }
 
 export interface ApiResults {
@@ -327,6 +335,7 @@ export interface ApiResults {
   'classify.runs': RunInfo[];
   'analysis.runReport': RunReport;
   'analysis.compare': SourceComparison;
+  'analysis.reconstruction': ReconstructionReport | null;
   /** A review bundle of the current project (every source and run), for download from the browser build. */
   'review.bundle': ReviewBundle;
   'validate.sample': { packetId: string; items: number; file: string | null; packet: ValidationPacket };

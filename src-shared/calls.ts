@@ -26,6 +26,7 @@ export const API_CALL_NAMES = [
   'classify.runs',
   'analysis.runReport',
   'analysis.compare',
+  'analysis.reconstruction',
   'review.bundle',
   'validate.sample',
   'validate.importLabels',

@@ -3,7 +3,7 @@
 // row in the project file, so a job that was running when the app died is offered for resume.
 import { z } from 'zod';
 
-export const JOB_KINDS = ['hierarchy.build', 'conversations.import', 'classify.run', 'export.run'] as const;
+export const JOB_KINDS = ['hierarchy.build', 'conversations.import', 'classify.run', 'export.run', 'reconstruct.run'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 const ColumnMappingSchema = z
@@ -65,6 +65,8 @@ export const JOB_ARGS = {
       batches: z.boolean().optional(),
       /** Classify only the first N conversations (in id order): a trial before paying for all. */
       limit: z.number().int().min(1).optional(),
+      /** 3: up to three tasks per conversation (the paper's k = 3 experiment; adapted F.2 prompt). Default 1. */
+      tasksPerConversation: z.union([z.literal(1), z.literal(3)]).optional(),
     })
     .strict(),
   'export.run': z
@@ -81,6 +83,20 @@ export const JOB_ARGS = {
     })
     .strict()
     .refine((a) => (a.source === undefined) !== (a.run === undefined), 'give exactly one of source or run'),
+  /** Appendix G: cluster a finished run's conversations and compare with its direct assignment. */
+  'reconstruct.run': z
+    .object({
+      run: z.string().min(1),
+      /** Mean conversations per cluster, one aggregation level each (default 10, 100, 1000). */
+      levels: z.array(z.number().int().min(2)).min(1).max(8).optional(),
+      /** Default: the run's method ('offline-embedding' places clusters by the embedding classifier). */
+      method: z.enum(['claude', 'offline-embedding']).optional(),
+      batches: z.boolean().optional(),
+      seed: z.number().int().optional(),
+      /** Summaries shown to Claude when naming a cluster (default 10). */
+      sampleSize: z.number().int().min(1).max(50).optional(),
+    })
+    .strict(),
 } as const satisfies Record<JobKind, z.ZodType>;
 
 export type JobArgs<K extends JobKind> = z.infer<(typeof JOB_ARGS)[K]>;
@@ -91,6 +107,7 @@ export const JobStartSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('conversations.import'), args: JOB_ARGS['conversations.import'] }).strict(),
   z.object({ kind: z.literal('classify.run'), args: JOB_ARGS['classify.run'] }).strict(),
   z.object({ kind: z.literal('export.run'), args: JOB_ARGS['export.run'] }).strict(),
+  z.object({ kind: z.literal('reconstruct.run'), args: JOB_ARGS['reconstruct.run'] }).strict(),
 ]);
 export type JobStart = z.infer<typeof JobStartSchema>;
 
@@ -210,6 +227,17 @@ export interface JobResults {
   };
   /** notes: one line per finished stage ("wrote 12 files to …"). */
   'export.run': { dir: string; files: string[]; notes?: string[] };
+  /** The report itself is stored with the run (API call analysis.reconstruction). */
+  'reconstruct.run': {
+    run: string;
+    method: 'claude' | 'offline-embedding';
+    conversations: number;
+    /** The levels reported, by mean cluster size, and those skipped (too few conversations). */
+    levels: number[];
+    skipped: number[];
+    costUsd: number;
+    claude?: ClaudeTotals;
+  };
 }
 
 export interface JobInfo {

@@ -1,5 +1,6 @@
 // Result shapes of the analyses (paper section 3, Appendix B). Pure types: the engine fills them,
 // the CLI prints them as JSON with these exact keys, the renderer draws them.
+import { COLLABORATION_PATTERNS } from './taxonomy';
 
 export interface SourceRef {
   id: string;
@@ -158,6 +159,13 @@ export interface DrilldownCategory {
 
 export const DRILLDOWN_TASKS = 5;
 
+/**
+ * B.5: how many tasks are listed as most characteristic of each collaboration pattern: the kept
+ * tasks with at least the run's minimum conversations (the privacy threshold) classified for their
+ * pattern, ranked by the pattern's share of them.
+ */
+export const CHARACTERISTIC_TASKS = 5;
+
 export interface ReproduceReport {
   source: SourceRef;
   /** Figure 2 and Explore's filters (Job Zone, wage band) read this. */
@@ -204,6 +212,18 @@ export interface RunReport {
   /** Automation vs augmentation for each kept task and occupation. */
   patternsByTask: PatternBreakdown[];
   patternsByOccupation: PatternBreakdown[];
+  /** Single (first choice) vs multi-task shares of a k = 3 run (src-shared/multi-task.ts); null for a single-task run. */
+  multiTask?: MultiTaskReport | null;
+  // The fields below are optional only so that review bundles written before them still read;
+  // a report made by this version always has them (built in src-main/engine/classify/levels.ts).
+  /** Appendix D.1, Figure 11: share of kept conversations per top-level task. */
+  topLevelTasks?: LevelTaskShare[];
+  /** Appendix D.1, Figure 12: share of kept conversations per middle-level task. */
+  middleLevelTasks?: LevelTaskShare[];
+  /** Figure 8 at task level: hierarchy task shares per model, top, middle and base level. */
+  modelTasks?: ModelTaskComparison;
+  /** B.5: the kept tasks with the highest share of each collaboration pattern. */
+  characteristicTasks?: CharacteristicTasks[];
 }
 
 export interface PatternBreakdown {
@@ -212,4 +232,82 @@ export interface PatternBreakdown {
   automationPct: number;
   augmentationPct: number;
   nonePct: number;
+  /** B.5: share of each of the five patterns and "none" (percent of all `conversations`, sums to 100). */
+  patternPct?: PatternPcts;
+}
+
+/** Keyed by the collaboration pattern as the taxonomy spells it ("feedback loop"), plus "none". */
+export type PatternPcts = Record<string, number>;
+
+/** The keys of a PatternPcts, in the taxonomy's order: the five patterns, then "none". */
+export const PATTERN_KEYS: readonly string[] = [...COLLABORATION_PATTERNS, 'none'];
+
+/**
+ * A hierarchy task's share of the run's kept conversations (percent). The privacy thresholds apply
+ * at the base level (only kept base tasks count), then each kept conversation counts for its base
+ * task's ancestors, as in the paper's Appendix D.1.
+ */
+export interface LevelTaskShare {
+  /** Hierarchy node id: names are not unique across a hierarchy. */
+  nodeId: string;
+  task: string;
+  pct: number;
+}
+
+export interface ModelTaskRow {
+  nodeId: string;
+  task: string;
+  /** Model -> share of that model's kept conversations (percent; 0 when it has none here). */
+  shares: Record<string, number>;
+  /** shares[compared[0]] - shares[compared[1]] in percentage points; null with fewer than two models. */
+  difference: number | null;
+  /** shares[compared[0]] / shares[compared[1]]; null when the second share is 0 or there is one model. */
+  ratio: number | null;
+}
+
+export interface ModelTaskComparison {
+  /** Models with kept conversations, most conversations first. */
+  models: { model: string; conversations: number }[];
+  /** The pair `difference` and `ratio` compare: the two named models with the most conversations ("unknown" only as a fallback). */
+  compared: string[];
+  levels: { top: ModelTaskRow[]; middle: ModelTaskRow[]; base: ModelTaskRow[] };
+}
+
+export interface CharacteristicTasks {
+  pattern: string;
+  /** Highest share of the pattern first (see CHARACTERISTIC_TASKS for how they are chosen). */
+  tasks: { task: string; conversations: number; pct: number }[];
+}
+
+// Multi-task assignment (paper §3, B.1, k = 3): see src-shared/multi-task.ts.
+/** Items with usage under both readings, only the single-task one, only the multi-task one. */
+export interface SingleMultiRecovered {
+  both: number;
+  singleOnly: number;
+  multiOnly: number;
+}
+
+export interface SingleMultiShare {
+  key: string;
+  label: string;
+  /** Percent of kept usage with the first choice only. */
+  single: number;
+  /** Percent of kept usage with every choice weighted 1/k. */
+  multi: number;
+}
+
+export interface MultiTaskReport {
+  /** The most tasks a conversation could get (the run's tasksPerConversation). */
+  k: number;
+  /** Conversations with ordered choices, and how many tasks they got on average. */
+  conversations: number;
+  meanTasksPerConversation: number;
+  /** Conversations with 1, 2, 3 tasks. */
+  tasksChosen: { tasks: number; conversations: number }[];
+  /** Base tasks found and kept (passing the thresholds) under each reading. */
+  tasks: { single: { total: number; kept: number }; multi: { total: number; kept: number } };
+  metrics: { category: CorrelationMetrics; occupation: CorrelationMetrics; task: CorrelationMetrics };
+  recovered: { occupation: SingleMultiRecovered; task: SingleMultiRecovered };
+  /** The paired shares behind the metrics, largest first. */
+  shares: { category: SingleMultiShare[]; occupation: SingleMultiShare[]; task: SingleMultiShare[] };
 }

@@ -202,6 +202,40 @@ const patternBreakdown = z.object({
   automationPct: pct,
   augmentationPct: pct,
   nonePct: pct,
+  patternPct: safeRecord(pct).optional(),
+});
+
+// The hierarchy analyses (Figures 11, 12, Figure 8 by task, B.5) are optional: older bundles lack them.
+const levelTaskShare = z.object({ nodeId: z.string(), task: z.string(), pct });
+const modelTaskRow = z.object({
+  nodeId: z.string(),
+  task: z.string(),
+  shares: safeRecord(pct),
+  difference: z.number().min(-100 - EPS).max(100 + EPS).nullable(),
+  ratio: amount.nullable(),
+});
+const modelTaskComparison = z.object({
+  models: z.array(z.object({ model: z.string(), conversations: count })),
+  compared: z.array(z.string()).max(2),
+  levels: z.object({ top: z.array(modelTaskRow), middle: z.array(modelTaskRow), base: z.array(modelTaskRow) }),
+});
+const characteristicTasks = z.object({
+  pattern: z.string(),
+  tasks: z.array(z.object({ task: z.string(), conversations: count, pct })),
+});
+
+// Single vs multi-task shares of a k = 3 run (src-shared/multi-task.ts); null for a single-task run.
+const singleMultiShare = z.object({ key: z.string(), label: z.string(), single: pct, multi: pct });
+const singleMultiRecovered = z.object({ both: count, singleOnly: count, multiOnly: count });
+const multiTaskReport = z.object({
+  k: count,
+  conversations: count,
+  meanTasksPerConversation: amount,
+  tasksChosen: z.array(z.object({ tasks: count, conversations: count })),
+  tasks: z.object({ single: z.object({ total: count, kept: count }), multi: z.object({ total: count, kept: count }) }),
+  metrics: z.object({ category: correlation, occupation: correlation, task: correlation }),
+  recovered: z.object({ occupation: singleMultiRecovered, task: singleMultiRecovered }),
+  shares: z.object({ category: z.array(singleMultiShare), occupation: z.array(singleMultiShare), task: z.array(singleMultiShare) }),
 });
 
 /** A classification run's aggregates (Figures 5, 8, 10): counts and shares only, never conversations. */
@@ -222,6 +256,11 @@ export const runReportSchema = z.object({
   ),
   patternsByTask: z.array(patternBreakdown),
   patternsByOccupation: z.array(patternBreakdown),
+  multiTask: multiTaskReport.nullable().optional(),
+  topLevelTasks: z.array(levelTaskShare).optional(),
+  middleLevelTasks: z.array(levelTaskShare).optional(),
+  modelTasks: modelTaskComparison.optional(),
+  characteristicTasks: z.array(characteristicTasks).optional(),
 });
 
 /** What the source project's run list said about each run (classify.runs in review mode). */

@@ -22,6 +22,7 @@ export interface ClassifyFlags extends SettingsFlags {
   'privacy-summary'?: boolean;
   'min-conversations'?: number;
   'min-accounts'?: number;
+  'tasks-per-conversation'?: string;
 }
 
 export function runClassify(flags: ClassifyFlags): Promise<number> {
@@ -53,6 +54,7 @@ export function classifyArgsFrom(flags: ClassifyFlags, hierarchyId: string): Job
     ...(flags['min-conversations'] !== undefined ? { minConversations: flags['min-conversations'] } : {}),
     ...(flags['min-accounts'] !== undefined ? { minAccounts: flags['min-accounts'] } : {}),
     ...(flags.limit !== undefined ? { limit: flags.limit } : {}),
+    ...(flags['tasks-per-conversation'] === '3' ? { tasksPerConversation: 3 as const } : {}),
   };
 }
 

@@ -176,9 +176,10 @@ export const COMMANDS: readonly Command[] = [
       'min-accounts': { type: 'int', min: 1, help: 'Privacy threshold: accounts per task (default 5)' },
       'privacy-summary': { type: 'boolean', help: 'Map tasks from a summary that leaves out identifying details' },
       limit: { type: 'int', min: 1, help: 'Classify only the first N conversations (a trial)' },
+      'tasks-per-conversation': { type: 'enum', of: ['1', '3'], help: 'Up to 3 tasks per conversation, in order (paper k = 3; adapted F.2 prompt; default 1)' },
       ...embedding,
     },
-    conflicts: [...FAKE_CONFLICTS, ['offline', 'batches']],
+    conflicts: [...FAKE_CONFLICTS, ['offline', 'batches'], ['offline', 'tasks-per-conversation']],
     run: async (f) => (await import('./classify')).runClassify(f),
   }),
   command({
@@ -191,6 +192,39 @@ export const COMMANDS: readonly Command[] = [
       compare: { type: 'string', value: 'OTHER_RUN', help: 'Agreement with another run (e.g. offline vs Claude)' },
     },
     run: async (f) => (await import('./classify')).runRunReport(f),
+  }),
+  command({
+    path: ['compare'],
+    summary: 'Compare two usage sources at category, occupation and task level over the union of items',
+    details:
+      'Sources are release ids (e.g. aei-2025-02-10) or runs as run:NAME (after `task-atlas run report`).\n' +
+      'Pearson, Spearman, Kendall tau-b and MSE per level, and the items found by both, only A, only B.',
+    options: {
+      project,
+      a: { type: 'string', value: 'SOURCE', required: true, help: 'Source A' },
+      b: { type: 'string', value: 'SOURCE', required: true, help: 'Source B' },
+      json,
+    },
+    run: async (f) => (await import('./compare')).runCompare(f),
+  }),
+  command({
+    path: ['reconstruct'],
+    summary: "Appendix G: cluster a run's conversations, place the clusters, compare with direct assignment",
+    details:
+      'Request summaries (Claude) → embeddings → k-means per level → cluster names → F.2 placement; prints a cost estimate first.\n' +
+      JOB_NOTE + ' --json prints {run, levels[{meanClusterSize, clusters, metrics, recovered}]}.',
+    options: {
+      project,
+      run: { type: 'string', value: 'NAME', required: true, help: 'The classification run (finished) to reconstruct' },
+      levels: { type: 'list', value: 'N[,N]', help: 'Mean conversations per cluster, one level each (default 10,100,1000)' },
+      offline: { type: 'boolean', help: 'No Claude: clusters are placed by the embedding classifier (labelled)' },
+      seed: { type: 'int', help: 'Random seed of k-means and the samples (default: the run seed)' },
+      ...claude,
+      json,
+      ...embedding,
+    },
+    conflicts: [...FAKE_CONFLICTS, ['offline', 'batches']],
+    run: async (f) => (await import('./reconstruct')).runReconstruct(f),
   }),
   command({
     path: ['validate', 'sample'],

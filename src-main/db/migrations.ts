@@ -291,6 +291,44 @@ ALTER TABLE classify_run ADD COLUMN inputs_json TEXT;
 CREATE INDEX conversation_dataset_import ON conversation (dataset, import_id);
 `;
 
+// Appendix G reconstruction of a run (src-main/engine/reconstruct): the report per run, each
+// level's k-means labels keyed by what they were computed from (so a resume does not cluster again),
+// and each cluster's size, name, description and the task the traversal placed it on.
+const reconstructionTables = `
+CREATE TABLE reconstruct_run (
+  run_id TEXT PRIMARY KEY REFERENCES classify_run(id) ON DELETE CASCADE,
+  config_json TEXT NOT NULL,
+  status TEXT NOT NULL,
+  report_json TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE reconstruct_level (
+  run_id TEXT NOT NULL REFERENCES classify_run(id) ON DELETE CASCADE,
+  mean_size INTEGER NOT NULL,
+  input_hash TEXT NOT NULL,
+  k INTEGER NOT NULL,
+  labels BLOB NOT NULL,
+  iterations INTEGER NOT NULL,
+  inertia REAL NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (run_id, mean_size)
+);
+CREATE TABLE reconstruct_cluster (
+  run_id TEXT NOT NULL REFERENCES classify_run(id) ON DELETE CASCADE,
+  mean_size INTEGER NOT NULL,
+  cluster INTEGER NOT NULL,
+  size INTEGER NOT NULL,
+  accounts INTEGER NOT NULL,
+  name TEXT,
+  description TEXT,
+  node_id TEXT,
+  status TEXT NOT NULL,
+  reason TEXT,
+  PRIMARY KEY (run_id, mean_size, cluster)
+);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { name: '0001_reference_data', up: (db) => db.exec(referenceTables) },
   { name: '0002_usage_sources', up: (db) => db.exec(usageTables) },
@@ -302,4 +340,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0008_validation', up: (db) => db.exec(validationTables) },
   { name: '0009_jobs', up: (db) => db.exec(jobTables) },
   { name: '0010_content_hashes', up: (db) => db.exec(contentHashTables) },
+  { name: '0011_reconstruction', up: (db) => db.exec(reconstructionTables) },
 ];

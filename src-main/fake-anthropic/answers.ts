@@ -9,6 +9,7 @@ import {
   parseConversation,
 } from './classify-answers';
 import { answerAssign, answerDedupe, answerPropose, answerRename } from './hierarchy-answers';
+import { answerClusterNaming, answerRequest, isClusterNaming, isRequestSummary } from './reconstruct-answers';
 import type { Draft, PromptKind } from './types';
 import type { PromptView } from './wire';
 
@@ -21,6 +22,8 @@ const MARKERS: [PromptKind, (prompt: string) => boolean][] = [
   ['task-mapping', (p) => p.includes('<options>') && p.includes('the provided options are occupational tasks')],
   ['collaboration', (p) => p.includes('identify the primary collaboration pattern')],
   ['skills', (p) => p.includes('Consider the provided list of occupational skills')],
+  ['reconstruct.request', isRequestSummary],
+  ['reconstruct.cluster', isClusterNaming],
   ['privacy-summary', (p) => p.includes('Provide the summary in <summary> tags')],
   ['hierarchy.propose', (p) => p.includes('<nearby_tasks>')],
   ['hierarchy.dedupe', (p) => p.includes('<candidates>')],
@@ -57,6 +60,10 @@ export function draftAnswer(kind: PromptKind, view: PromptView): Draft {
       return answerSkills(prompt, parseConversation(prompt));
     case 'privacy-summary':
       return answerSummary(parseConversation(prompt));
+    case 'reconstruct.request':
+      return answerRequest(parseConversation(prompt));
+    case 'reconstruct.cluster':
+      return answerClusterNaming(prompt);
     case 'unknown':
       return { text: GENERIC };
   }

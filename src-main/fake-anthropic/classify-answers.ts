@@ -74,6 +74,7 @@ function snippet(text: string): string {
 
 /** F.2: the option sharing most words with the conversation; ties by option text, not position. */
 export function answerTaskMapping(prompt: string, c: Conversation): Draft {
+  if (prompt.includes(MULTI_MARKER)) return answerMultiTaskMapping(prompt, c);
   const options = [...new Set(optionLines(prompt))].sort(compareText);
   const convWords = contentSet(c.text);
   let best = { option: options[0] ?? '', score: -1 };
@@ -145,5 +146,29 @@ export function answerSkills(prompt: string, c: Conversation): Draft {
   return {
     text: picked.length > 0 ? picked.join(', ') : 'none',
     outOfOptions: () => [...picked, 'telepathy'].join(', '),
+  };
+}
+
+/** What only the multi-task adaptation of F.2 (f2-multi-v1) says. */
+const MULTI_MARKER = 'choose up to three, in order from the most pertinent';
+
+/**
+ * The multi-task F.2 adaptation: the single-task answer first (the "true" task), then up to two
+ * more options sharing at least half as many key words with the conversation, best first (ties by
+ * text), one per line.
+ */
+export function answerMultiTaskMapping(prompt: string, c: Conversation): Draft {
+  const convWords = contentSet(c.text);
+  const scored = [...new Set(optionLines(prompt))]
+    .sort(compareText)
+    .map((option) => ({ option, score: overlap(convWords, contentSet(option)) }))
+    .sort((a, b) => b.score - a.score);
+  const best = scored[0] ?? { option: '', score: 0 };
+  const also = scored.slice(1).filter((s) => s.score > 0 && 2 * s.score >= best.score).slice(0, 2);
+  const chosen = [best, ...also].map((s) => s.option);
+  const pad = `<scratchpad>The user asks: "${snippet(userText(c))}". The options are ordered by how many key words they share with the conversation.</scratchpad>`;
+  return {
+    text: `${pad}\n<answer>\n${chosen.join('\n')}\n</answer>`,
+    outOfOptions: () => `${pad}\n<answer>\nPerform miscellaneous unlisted duties\n</answer>`,
   };
 }

@@ -17,6 +17,8 @@ export const PROMPT_KINDS = [
   'collaboration',
   'skills',
   'privacy-summary',
+  'reconstruct.request',
+  'reconstruct.cluster',
   'unknown',
 ] as const;
 export type PromptKind = (typeof PROMPT_KINDS)[number];

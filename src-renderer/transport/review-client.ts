@@ -61,6 +61,8 @@ function readCalls(bundle: ReviewBundle, defaultSource: () => string | undefined
     'analysis.compare': async (args: { a: string; b: string }) =>
       compareReports(reportOf(bundle, 'analysis.compare', args.a), reportOf(bundle, 'analysis.compare', args.b)),
     'classify.runs': async () => Object.keys(bundle.runs).flatMap((name) => (bundle.runInfo[name] ? [{ ...bundle.runInfo[name] }] : [])),
+    // Bundles carry no reconstructions: Explore then shows "no reconstruction yet".
+    'analysis.reconstruction': async () => null,
     'review.bundle': async () => bundle,
     'project.steps': async () => steps(bundle),
     // Truthfully empty: a bundle carries no projects, hierarchies, conversations or jobs.

@@ -108,3 +108,17 @@ export function metricsTable(cmp: SourceComparison): ChartTable {
     }),
   };
 }
+
+/**
+ * Occupations and tasks with usage in both sources, only in A, only in B (paper Figs 21, 25). The
+ * sides are named short (the form and the axes carry the full labels).
+ */
+export function recoveredTable(cmp: SourceComparison, sides: readonly [string, string] = ['A', 'B']): ChartTable {
+  return {
+    columns: ['Level', 'In both', `Only in ${sides[0]}`, `Only in ${sides[1]}`],
+    rows: (['occupation', 'task'] as const).map((level) => {
+      const r = cmp.recovered[level];
+      return [level === 'occupation' ? 'Occupations' : 'Tasks', r.both, r.onlyA, r.onlyB];
+    }),
+  };
+}

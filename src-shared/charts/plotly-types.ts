@@ -35,6 +35,8 @@ export interface CartesianData {
   line?: LineStyle;
   showlegend?: boolean;
   cliponaxis?: boolean;
+  /** 'y2' draws against the layout's yaxis2: a second unit on the same chart (e.g. MSE beside correlations). */
+  yaxis?: 'y' | 'y2';
 }
 
 /**
@@ -82,6 +84,9 @@ export interface Axis {
   linecolor?: string;
   zerolinecolor?: string;
   showgrid?: boolean;
+  /** For yaxis2: share the plot area of 'y', with its ticks on the given side. */
+  overlaying?: 'y';
+  side?: 'left' | 'right';
 }
 
 export interface Annotation {
@@ -100,13 +105,14 @@ export interface Layout {
   title: { text: string; font?: { size?: number } };
   xaxis: Axis;
   yaxis: Axis;
+  yaxis2: Axis;
   barmode: 'group' | 'stack' | 'overlay' | 'relative';
   bargap: number;
   height: number;
   margin: { l?: number; r?: number; t?: number; b?: number };
   annotations: Annotation[];
   showlegend: boolean;
-  legend: { orientation?: 'h' | 'v'; x?: number; y?: number; xanchor?: 'left' | 'center' | 'right'; yanchor?: 'top' | 'bottom' };
+  legend: { orientation?: 'h' | 'v'; x?: number; y?: number; xanchor?: 'left' | 'center' | 'right'; yanchor?: 'top' | 'bottom'; traceorder?: 'normal' | 'reversed' };
   hovermode: 'closest' | 'x' | 'y' | 'x unified' | 'y unified' | false;
   paper_bgcolor: string;
   plot_bgcolor: string;

@@ -95,6 +95,54 @@ export function taskMappingTemplate(transcript = F2_TASK_MAPPING, version = PAPE
   );
 }
 
+/**
+ * Multi-task assignment (paper §3 and B.1: "We also experimented with multi-class classification
+ * allowing up to k=3 task assignments per conversation; results were qualitatively similar"). The
+ * paper prints no prompt for it, so this is our adaptation of F.2, versioned apart from it: the same
+ * conversation prefix and options, but up to three options in order of fit, one per line. F.2
+ * itself stays verbatim above and is what a single-task run sends.
+ */
+export const F2_MULTI_TASK_MAPPING = F2_TASK_MAPPING.replace(
+  'Your job is to identify which option best describes the previous conversation. In this case, the provided options are occupational tasks. Your job is to identify which task is performed by the assistant in the previous human-AI assistant conversation.',
+  'Your job is to identify which options best describe the previous conversation. In this case, the provided options are occupational tasks. Your job is to identify which tasks are performed by the assistant in the previous human-AI assistant conversation.',
+).replace(
+  'You MUST provide an option exactly as written above. If multiple options apply, choose the single-most pertinent one.',
+  'You MUST provide each option exactly as written above. If multiple options apply, choose up to three, in order from the most pertinent to the least; if only one applies, give only that one.',
+).replace('<answer> tags with no other commentary.', '<answer> tags, one option per line, with no other commentary.');
+
+export const MULTI_TASK_VERSION = 'f2-multi-v1';
+/** The most options a multi-task answer may name per call (the paper's k). */
+export const MAX_TASKS_PER_CONVERSATION = 3;
+
+/**
+ * Up to three options in order of fit: a line that is not an option (after "1." or "-" markers are
+ * stripped) or repeats an earlier one is dropped, options past the third too; at least one must remain.
+ */
+export function parseOptions(answer: string, v: OptionVars): ParseResult<string[]> {
+  const raw = lastTagContent(answer, 'answer');
+  if (raw === null) return { ok: false, error: 'no <answer> tags' };
+  const byNorm = new Map(v.options.map((o) => [norm(o).replace(/\.$/, ''), o]));
+  const picked: string[] = [];
+  for (const line of raw.split('\n')) {
+    const wanted = norm(line.replace(/^\s*(?:\d+[.)]|[-*\u2022])\s+/, '')).replace(/\.$/, '');
+    const hit = byNorm.get(wanted);
+    if (hit !== undefined && !picked.includes(hit)) picked.push(hit);
+  }
+  if (picked.length === 0) return { ok: false, error: `none of "${raw.trim().replace(/\s+/g, ' ').slice(0, 80)}" is one of the options` };
+  return { ok: true, value: picked.slice(0, MAX_TASKS_PER_CONVERSATION) };
+}
+
+export function multiTaskMappingTemplate(transcript = F2_MULTI_TASK_MAPPING, version = MULTI_TASK_VERSION): PromptTemplate<OptionVars, string[]> {
+  return fromTranscript(
+    'classify.task-multi',
+    version,
+    transcript,
+    (v) => ({ conversation: v.conversation, options_str: v.options.join('\n') }),
+    parseOptions,
+    true,
+  );
+}
+
 export function collaborationTemplate(transcript = F3_COLLABORATION, version = PAPER_VERSION): PromptTemplate<ConversationVars, PatternAnswer> {
   return fromTranscript('classify.pattern', version, transcript, (v) => ({ conversation: v.conversation }), parsePattern);
 }

@@ -80,9 +80,11 @@ describe('run aggregation with privacy thresholds', () => {
   });
 
   it('gives automation vs augmentation per kept task, and the run-wide split', () => {
+    // B.5's breakdown over the five patterns and none: each task here shows a single pattern.
+    const only = (p: string) => ({ directive: 0, 'feedback loop': 0, 'task iteration': 0, learning: 0, validation: 0, none: 0, [p]: 100 });
     expect(report.patternsByTask).toEqual([
-      { name: TASKS.code, conversations: 20, automationPct: 100, augmentationPct: 0, nonePct: 0 },
-      { name: TASKS.stories, conversations: 15, automationPct: 0, augmentationPct: 100, nonePct: 0 },
+      { name: TASKS.code, conversations: 20, automationPct: 100, augmentationPct: 0, nonePct: 0, patternPct: only('directive') },
+      { name: TASKS.stories, conversations: 15, automationPct: 0, augmentationPct: 100, nonePct: 0, patternPct: only('learning') },
     ]);
     const patterns = project.db.prepare("SELECT pattern, pct FROM usage_pattern WHERE source_id = 'run:r' ORDER BY pattern").all();
     expect(patterns).toEqual([

@@ -122,5 +122,8 @@ export function makeComparison(): SourceComparison {
       { level: 'category', metrics: { n: 3, pearson: 0.95, spearman: 1, kendallTauB: 1, mse: 213.4567 } },
       { level: 'occupation', metrics: { n: 2, pearson: -1, spearman: -1, kendallTauB: -1, mse: 194.5 } },
     ],
+    recovered: { occupation: { both: 2, onlyA: 0, onlyB: 0 }, task: { both: 1, onlyA: 0, onlyB: 0 } },
+    scope: { occupation: 'all', task: 'all' },
+    notes: [],
   };
 }

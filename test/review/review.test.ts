@@ -150,7 +150,14 @@ describe('the review client', () => {
     expect(runs.map((r) => r.run)).toEqual(['r']);
     expect(runs[0]).toEqual(bundle.runInfo.r);
     const pair = { a: 'aei-2025-02-10', b: 'run:r' };
-    await expect(client['analysis.compare'](pair)).resolves.toEqual(await service['analysis.compare'](pair, ctx));
+    // The bundle has the reports' top tasks only, so review mode says its task level is those lists;
+    // categories and occupations are complete and equal the project's.
+    const fromBundle = await client['analysis.compare'](pair);
+    const fromProject = await service['analysis.compare'](pair, ctx);
+    expect(fromBundle.scope).toEqual({ occupation: 'all', task: 'top' });
+    expect(fromBundle.notes[0]).toMatch(/only their top tasks/);
+    expect(fromProject.scope.task).toBe('all');
+    expect([fromBundle.categories, fromBundle.occupations, fromBundle.metrics.slice(0, 2)]).toEqual([fromProject.categories, fromProject.occupations, fromProject.metrics.slice(0, 2)]);
     await expect(client['review.bundle']({})).resolves.toBe(bundle);
     await expect(client['project.steps']({})).resolves.toMatchObject({ classify: { state: 'done', runs: 1 } });
     await expect(client['jobs.list']({})).resolves.toEqual([]);

@@ -35,6 +35,7 @@ const CASES: Record<ApiCall, { valid: Record<string, unknown>; invalid: unknown 
   'classify.runs': { valid: {}, invalid: 2 },
   'analysis.runReport': { valid: { run: 'r' }, invalid: { run: '' } },
   'analysis.compare': { valid: { a: 'x', b: 'y' }, invalid: { a: 'x' } },
+  'analysis.reconstruction': { valid: { run: 'r' }, invalid: { run: '' } },
   'review.bundle': { valid: {}, invalid: 'b' },
   'validate.sample': { valid: { run: 'r', facet: 'task' }, invalid: { run: 'r', facet: 'skills' } },
   'validate.importLabels': { valid: { paths: ['labels.json'] }, invalid: { paths: [] } },

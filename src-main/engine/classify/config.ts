@@ -39,6 +39,12 @@ export const ClassifyConfigSchema = z.object({
   maxConversationChars: z.number().int().min(1000).default(60_000),
   /** Map tasks from a privacy-preserving summary instead of the raw conversation (Clio-style). */
   privacySummary: z.boolean().default(false),
+  /**
+   * Tasks per conversation: 1 is the paper's F.2 (one task); 3 is its k = 3 experiment (section 3,
+   * B.1), run with our adapted prompt (src-shared/prompts/classify.ts, F2_MULTI_TASK_MAPPING) and
+   * reported beside the single-task shares. Defaults to 1, so stored configurations read back unchanged.
+   */
+  tasksPerConversation: z.union([z.literal(1), z.literal(3)]).default(1),
   /** Prompt versions in use ("appendix-f" = the paper's, verbatim); filled in when the run starts. */
   promptVersions: z.record(z.string(), z.string()).default({}),
   embeddingModel: z.string().default(DEFAULT_EMBEDDING_MODEL),

@@ -5,6 +5,7 @@ import { costOf, estimateTokens, priceOf, CACHE_READ_FACTOR, CACHE_WRITE_FACTOR,
 import type { ClassifyConfig } from './config';
 import type { ClassifyEstimateView } from '../../../src-shared/api';
 import { loadTree } from './tree';
+import { taskCallsPerConversation } from './multi-task';
 
 /** The contract's shape, so the app shows exactly what the CLI prints. */
 export type ClassifyEstimate = ClassifyEstimateView;
@@ -29,7 +30,7 @@ export function estimateClassify(db: Db, cfg: ClassifyConfig): ClassifyEstimate 
   let cost = 0;
   let cached = 0;
   for (const facet of cfg.facets) {
-    const perConv = facet === 'task' ? levels : 1;
+    const perConv = facet === 'task' ? taskCallsPerConversation(cfg.tasksPerConversation, tree.depth) : 1;
     const model = cfg.models[facet];
     const fixed = PROMPT_TOKENS[facet] + (facet === 'task' ? avgOptions : 0);
     const inTok = n * perConv * (conv + fixed);
@@ -53,6 +54,8 @@ export function estimateClassify(db: Db, cfg: ClassifyConfig): ClassifyEstimate 
     costUsdWithCaching: cached,
     costUsdWithBatches: cost * BATCH_DISCOUNT,
     priceKnown: Object.values(cfg.models).every((m) => priceOf(m) !== null),
-    note: 'upper bound: assumes every conversation passes screening',
+    note:
+      'upper bound: assumes every conversation passes screening' +
+      (cfg.tasksPerConversation > 1 ? `; up to ${cfg.tasksPerConversation} tasks per conversation: up to ${taskCallsPerConversation(cfg.tasksPerConversation, tree.depth)} task calls each instead of ${levels}` : ''),
   };
 }

@@ -12,6 +12,9 @@ import { ClassifyConfigSchema } from './config';
 import { DEMO_PROVENANCE } from '../../../src-shared/demo';
 import { countTasks, taskShares, writeRunSource, type TaskCount } from './aggregate';
 import { verifyRunInputs } from './inputs';
+import { multiTaskReport } from './multi-task-report';
+import { hierarchyAnalyses } from './hierarchy-analyses';
+import { patternPcts } from './patterns-by-task';
 
 export function runReport(db: Db, runId: string, referenceDataset = 'aei-2025-02-10'): RunReport {
   const row = db.prepare('SELECT config_json, status FROM classify_run WHERE id = ?').get(runId) as { config_json: string; status: string } | undefined;
@@ -53,6 +56,8 @@ export function runReport(db: Db, runId: string, referenceDataset = 'aei-2025-02
       .filter((b) => b.conversations > 0)
       .sort((a, b) => b.conversations - a.conversations),
     patternsByOccupation: byOccupation(inputs, kept, patterns),
+    multiTask: multiTaskReport(db, cfg, counts, inputs),
+    ...hierarchyAnalyses(db, cfg, kept),
   };
 }
 
@@ -95,6 +100,7 @@ function breakdown(name: string, counts: Counts): PatternBreakdown {
     automationPct: patterned > 0 ? (100 * automation) / patterned : 0,
     augmentationPct: patterned > 0 ? (100 * (patterned - automation)) / patterned : 0,
     nonePct: total > 0 ? (100 * none) / total : 0,
+    patternPct: patternPcts(counts, total),
   };
 }
 

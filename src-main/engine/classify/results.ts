@@ -46,7 +46,7 @@ export class RunWriter {
     recordRunStart(this.db, this.cfg);
   }
 
-  private rows(rows: [string, Facet | 'summary', string, string | null, string | null][]): void {
+  private rows(rows: [string, Facet | 'summary' | 'tasks', string, string | null, string | null][]): void {
     this.db.transaction(() => {
       for (const r of rows) this.put.run(this.cfg.name, ...r);
     })();
@@ -71,7 +71,7 @@ export class RunWriter {
     );
   }
 
-  facet<O>(facet: Facet | 'summary', items: readonly ChunkItem[], results: ItemResult<O>[], toValue: (v: O) => string): void {
+  facet<O>(facet: Facet | 'summary' | 'tasks', items: readonly ChunkItem[], results: ItemResult<O>[], toValue: (v: O) => string): void {
     this.rows(
       items.map((c, i) => {
         const r = results[i]!;

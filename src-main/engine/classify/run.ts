@@ -11,6 +11,7 @@ import { combineLanes } from '../pipeline/lanes';
 import { ClassifyConfigSchema, type ClassifyConfig } from './config';
 import { pattern, screen, skills, summarise, traverse, TEMPLATES, type ChunkItem } from './facets';
 import { loadTree } from './tree';
+import { mapMultiTasks, multiTaskVersions } from './multi-task';
 import { offlineTraverse, type Embed } from './offline';
 import { RunWriter, summariseRun, type RunSummary } from './results';
 import { classifyPhases, facetLanes, type ChunkPhases } from './phases';
@@ -28,7 +29,7 @@ export function resolveConfig(input: Partial<ClassifyConfig> & Pick<ClassifyConf
   const cfg = ClassifyConfigSchema.parse(input);
   const versions = Object.fromEntries(Object.entries(TEMPLATES).map(([facet, t]) => [facet, `${t.id}@${t.version}`]));
   if (!cfg.privacySummary) delete versions.summary;
-  return { ...cfg, promptVersions: cfg.method === 'claude' ? versions : { task: 'offline-embedding' } };
+  return { ...cfg, promptVersions: multiTaskVersions(cfg, cfg.method === 'claude' ? versions : { task: 'offline-embedding' }) };
 }
 
 export async function classifyRun(
@@ -103,8 +104,11 @@ async function classifyWithClaude(
   await settleAll([
     cfg.facets.includes('task') &&
       mappingInput(ctx)
-        .then((input) => traverse(stepDeps(cfg.models.task), tree, input, cfg.seed, ctx))
-        .then((outcomes) => writer.tasks(relevant, outcomes)),
+        .then((input) =>
+          cfg.tasksPerConversation > 1
+            ? mapMultiTasks(stepDeps(cfg.models.task), tree, input, relevant, writer, cfg.seed, ctx)
+            : traverse(stepDeps(cfg.models.task), tree, input, cfg.seed, ctx).then((outcomes) => writer.tasks(relevant, outcomes)),
+        ),
     cfg.facets.includes('pattern') &&
       pattern(stepDeps(cfg.models.pattern), relevant, ctx).then((r) => writer.facet('pattern', relevant, r, (v) => v)),
     cfg.facets.includes('skills') &&

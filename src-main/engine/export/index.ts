@@ -14,6 +14,8 @@ import { runReport } from '../classify/report';
 import { ClassifyConfigSchema, type ClassifyConfig } from '../classify/config';
 import { reproduceTables } from './report-tables';
 import { conversationsTable, keptTasks, runTables, type PrivacyChoices } from './run-tables';
+import { reconstructionTables } from './reconstruct-tables';
+import { loadReport as storedReconstruction } from '../reconstruct/store';
 import { renderFiles, type ExportFormat } from './write';
 import { appVersion, conversationFiles, dataFiles, runInfo, type Manifest } from './manifest';
 import { ExportStaging, refuseForeignTarget } from './staging';
@@ -140,7 +142,7 @@ function runContent(db: Db, runId: string, opts: ExportOptions, privacy: Privacy
   const report = runReport(db, runId, reference);
   const shared = reproduce(db, report.sourceId);
   const kept = keptTasks(db, cfg);
-  const tables = [...reproduceTables(shared, paper), ...runTables(report, kept)];
+  const tables = [...reproduceTables(shared, paper), ...runTables(report, kept), ...reconstructionTables(storedReconstruction(db, runId))];
   if (privacy.includeConversationText || privacy.includeAccountIds) tables.push(conversationsTable(db, runId, kept, privacy));
   return { source: shared.source, tables, cfg, tasksKept: kept.length, runReport: report };
 }

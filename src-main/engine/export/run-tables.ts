@@ -6,6 +6,8 @@ import type { PatternBreakdown, RunReport } from '../../../src-shared/report';
 import type { ClassifyConfig } from '../classify/config';
 import { countTasks, type TaskCount } from '../classify/aggregate';
 import { num, str, table, type Table } from './table';
+import { multiTaskTables } from './multi-task-tables';
+import { hierarchyTables } from './hierarchy-tables';
 
 const PCT = 'percent';
 
@@ -43,6 +45,8 @@ export function runTables(report: RunReport, kept: TaskCount[]): Table[] {
       num('byConversations', 'Share of usage counted by conversations', PCT),
       num('byAccounts', 'Share of usage counted by distinct accounts', PCT),
     ], report.conversationVsAccount.categories.map((c) => [c.title, c.byConversations, c.byAccounts])),
+    ...hierarchyTables(report),
+    ...multiTaskTables(report),
   ];
 }
 

@@ -34,6 +34,7 @@ export function classifyConfigFrom(args: JobArgs<'classify.run'>, settings: Sett
     privacySummary: args.privacySummary === true,
     embeddingModel: settings.embeddingModel,
     ...(args.limit !== undefined ? { limit: args.limit } : {}),
+    ...(args.tasksPerConversation !== undefined ? { tasksPerConversation: args.tasksPerConversation } : {}),
   });
 }
 

@@ -12,6 +12,7 @@ import type { Project } from '../project';
 import { expandPath } from '../paths';
 import { DEFAULT_SOURCE_ID } from '../analyze/inputs';
 import { loadPaper } from '../analyze/paper';
+import { loadReport as storedReconstruction } from '../reconstruct/store';
 import { throwIfAborted } from '../pipeline/cancel';
 import { stage } from './progress';
 import type { JobKindDef } from './types';
@@ -70,6 +71,7 @@ export async function exportAll(
       writeHtmlReport(staging.path('report.html'), {
         report: reproduce(project.db, sourceId),
         run: staged.runReport ?? undefined,
+        reconstruction: (opts.run ? storedReconstruction(project.db, opts.run) : null) ?? undefined,
         paper,
         title: `Task Atlas — ${sourceId}${demo ? ` — ${demo}` : ''}`,
         provenance: { ...(demo ? { provenance: demo } : {}), appVersion: pkg.version, source: sourceId, dataFiles: staged.manifest.dataFiles },

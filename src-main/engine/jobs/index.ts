@@ -6,6 +6,7 @@ import { checkClassifyRun, classifyRunJob } from './classify-run';
 import { conversationsImport } from './conversations-import';
 import { exportRun } from './export-run';
 import { checkHierarchyBuild, hierarchyBuild } from './hierarchy-build';
+import { checkReconstructRun, reconstructRunJob } from './reconstruct-run';
 import type { JobKinds } from './types';
 
 export { JobRunner, type JobRunnerOptions } from './runner';
@@ -17,6 +18,7 @@ export const JOB_KINDS_TABLE: JobKinds = {
   'conversations.import': conversationsImport,
   'classify.run': classifyRunJob,
   'export.run': exportRun,
+  'reconstruct.run': reconstructRunJob,
 };
 
 /**
@@ -26,4 +28,5 @@ export const JOB_KINDS_TABLE: JobKinds = {
 export function checkJobCanStart(start: JobStart, settings: Settings, secrets: SecretStore): void {
   if (start.kind === 'hierarchy.build') checkHierarchyBuild(settings, secrets);
   else if (start.kind === 'classify.run') checkClassifyRun(start.args, settings, secrets);
+  else if (start.kind === 'reconstruct.run') checkReconstructRun(start.args, settings, secrets);
 }

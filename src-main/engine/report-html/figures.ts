@@ -21,10 +21,12 @@ export interface FigureSection {
   figure: Figure;
   /** Extra HTML after the figure (tables). */
   after?: string;
+  /** HTML right before the section (an intro opening a part of the report, e.g. Appendix G's). */
+  before?: string;
 }
 
 export function figureHtml(s: FigureSection): string {
-  return `<section id="${s.id}" class="figure" aria-labelledby="${s.id}-h">
+  return `${s.before ?? ''}<section id="${s.id}" class="figure" aria-labelledby="${s.id}-h">
 <h2 id="${s.id}-h">${escapeHtml(s.heading)}</h2>
 <div class="plot" role="img" aria-label="${escapeHtml(s.heading)}"></div>
 <p class="caption">${escapeHtml(s.caption)}</p>

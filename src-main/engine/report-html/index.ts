@@ -13,6 +13,9 @@ import { PAPER_METHODS } from './methods';
 import { DRAW_SCRIPT, plotlyInlineSource, STYLE } from './assets';
 import { figureHtml, releaseSections } from './figures';
 import { runSections, runSummaryHtml } from './run';
+import { HIERARCHY_FIGURE_IDS } from './hierarchy';
+import { reconstructionSections } from './reconstruct';
+import type { ReconstructionReport } from '../../../src-shared/reconstruct';
 import { table2Section } from './tables';
 
 export { PAPER_METHODS } from './methods';
@@ -22,6 +25,8 @@ export interface HtmlReportInput {
   report: ReproduceReport;
   /** The classification run behind `report` (its usage source "run:<name>"): adds Figures 5, 8, 10. */
   run?: RunReport;
+  /** The run's stored Appendix G reconstruction: adds Figures 14–27 after the run's figures. */
+  reconstruction?: ReconstructionReport;
   /** The paper's published numbers, shown beside the reproduction when given. */
   paper?: PaperReference;
   title: string;
@@ -40,7 +45,7 @@ export const REPORT_CSP = "default-src 'none'; script-src 'unsafe-inline'; style
 /** Ids of the figure containers of every report, in page order (each holds one Plotly graph once drawn). */
 export const FIGURE_IDS = ['fig2', 'fig3', 'fig4', 'fig6', 'fig7', 'fig13'] as const;
 /** Added after them when the report is for a classification run. */
-export const RUN_FIGURE_IDS = ['fig5', 'fig8', 'fig10'] as const;
+export const RUN_FIGURE_IDS = ['fig5', 'fig8', 'fig10', ...HIERARCHY_FIGURE_IDS] as const;
 export type FigureId = (typeof FIGURE_IDS)[number] | (typeof RUN_FIGURE_IDS)[number];
 
 /** The figures a report built from `input` holds, in page order. */
@@ -51,7 +56,7 @@ export function figureIds(input: Pick<HtmlReportInput, 'run'>): FigureId[] {
 export function renderHtmlReport(input: HtmlReportInput): string {
   const { report, paper, title } = input;
   const sections = releaseSections(report, paper);
-  const runPart = input.run ? runSections(input.run) : [];
+  const runPart = [...(input.run ? runSections(input.run) : []), ...(input.reconstruction ? reconstructionSections(input.reconstruction) : [])];
   const figures: Record<string, Figure> = Object.fromEntries([...sections, ...runPart].map((s) => [s.id, s.figure]));
   const at = input.generatedAt ?? new Date();
   const generated = typeof at === 'string' ? at : at.toISOString();

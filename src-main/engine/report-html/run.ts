@@ -8,6 +8,7 @@ import { fmt, fmtInt } from '../../../src-shared/charts/format';
 import { escapeHtml } from './html';
 import type { FigureSection } from './figures';
 import { chartTableHtml } from './tables';
+import { hierarchySections } from './hierarchy';
 
 export function runSummaryHtml(run: RunReport): string {
   const t = run.tasks;
@@ -53,5 +54,6 @@ export function runSections(run: RunReport): FigureSection[] {
       figure: fig10.toFigure(run),
       after: chartTableHtml('conversation-vs-account', 'Data: conversations vs accounts', fig10.toTable(run)),
     },
+    ...hierarchySections(run),
   ];
 }

@@ -2,10 +2,10 @@
 // project file: the paper's reproduction of a source, two sources compared, and the review bundle
 // (which reports every finished run: an aggregation per run). offProject() picks the worker for a
 // project file and stays in-thread for an in-memory project, which no other connection can open.
-import { compareReports } from '../../../src-shared/compare';
 import type { ReviewBundle } from '../../../src-shared/review-bundle';
 import { openDatabase, type Db } from '../../db/open';
 import { reproduce } from '../analyze/reproduce';
+import { compareSources } from '../analyze/compare';
 import { buildProjectReviewBundle } from '../review/bundle';
 import { runTask } from './pool';
 import type { TaskOutput } from './registry';
@@ -20,7 +20,7 @@ export type ProjectJob =
 type Result<J extends ProjectJob> = J extends { kind: 'reproduce' }
   ? ReturnType<typeof reproduce>
   : J extends { kind: 'compare' }
-    ? ReturnType<typeof compareReports>
+    ? ReturnType<typeof compareSources>
     : ReviewBundle;
 
 function runJob(db: Db, job: ProjectJob): unknown {
@@ -28,7 +28,7 @@ function runJob(db: Db, job: ProjectJob): unknown {
     case 'reproduce':
       return reproduce(db, job.sourceId);
     case 'compare':
-      return compareReports(reproduce(db, job.a), reproduce(db, job.b));
+      return compareSources(db, job.a, job.b);
     case 'bundle':
       return buildProjectReviewBundle(db, job.options);
   }

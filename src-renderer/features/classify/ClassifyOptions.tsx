@@ -99,6 +99,18 @@ export function Thresholds({ draft, set }: Pick<OptionsProps, 'draft' | 'set'>) 
         />{' '}
         Use the Batches API (half price, can take hours){draft.method !== 'claude' && <span className="why-disabled">Only for the Claude method: the offline method makes no calls.</span>}
       </label>
+      <label className="inline-choice">
+        <input
+          id="classify-multi-task"
+          type="checkbox"
+          checked={draft.multiTask && draft.method === 'claude'}
+          disabled={draft.method !== 'claude'}
+          onChange={(e) => set('multiTask', e.target.checked)}
+        />{' '}
+        Up to three tasks per conversation, in order of fit (the paper’s k = 3 check, with an adapted F.2 prompt: one task call at
+        the top level and up to three per lower level; reported beside the single-task shares)
+        {draft.method !== 'claude' && <span className="why-disabled">Only for the Claude method: the offline method picks one task.</span>}
+      </label>
     </fieldset>
   );
 }

@@ -16,6 +16,8 @@ export interface ClassifyDraft {
   privacySummary: boolean;
   batches: boolean;
   limit: string;
+  /** Up to three tasks per conversation (paper k = 3; Claude method only). */
+  multiTask: boolean;
 }
 
 export function defaultDraft(): ClassifyDraft {
@@ -29,6 +31,7 @@ export function defaultDraft(): ClassifyDraft {
     privacySummary: false,
     batches: false,
     limit: '',
+    multiTask: false,
   };
 }
 
@@ -57,6 +60,8 @@ export function classifyArgs(draft: ClassifyDraft): Parsed<JobArgs<'classify.run
     batches: draft.method === 'claude' && draft.batches,
   };
   if (limit.value !== undefined) args.limit = limit.value;
+  // Only the Claude method asks for several tasks; the offline method picks one.
+  if (draft.multiTask && draft.method === 'claude') args.tasksPerConversation = 3;
   return { ok: true, args };
 }
 

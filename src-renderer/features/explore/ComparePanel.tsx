@@ -1,9 +1,11 @@
 // Two sources side by side (e.g. the published release vs an own run): the engine's
-// analysis.compare result drawn per level, with the agreement metrics of every level as a table.
+// analysis.compare result drawn per level, with the agreement metrics and the items found by both,
+// only A or only B as tables.
 import { useEffect, useMemo, useState } from 'react';
 import * as compare from '../../../src-shared/charts/compare';
 import { fmt, fmtInt } from '../../../src-shared/charts/format';
 import type { SourceComparison } from '../../../src-shared/api';
+import type { ChartTable } from '../../../src-shared/charts/table';
 import { Plot } from '../../components/Plot';
 import { Downloads, Section } from './ChartCard';
 import { compareStore, useCompare } from './compare-store';
@@ -11,12 +13,11 @@ import { sectionTitle } from './Contents';
 import { SourceSelect } from './SourcePicker';
 import { defaultCompareTarget, type SourceOption } from './sources';
 
-function MetricsTable({ cmp }: { cmp: SourceComparison }) {
-  const table = compare.metricsTable(cmp);
+function DataTable({ id, table, caption, digits }: { id: string; table: ChartTable; caption: string; digits?: (col: number) => number | undefined }) {
   return (
-    <div className="table-wrap" role="region" aria-label="Agreement metrics" tabIndex={0}>
-      <table id="compare-metrics" className="data-table">
-        <caption className="visually-hidden">Agreement between the two sources at each level</caption>
+    <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
+      <table id={id} className="data-table">
+        <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
             {table.columns.map((c) => (
@@ -27,12 +28,11 @@ function MetricsTable({ cmp }: { cmp: SourceComparison }) {
           </tr>
         </thead>
         <tbody>
-          {table.rows.map(([level, n, ...values]) => (
-            <tr key={String(level)}>
-              <th scope="row">{level}</th>
-              <td>{typeof n === 'number' ? fmtInt(n) : 'n/a'}</td>
+          {table.rows.map(([label, ...values]) => (
+            <tr key={String(label)}>
+              <th scope="row">{label}</th>
               {values.map((v, i) => (
-                <td key={i}>{fmt(typeof v === 'number' ? v : null, i === values.length - 1 ? 4 : 3)}</td>
+                <td key={i}>{cell(v, digits?.(i))}</td>
               ))}
             </tr>
           ))}
@@ -42,13 +42,22 @@ function MetricsTable({ cmp }: { cmp: SourceComparison }) {
   );
 }
 
-function LevelSwitch({ level, onChange }: { level: compare.CompareLevel; onChange: (l: compare.CompareLevel) => void }) {
+/** A count without decimals, a measure with `digits`. */
+function cell(v: unknown, digits: number | undefined): string {
+  if (typeof v !== 'number') return 'n/a';
+  return digits === undefined ? fmtInt(v) : fmt(v, digits);
+}
+
+/** n is a count; the correlations get 3 decimals, the MSE (the last column) 4. */
+const metricDigits = (last: number) => (i: number) => (i === 0 ? undefined : i === last ? 4 : 3);
+
+function LevelSwitch({ name, level, onChange }: { name: string; level: compare.CompareLevel; onChange: (l: compare.CompareLevel) => void }) {
   return (
     <fieldset className="kind-switch">
       <legend>Level</legend>
       {compare.COMPARE_LEVELS.map((l) => (
         <label key={l.level}>
-          <input type="radio" name="compare-level" value={l.level} checked={level === l.level} onChange={() => onChange(l.level)} />
+          <input type="radio" name={name} value={l.level} checked={level === l.level} onChange={() => onChange(l.level)} />
           {l.label}
         </label>
       ))}
@@ -56,19 +65,30 @@ function LevelSwitch({ level, onChange }: { level: compare.CompareLevel; onChang
   );
 }
 
-function CompareResult({ cmp }: { cmp: SourceComparison }) {
+/**
+ * A comparison drawn: metrics and recovered counts per level, any scope notes, and the scatter of one
+ * level. `id` keeps two of them on one page apart (the source comparison, the multi-task card).
+ */
+export function CompareResult({ cmp, id = 'compare', sides }: { cmp: SourceComparison; id?: string; sides?: readonly [string, string] }) {
   const [level, setLevel] = useState<compare.CompareLevel>('category');
   const figure = useMemo(() => compare.toFigure(cmp, level), [cmp, level]);
   const table = useMemo(() => compare.toTable(cmp, level), [cmp, level]);
+  const metrics = compare.metricsTable(cmp);
   const title = `Comparison by ${level}`;
   return (
     <>
-      <MetricsTable cmp={cmp} />
+      <DataTable id={`${id}-metrics`} table={metrics} caption="Agreement metrics" digits={metricDigits(metrics.columns.length - 2)} />
+      <DataTable id={`${id}-recovered`} table={compare.recoveredTable(cmp, sides)} caption="Items with usage found by each side" />
+      {cmp.notes.map((note) => (
+        <p key={note} className="note" data-testid={`${id}-note`}>
+          {note}
+        </p>
+      ))}
       <div className="card-toolbar">
-        <LevelSwitch level={level} onChange={setLevel} />
-        <Downloads id="compare-chart" title={title} fileName={`compare-${level}-${cmp.a.id}-vs-${cmp.b.id}`} table={table} images />
+        <LevelSwitch name={`${id}-level`} level={level} onChange={setLevel} />
+        <Downloads id={`${id}-chart`} title={title} fileName={`${id}-${level}-${cmp.a.id}-vs-${cmp.b.id}`} table={table} images />
       </div>
-      <Plot id="compare-chart" figure={figure} label={`Scatter plot: ${level} shares in ${cmp.a.label} against ${cmp.b.label}`} />
+      <Plot id={`${id}-chart`} figure={figure} label={`Scatter plot: ${level} shares in ${cmp.a.label} against ${cmp.b.label}`} />
     </>
   );
 }
@@ -85,7 +105,7 @@ export function ComparePanel({ options, selected }: { options: SourceOption[]; s
 
   return (
     <Section id="compare" title={sectionTitle('compare')}
-      caption="Shares of each category, occupation and task in two sources, with Pearson, Spearman and Kendall correlations and the mean squared error (paper Appendix G).">
+      caption="Shares of each category, occupation and task in two sources over the union of items either has, with Pearson, Spearman and Kendall correlations, the mean squared error (paper Appendix G) and the occupations and tasks found by both or by only one.">
       <form className="compare-form" onSubmit={(e) => { e.preventDefault(); void compareStore.run(); }}>
         <SourceSelect id="compare-a" label="Source A (x axis)" options={options} value={state.a} onChange={(a) => compareStore.choose(a, state.b)} />
         <SourceSelect id="compare-b" label="Source B (y axis)" options={options} value={state.b} onChange={(b) => compareStore.choose(state.a, b)} />

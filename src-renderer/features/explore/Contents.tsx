@@ -3,6 +3,7 @@
 // and linked another. Links are plain in-page anchors: every figure is one Tab + Enter away, and
 // each section (tabIndex -1) takes focus when reached.
 import { sectionId } from './ChartCard';
+import { HIERARCHY_SECTIONS } from './hierarchy-sections';
 
 export interface SectionInfo {
   id: string;
@@ -20,8 +21,11 @@ export const FIGURE_SECTIONS: SectionInfo[] = [
   { id: 'fig7', title: 'Figure 7 · Automation and augmentation' },
   { id: 'fig8', title: 'Figure 8 · Usage by category and model', runOnly: true },
   { id: 'fig10', title: 'Figure 10 · Conversations vs accounts', runOnly: true },
+  { id: 'multitask', title: 'Multi-task assignment · single vs up to three tasks', runOnly: true },
   { id: 'fig13', title: 'Figure 13 · Top tasks' },
+  ...HIERARCHY_SECTIONS,
   { id: 'table2', title: 'Table 2 · Usage by job zone' },
+  { id: 'reconstruct', title: 'Appendix G · Cluster-based reconstruction (Figures 14–27)', runOnly: true },
 ];
 
 export const EXTRA_SECTIONS: SectionInfo[] = [

@@ -12,6 +12,9 @@ import { FilterPanel } from './FilterPanel';
 import { effectiveFilters, filtersStore, useFilters } from './filters-store';
 import { Fig2Card, ReportCard, Table2Card } from './ReportCards';
 import { RunCard } from './RunCards';
+import { HierarchyCards } from './HierarchyCards';
+import { ReconstructionCards } from './ReconstructionCards';
+import { MultiTaskCard } from './MultiTaskCard';
 import { exploreStore, useExplore, type ExploreState } from './store';
 import { SourcePicker } from './SourcePicker';
 import './explore.css';
@@ -66,8 +69,11 @@ function Figures({ state }: { state: ExploreState & Required<Pick<ExploreState, 
       <ReportCard id="fig7" {...base} />
       <RunCard id="fig8" {...runProps} />
       <RunCard id="fig10" {...runProps} />
+      <MultiTaskCard run={state.run} />
       <ReportCard id="fig13" {...base} />
+      <HierarchyCards {...runProps} />
       <Table2Card {...base} paper={state.paper} />
+      <ReconstructionCards run={source?.run} />
       <ComparePanel options={state.sources ?? []} selected={state.selected} />
     </>
   );

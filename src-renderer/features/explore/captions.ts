@@ -4,6 +4,12 @@ import type { ReproduceReport, RunReport } from '../../../src-shared/report';
 import * as fig4 from '../../../src-shared/charts/fig4Depth';
 import * as fig13 from '../../../src-shared/charts/fig13TopTasks';
 import { fmt, fmtInt } from '../../../src-shared/charts/format';
+import * as fig8Tasks from '../../../src-shared/charts/fig8ModelTasks';
+import * as patterns from '../../../src-shared/charts/patternsByTask';
+import { levelCaption } from '../../../src-shared/charts/levelShares';
+import type { ReconstructionReport } from '../../../src-shared/reconstruct';
+import { granularityInfo, largestLevel, levelLegend, type Granularity } from '../../../src-shared/charts/reconstruct-common';
+import { recallText } from '../../../src-shared/charts/figGRecovered';
 
 export function matchingSummary(report: ReproduceReport): string {
   const m = report.matching;
@@ -34,18 +40,60 @@ export function reportCaptions(report: ReproduceReport, filtered: boolean) {
   };
 }
 
-export function runCaptions(run: RunReport) {
+function keptSentence(run: RunReport): string {
   const t = run.tasks;
-  const kept =
+  return (
     `Run ${run.run} (${run.method}): ${fmtInt(t.kept)} of ${fmtInt(t.total)} tasks passed the privacy thresholds ` +
     `(≥${fmtInt(run.thresholds.minConversations)} conversations from ≥${fmtInt(run.thresholds.minAccounts)} accounts).` +
     // A demo run says so in every caption, so a saved chart never passes for a real result.
-    (run.provenance ? ` This run is a ${run.provenance}.` : '');
+    (run.provenance ? ` This run is a ${run.provenance}.` : '')
+  );
+}
+
+/** Figures 11, 12, Figure 8 by task and B.5: the wording is shared with the HTML report. */
+export function hierarchyCaptions(run: RunReport, modelChoice: fig8Tasks.ModelTaskChoice = {}) {
+  const kept = keptSentence(run);
+  return {
+    fig11: `${kept} ${levelCaption('top')}`,
+    fig12: `${kept} ${levelCaption('middle')}`,
+    fig8tasks: `${kept} ${fig8Tasks.captionText(run, modelChoice)}`,
+    patterns: `${kept} Each bar is one kept task’s (or occupation’s) conversations over the five collaboration patterns and none; an occupation gets its tasks’ conversations split evenly.`,
+    patternTasks: `${kept} ${patterns.characteristicCaption(run)}`,
+  };
+}
+
+export function runCaptions(run: RunReport) {
+  const kept = keptSentence(run);
   return {
     fig5: `${kept} Skills are counted over every classified conversation.`,
     fig8: `${kept} Each model's bars add up to 100% of the usage it answered.`,
     fig10: run.accountsKnown
       ? `${kept} The same tasks counted once per conversation and once per distinct account.`
       : `${kept} The conversations carry no account ids, so only the count by conversations exists.`,
+  };
+}
+
+/**
+ * Appendix G: what each reconstruction chart is in the paper and how it was made. The method line
+ * opens every caption, so a saved chart says what produced it (and when the numbers are simulated).
+ */
+export function reconstructionCaptions(r: ReconstructionReport, g: Granularity) {
+  const info = granularityInfo(g);
+  const placed = r.method === 'claude' ? 'placed by Claude' : 'placed by the offline embedding classifier';
+  const method =
+    `Paper Appendix G: run ${r.run}’s ${fmtInt(r.conversations)} conversations clustered by request (k-means), each cluster ${placed} ` +
+    'by the same top-down traversal; the run’s thresholds apply to both methods.' +
+    (r.provenance ? ` This reconstruction is a ${r.provenance}.` : '');
+  const largest = largestLevel(r);
+  const recall = (which: 'occupation' | 'task') =>
+    largest ? ` At ${levelLegend(largest)} ${recallText(largest.recovered[which], which)}.` : '';
+  return {
+    scatter: `Figure ${info.figures.scatter}. ${method} Each point is one of the ${info.label.toLowerCase()}; points on the dashed line have the same share under both methods.`,
+    prevalence: `Figure ${info.figures.prevalence}. ${method} The ${info.label.toLowerCase()} with the most usage under direct assignment; 0 where a level did not find one.`,
+    metrics: `Figure ${info.figures.metrics}. ${method} Correlations over the union of ${info.label.toLowerCase()} either method found (left axis); mean squared error (right axis).`,
+    wage: `Figure 20. ${method} Usage by the median wage of the occupation, at the largest clusters.`,
+    recoveredOccupation: `Figure 21. ${method}${recall('occupation')}`,
+    recoveredTask: `Figure 25. ${method}${recall('task')}`,
+    perOccupation: `Figures 26–27. ${method} Mean number of distinct kept tasks per occupation with usage.`,
   };
 }

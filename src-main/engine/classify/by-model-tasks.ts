@@ -1,0 +1,57 @@
+// Figure 8 at task level (paper §3.5): the share of each hierarchy task in each model's usage, at
+// the top, middle and base level, with the difference and ratio between two models. Thresholds are
+// applied once, to the whole run (its kept base tasks), exactly as for the category-level Figure 8:
+// re-applying them to each model's subset would drop every task of a small model.
+import type { ModelTaskComparison, ModelTaskRow } from '../../../src-shared/report';
+import { contrast } from '../../../src-shared/charts/fig8ModelTasks';
+import { UNKNOWN_MODEL } from '../../../src-shared/charts/fig8Models';
+import { countAtLevel, type HierarchyLevels, type KeptConversation } from './levels';
+
+function modelsByConversations(convs: readonly KeptConversation[]): ModelTaskComparison['models'] {
+  const n = new Map<string, number>();
+  for (const c of convs) n.set(c.model, (n.get(c.model) ?? 0) + 1);
+  return [...n]
+    .map(([model, conversations]) => ({ model, conversations }))
+    .sort((a, b) => b.conversations - a.conversations || a.model.localeCompare(b.model));
+}
+
+function levelRows(
+  convs: readonly KeptConversation[],
+  levels: HierarchyLevels,
+  level: number | null,
+  models: ModelTaskComparison['models'],
+  compared: string[],
+): ModelTaskRow[] {
+  if (level === null) return [];
+  const rows = new Map<string, ModelTaskRow>();
+  for (const { model, conversations } of models) {
+    for (const { node, n } of countAtLevel(convs.filter((c) => c.model === model), levels, level).values()) {
+      const row = rows.get(node.id) ?? { nodeId: node.id, task: node.name, shares: Object.fromEntries(models.map((m) => [m.model, 0])), difference: null, ratio: null };
+      row.shares[model] = (100 * n) / conversations;
+      rows.set(node.id, row);
+    }
+  }
+  const total = (r: ModelTaskRow) => Object.values(r.shares).reduce((s, x) => s + x, 0);
+  // Ordered by the mean share across models, so no model's ranking is privileged.
+  return [...rows.values()]
+    .map((r) => ({ ...r, ...contrast(r.shares, compared[0], compared[1]) }))
+    .sort((a, b) => total(b) - total(a) || a.task.localeCompare(b.task) || a.nodeId.localeCompare(b.nodeId));
+}
+
+export function modelTaskComparison(convs: readonly KeptConversation[], levels: HierarchyLevels): ModelTaskComparison {
+  const models = modelsByConversations(convs);
+  // Conversations whose file named no model are listed, but compared only when fewer than two named
+  // models remain: "unknown" vs a model says nothing about either.
+  const compared = [...models.filter((m) => m.model !== UNKNOWN_MODEL), ...models.filter((m) => m.model === UNKNOWN_MODEL)]
+    .slice(0, 2)
+    .map((m) => m.model);
+  return {
+    models,
+    compared,
+    levels: {
+      top: levelRows(convs, levels, levels.top, models, compared),
+      middle: levelRows(convs, levels, levels.middle, models, compared),
+      base: levelRows(convs, levels, 0, models, compared),
+    },
+  };
+}
