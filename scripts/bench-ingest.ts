@@ -1,8 +1,11 @@
 // npm run bench:ingest [-- --n 1000000] [--seed 1]
 // Figures for the streaming conversation importer (no pass/fail): generates N synthetic
-// conversations as JSONL, imports them into a fresh temp project DB, and prints throughput and
-// memory. Peak RSS is sampled during the import; maxRSS covers the whole process.
-import { mkdtempSync, rmSync } from 'node:fs';
+// conversations as JSONL, imports them into a fresh project database in a child process (so its
+// peak RSS, VmHWM, is the import's alone), loads the same rows with Python's sqlite3 as a
+// reference (scripts/bench-ingest-reference.py) and prints the ratio, then aggregates a synthetic
+// classification run over the imported conversations (bench-aggregate.ts).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +15,15 @@ import { generateSynthetic } from '../src-main/engine/ingest/conversations/synth
 import { benchAggregate } from './bench-aggregate';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DATASET = 'synthetic';
+
+interface ChildResult {
+  seconds: number;
+  cpuSeconds: number;
+  added: number;
+  badRows: number;
+  peakRssKb: number;
+}
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -22,38 +34,63 @@ function arg(name: string, fallback: number): number {
 
 const mb = (bytes: number): string => (bytes / 2 ** 20).toFixed(1);
 
+/** Peak resident set of this process so far (Linux). */
+function vmHwmKb(): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return m ? Number(m[1]) : process.resourceUsage().maxRSS;
+}
+
+/** The child: one import into a fresh project, its figures as JSON on stdout. */
+async function child(file: string, dbPath: string): Promise<void> {
+  const db = openDatabase(dbPath);
+  const cpu = process.cpuUsage();
+  const t = performance.now();
+  const r = await importConversations(db, file, { dataset: DATASET });
+  const seconds = (performance.now() - t) / 1000;
+  const used = process.cpuUsage(cpu);
+  closeDatabase(db);
+  const out: ChildResult = { seconds, cpuSeconds: (used.user + used.system) / 1e6, added: r.added, badRows: r.badRows, peakRssKb: vmHwmKb() };
+  process.stdout.write(JSON.stringify(out) + '\n');
+}
+
+function runJson<T>(cmd: string, args: string[]): T {
+  const out = execFileSync(cmd, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as T;
+}
+
 async function main(): Promise<void> {
   const n = Math.floor(arg('n', 1_000_000));
   const seed = arg('seed', 1);
   const dir = mkdtempSync(join(tmpdir(), 'atlas-bench-ingest-'));
   try {
     const file = join(dir, 'synthetic.jsonl');
-    let t = performance.now();
+    const t = performance.now();
     const bytes = await generateSynthetic(file, n, seed);
     console.log(`generated ${n.toLocaleString('en')} conversations, ${mb(bytes)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-    const db = openDatabase(join(dir, 'bench.sqlite'));
-    const heap0 = process.memoryUsage().heapUsed;
-    let peakRss = process.memoryUsage().rss;
-    let peakHeap = heap0;
-    t = performance.now();
-    const r = await importConversations(db, file, {
-      onProgress: () => {
-        const m = process.memoryUsage();
-        peakRss = Math.max(peakRss, m.rss);
-        peakHeap = Math.max(peakHeap, m.heapUsed);
-      },
-    });
-    const s = (performance.now() - t) / 1000;
-    console.log(`imported ${r.added.toLocaleString('en')} conversations (${r.badRows} bad rows) in ${s.toFixed(1)} s`);
-    console.log(`  ${Math.round(r.added / s).toLocaleString('en')} conversations/s, ${(bytes / 2 ** 20 / s).toFixed(1)} MB/s`);
-    console.log(`  peak RSS during import ${mb(peakRss)} MB; heapUsed growth ${mb(peakHeap - heap0)} MB`);
-    console.log(`  process maxRSS ${mb(process.resourceUsage().maxRSS * 1024)} MB (includes generation)`);
-    benchAggregate(db, ROOT, r.dataset);
+    const dbPath = join(dir, 'bench.sqlite');
+    const r = runJson<ChildResult>(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', file, dbPath]);
+    const rate = r.added / r.seconds;
+    console.log(`task-atlas import: ${r.added.toLocaleString('en')} conversations (${r.badRows} bad rows) in ${r.seconds.toFixed(1)} s (CPU ${r.cpuSeconds.toFixed(1)} s)`);
+    console.log(`  ${Math.round(rate).toLocaleString('en')} conversations/s, ${(bytes / 2 ** 20 / r.seconds).toFixed(1)} MB/s, peak RSS of the import process ${mb(r.peakRssKb * 1024)} MB`);
+
+    const ref = runJson<{ seconds: number; added: number; maxRssKb: number }>('/usr/bin/python3', [
+      join(ROOT, 'scripts/bench-ingest-reference.py'), file, dbPath, join(dir, 'reference.sqlite'), DATASET,
+    ]);
+    const refRate = ref.added / ref.seconds;
+    console.log(`python3 sqlite3 reference (json.loads + executemany, one transaction, same table and indexes): ${ref.seconds.toFixed(1)} s`);
+    console.log(`  ${Math.round(refRate).toLocaleString('en')} conversations/s, ${(bytes / 2 ** 20 / ref.seconds).toFixed(1)} MB/s, peak RSS ${mb(ref.maxRssKb * 1024)} MB`);
+    console.log(`  ratio (task-atlas / python conversations per second): ${(rate / refRate).toFixed(2)}`);
+    rmSync(join(dir, 'reference.sqlite'), { force: true });
+
+    const db = openDatabase(dbPath);
+    benchAggregate(db, ROOT, DATASET);
     closeDatabase(db);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-await main();
+const at = process.argv.indexOf('--child');
+if (at >= 0) await child(process.argv[at + 1]!, process.argv[at + 2]!);
+else await main();

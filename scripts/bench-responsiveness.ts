@@ -10,7 +10,7 @@
 // synthetic run writes the project directly and is not measured. Goal: p99 ≤ 100 ms.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { setPriority, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,7 @@ import { startServing, type Serving } from '../src-main/cli/serve';
 import { resolveConfig } from '../src-main/engine/classify/run';
 import { mulberry32 } from '../src-main/engine/hierarchy/random';
 import type { HttpServerHandle } from '../src-main/http/server';
+import { apiCall } from './bench-http';
 import { DEMO_SERVER_RATE_LIMITS } from '../src-shared/settings';
 import { COLLABORATION_PATTERNS } from '../src-shared/taxonomy';
 import { SKILL_OPTIONS } from '../src-shared/prompts/classify';
@@ -52,24 +53,7 @@ function call<T>(server: HttpServerHandle, name: string, args: unknown = {}): Pr
 }
 
 function send<T>(server: HttpServerHandle, name: string, args: unknown): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      new URL(`/api/${name}`, server.url),
-      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'x-task-atlas-token': server.token } },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () => {
-          const body = JSON.parse(text) as { ok: true; result: T } | { ok: false; error: { kind: string; message: string } };
-          if (body.ok) resolve(body.result);
-          else reject(new Error(`${name}: ${body.error.kind}: ${body.error.message}`));
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(JSON.stringify(args));
-  });
+  return apiCall<T>(server, name, args, agent);
 }
 
 /** Pings on a fixed 50 ms schedule; latencies (ms from when each ping was due) per named phase. */

@@ -9,7 +9,8 @@ import { JOB_ARGS, JobStartSchema, type JobInfo } from './jobs';
 import { SettingsPatchSchema, type ApiKeyStatus, type SettingsView } from './settings';
 import type { ReviewBundle, RunInfo } from './review-bundle';
 import type { DemoStartResult, DemoStatus } from './demo';
-import type { ReconstructionReport } from './reconstruct';
+import type { ReconstructEstimate, ReconstructionReport } from './reconstruct';
+import type { SensitivityReport } from './sensitivity';
 
 export type { RunInfo } from './review-bundle';
 import type { ValidationPacket } from './validation';
@@ -17,20 +18,8 @@ import type { CorrectedShares, ValidationReport } from './validation-report';
 
 export { API_CALL_NAMES, type ApiCall };
 
-export const IMPORT_KINDS = [
-  'onet-tasks',
-  'onet-occupations',
-  'onet-job-zones',
-  'onet-skills',
-  'soc-structure',
-  'soc-crosswalk',
-  'bls-major-employment',
-  'oews-national',
-  'wages',
-  'usage-tasks',
-  'usage-patterns',
-] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+import { IMPORT_KINDS, type ImportKind } from './kinds';
+export { IMPORT_KINDS, type ImportKind };
 
 export const API_CALLS = {
   'app.info': z.object({}).strict(),
@@ -96,6 +85,16 @@ export const API_CALLS = {
   // Analyses of own runs and comparisons
   'analysis.runReport': z.object({ run: z.string().min(1) }).strict(),
   'analysis.compare': z.object({ a: z.string().min(1), b: z.string().min(1) }).strict(),
+  /** A reported run's privacy-threshold sweep, from its stored classifications (no API calls). */
+  'analysis.sensitivity': z
+    .object({
+      run: z.string().min(1),
+      conversations: z.array(z.number().int().min(1)).min(1).max(20).optional(),
+      accounts: z.array(z.number().int().min(1)).min(1).max(20).optional(),
+    })
+    .strict(),
+  /** The cost of a reconstruction with these job arguments, before anything is sent. */
+  'reconstruct.estimate': z.object({ config: JOB_ARGS['reconstruct.run'] }).strict(),
   /** A run's Appendix G reconstruction (job "reconstruct.run"); null before one has finished. */
   'analysis.reconstruction': z.object({ run: z.string().min(1) }).strict(),
   'review.bundle': z.object({}).strict(),
@@ -336,6 +335,8 @@ export interface ApiResults {
   'analysis.runReport': RunReport;
   'analysis.compare': SourceComparison;
   'analysis.reconstruction': ReconstructionReport | null;
+  'reconstruct.estimate': ReconstructEstimate;
+  'analysis.sensitivity': SensitivityReport;
   /** A review bundle of the current project (every source and run), for download from the browser build. */
   'review.bundle': ReviewBundle;
   'validate.sample': { packetId: string; items: number; file: string | null; packet: ValidationPacket };

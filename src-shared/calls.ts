@@ -27,6 +27,8 @@ export const API_CALL_NAMES = [
   'analysis.runReport',
   'analysis.compare',
   'analysis.reconstruction',
+  'reconstruct.estimate',
+  'analysis.sensitivity',
   'review.bundle',
   'validate.sample',
   'validate.importLabels',

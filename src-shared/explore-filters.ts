@@ -177,6 +177,7 @@ export const FILTERED_CHARTS: Record<string, FilterKind[]> = {
   fig4: [],
   fig5: [],
   fig6: ALL_KINDS,
+  fig6bands: ALL_KINDS,
   fig7: [],
   fig8: ['category'],
   fig10: ['category'],

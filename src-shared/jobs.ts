@@ -18,17 +18,8 @@ const ColumnMappingSchema = z
   })
   .strict();
 
-export const CONVERSATION_FORMATS = [
-  'auto',
-  'jsonl',
-  'csv',
-  'claude-export',
-  'chatgpt-export',
-  'openai-messages',
-  'sharegpt',
-  'oasst',
-  'wildchat',
-] as const;
+import { CONVERSATION_FORMATS } from './kinds';
+export { CONVERSATION_FORMATS };
 
 export const JOB_ARGS = {
   'hierarchy.build': z

@@ -27,6 +27,35 @@ export const CACHE_WRITE_FACTOR = 1.25;
 export const CACHE_READ_FACTOR = 0.1;
 export const BATCH_DISCOUNT = 0.5;
 
+/**
+ * The shortest prefix (in tokens) the API will cache, per model family, from Anthropic's prompt
+ * caching documentation: a cache_control breakpoint on a shorter prefix is silently not cached (no
+ * write, no read, full input price). Most specific prefix first, like MODEL_PRICES.
+ */
+export const CACHE_MINIMUM_TOKENS: readonly [prefix: string, tokens: number][] = [
+  ['claude-opus-4-6', 4096],
+  ['claude-opus-4-5', 4096],
+  ['claude-opus-4-1', 1024],
+  ['claude-opus-4', 1024],
+  ['claude-sonnet-4', 1024],
+  ['claude-3-7-sonnet', 1024],
+  ['claude-3-5-sonnet', 1024],
+  ['claude-haiku-4-5', 4096],
+  ['claude-3-5-haiku', 2048],
+  ['claude-3-haiku', 2048],
+  ['claude-opus-', 4096],
+  ['claude-sonnet-', 1024],
+  ['claude-haiku-', 4096],
+];
+
+/** Unknown model ids get the API's usual floor, so nothing is assumed cached that might not be. */
+export const DEFAULT_CACHE_MINIMUM_TOKENS = 1024;
+
+export function cacheMinimumTokens(model: string): number {
+  for (const [prefix, tokens] of CACHE_MINIMUM_TOKENS) if (model.startsWith(prefix)) return tokens;
+  return DEFAULT_CACHE_MINIMUM_TOKENS;
+}
+
 export function priceOf(model: string): ModelPrice | null {
   for (const [prefix, price] of MODEL_PRICES) if (model.startsWith(prefix)) return price;
   return null;

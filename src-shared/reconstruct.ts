@@ -89,3 +89,16 @@ export const WAGE_BANDS: readonly { band: string; min: number; max: number }[] =
   { band: '$100K–125K', min: 100_000, max: 125_000 },
   { band: '$125K and over', min: 125_000, max: Infinity },
 ];
+
+/** The cost preview of a reconstruction (`reconstruct.estimate`, `reconstruct --estimate`): nothing is sent. */
+export interface ReconstructEstimate {
+  conversations: number;
+  levels: { meanClusterSize: number; clusters: number }[];
+  calls: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  costUsdWithBatches: number;
+  priceKnown: boolean;
+  note: string;
+}

@@ -199,7 +199,8 @@ export interface RunReport {
   /** "demo (simulated answers)" for a run made in demo mode; absent for a real run. */
   provenance?: string;
   sourceId: string;
-  thresholds: { minConversations: number; minAccounts: number };
+  /** accountsApplied: false when the conversations carry no account ids (optional: older reports lack it; see appliedThresholds). */
+  thresholds: { minConversations: number; minAccounts: number; accountsApplied?: boolean };
   /** False when the conversations carry no account ids: the account threshold could not apply. */
   accountsKnown: boolean;
   tasks: { total: number; kept: number; dropped: number; conversationsKept: number; conversationsDropped: number };
@@ -207,6 +208,8 @@ export interface RunReport {
   conversationVsAccount: { categories: { title: string; byConversations: number; byAccounts: number }[]; correlation: CorrelationMetrics };
   /** Figure 5: share of classified conversations in which the assistant exhibited each skill. */
   skills: { skill: string; pct: number }[];
+  /** Percent of skill-classified conversations answered "none", left out of the skills' denominator (optional: older reports). */
+  skillsNonePct?: number;
   /** Figure 8: category shares by the model that answered. */
   byModel: { model: string; conversations: number; categories: { title: string; usagePct: number }[] }[];
   /** Automation vs augmentation for each kept task and occupation. */

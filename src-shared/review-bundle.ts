@@ -243,7 +243,7 @@ export const runReportSchema = z.object({
   run: safeId,
   method: z.enum(['claude', 'offline-embedding']),
   sourceId: safeId,
-  thresholds: z.object({ minConversations: count, minAccounts: count }),
+  thresholds: z.object({ minConversations: count, minAccounts: count, accountsApplied: z.boolean().optional() }),
   accountsKnown: z.boolean(),
   tasks: z.object({ total: count, kept: count, dropped: count, conversationsKept: count, conversationsDropped: count }),
   conversationVsAccount: z.object({
@@ -251,6 +251,7 @@ export const runReportSchema = z.object({
     correlation,
   }),
   skills: z.array(z.object({ skill: z.string(), pct })),
+  skillsNonePct: pct.optional(),
   byModel: z.array(
     z.object({ model: z.string(), conversations: count, categories: z.array(z.object({ title: z.string(), usagePct: pct })) }),
   ),

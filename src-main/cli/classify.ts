@@ -3,6 +3,7 @@
 // are settings for this command only, and the thresholds default where the app's do.
 import type { ClassifyEstimateView } from '../../src-shared/api';
 import type { JobArgs, JobResults } from '../../src-shared/jobs';
+import { appliedThresholds, thresholdsText } from '../../src-shared/thresholds';
 import { runAgreement } from '../engine/classify/agreement';
 import { NotFoundError } from '../engine/errors';
 import type { SettingsFlags } from './settings-flags';
@@ -104,8 +105,7 @@ export function runRunReport(flags: { project?: string; run: string; json?: bool
     const t = report.tasks;
     process.stdout.write(
       `Run ${report.run} (${report.method}) → usage source ${report.sourceId}\n` +
-        `Tasks: ${t.kept} of ${t.total} pass the thresholds (≥${report.thresholds.minConversations} conversations` +
-        (report.accountsKnown ? `, ≥${report.thresholds.minAccounts} accounts` : '; no account ids, account threshold not applied') +
+        `Tasks: ${t.kept} of ${t.total} pass the thresholds (${thresholdsText(appliedThresholds(report))}` +
         `); ${t.conversationsKept} conversations kept, ${t.conversationsDropped} dropped\n` +
         `Conversation vs account level (Figure 10): Pearson ${report.conversationVsAccount.correlation.pearson?.toFixed(3) ?? '—'}\n` +
         `Top skills (Figure 5): ${report.skills.slice(0, 5).map((k) => `${k.skill} ${k.pct.toFixed(1)}%`).join(', ')}\n` +

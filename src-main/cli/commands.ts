@@ -1,8 +1,8 @@
 // Every `task-atlas` command in one table: its options (typed), required flags, conflicts and
 // positional arguments. The dispatcher (main.ts) parses with it and `--help` is generated from it.
 // Each command's module is loaded only when it runs, so help and usage errors answer at once.
-import { IMPORT_KINDS, type ImportKind } from '../../src-shared/api';
-import { CONVERSATION_FORMATS, type JobArgs } from '../../src-shared/jobs';
+import type { JobArgs } from '../../src-shared/jobs';
+import { CONVERSATION_FORMATS, IMPORT_KINDS, type ImportKind } from '../../src-shared/kinds';
 import { command, type Command } from './spec';
 
 type ExportFormat = NonNullable<JobArgs<'export.run'>['formats']>[number];
@@ -192,6 +192,19 @@ export const COMMANDS: readonly Command[] = [
       compare: { type: 'string', value: 'OTHER_RUN', help: 'Agreement with another run (e.g. offline vs Claude)' },
     },
     run: async (f) => (await import('./classify')).runRunReport(f),
+  }),
+  command({
+    path: ['run', 'sensitivity'],
+    summary: 'Privacy-threshold sweep of a run from its stored classifications (no API calls)',
+    details: 'Per setting: tasks kept, share of conversations kept, largest change of a category share against the run\'s thresholds.',
+    options: {
+      project,
+      run: { type: 'string', value: 'NAME', required: true, help: 'The run' },
+      conversations: { type: 'list', value: 'N[,N]', help: 'Minimum conversations per task to try (default 1,5,15,30,50)' },
+      accounts: { type: 'list', value: 'N[,N]', help: 'Minimum distinct accounts per task to try (default 1,3,5,10)' },
+      json,
+    },
+    run: async (f) => (await import('./sensitivity')).runSensitivityCommand(f),
   }),
   command({
     path: ['compare'],

@@ -8,9 +8,8 @@ import type { JobArgs } from '../../src-shared/jobs';
 import { DEMO_PREFIX } from '../../src-shared/demo';
 import { reconstructJson, type ReconstructionReport } from '../../src-shared/reconstruct';
 import { demoProjectPath } from '../engine/demo/resources';
-import { reconstructConfigFrom } from '../engine/jobs/reconstruct-run';
 import { finishedRun } from '../engine/reconstruct/config';
-import { estimateReconstruct, type ReconstructEstimate } from '../engine/reconstruct/estimate';
+import type { ReconstructEstimate } from '../../src-shared/reconstruct';
 import { UsageError } from './errors';
 import { requireRun } from './lookups';
 import { defaultProjectPath } from './project-path';
@@ -54,7 +53,7 @@ export function runReconstruct(flags: ReconstructFlags): Promise<number> {
       ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
       ...(flags.batches ? { batches: true } : {}),
     };
-    const estimate = estimateReconstruct(db, reconstructConfigFrom(db, args, s.host.jobSettings()));
+    const estimate = await s.call('reconstruct.estimate', { config: args });
     process.stderr.write(estimateLine(estimate));
     if (flags.estimate) {
       if (flags.json) process.stdout.write(JSON.stringify(estimate, null, 2) + '\n');

@@ -6,7 +6,7 @@ import { closeProject, importBundledDefaults, openProject, type Project } from '
 import { importRelease } from '../engine/ingest';
 import { reproduce } from '../engine/analyze/reproduce';
 import { loadPaper } from '../engine/analyze/paper';
-import { DEFAULT_SOURCE_ID } from '../engine/service';
+import { ANALYSIS_REFERENCE_KINDS, DEFAULT_SOURCE_ID } from '../engine/analyze/inputs';
 import { formatReport } from './format';
 import { reportTables } from './tables';
 import { writeCsvFiles } from './csv';
@@ -48,7 +48,9 @@ export function prepareSource(project: Project, releaseDir?: string): string {
   const log = (e: { file: string; phase: string }) => {
     if (e.phase === 'parse' && process.stderr.isTTY) process.stderr.write(`reading ${e.file}\n`);
   };
-  importBundledDefaults(project, log);
+  // A throw-away in-memory project needs only what the analyses read (not Skills, OEWS, ...).
+  const onlyKinds = project.path === ':memory:' ? ANALYSIS_REFERENCE_KINDS : undefined;
+  importBundledDefaults(project, log, { onlyKinds });
   if (!releaseDir) return DEFAULT_SOURCE_ID;
   const dir = resolve(releaseDir);
   if (!existsSync(dir)) throw new NotFoundError(`release folder not found: ${dir}`);

@@ -329,6 +329,41 @@ CREATE TABLE reconstruct_cluster (
 );
 `;
 
+// Integer keys for aggregating a run without text joins. The conversation table is rebuilt with
+// its rowid as a named key (seq, AUTOINCREMENT so a discarded import's keys are never reused, and
+// VACUUM cannot renumber them), existing rowids kept. Classification rows carry the key of their
+// conversation (filled by a trigger when the writer does not give it). Two covering indexes serve
+// the aggregation as ordered scans: a run's outcomes by facet and value, and a dataset's
+// conversations in key order with their account and model; the latter replaces the (dataset)
+// index, which is its prefix.
+const integerKeyTables = `
+CREATE TABLE conversation_keyed (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  dataset TEXT NOT NULL,
+  account_id TEXT,
+  model TEXT,
+  created_at TEXT,
+  messages_json TEXT NOT NULL,
+  turns INTEGER NOT NULL,
+  chars INTEGER NOT NULL,
+  import_id TEXT NOT NULL REFERENCES conversation_import(id)
+);
+INSERT INTO conversation_keyed (seq, id, dataset, account_id, model, created_at, messages_json, turns, chars, import_id)
+  SELECT rowid, id, dataset, account_id, model, created_at, messages_json, turns, chars, import_id FROM conversation ORDER BY rowid;
+DROP TABLE conversation;
+ALTER TABLE conversation_keyed RENAME TO conversation;
+CREATE INDEX conversation_dataset_import ON conversation (dataset, import_id);
+CREATE INDEX conversation_dataset_seq ON conversation (dataset, seq, account_id, model);
+ALTER TABLE classification ADD COLUMN conversation_seq INTEGER;
+UPDATE classification SET conversation_seq = (SELECT seq FROM conversation v WHERE v.id = classification.conversation_id);
+CREATE INDEX classification_value ON classification (run_id, facet, status, value, conversation_seq);
+CREATE TRIGGER classification_conversation_seq AFTER INSERT ON classification WHEN NEW.conversation_seq IS NULL
+BEGIN
+  UPDATE classification SET conversation_seq = (SELECT seq FROM conversation WHERE id = NEW.conversation_id) WHERE rowid = NEW.rowid;
+END;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { name: '0001_reference_data', up: (db) => db.exec(referenceTables) },
   { name: '0002_usage_sources', up: (db) => db.exec(usageTables) },
@@ -341,4 +376,17 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0009_jobs', up: (db) => db.exec(jobTables) },
   { name: '0010_content_hashes', up: (db) => db.exec(contentHashTables) },
   { name: '0011_reconstruction', up: (db) => db.exec(reconstructionTables) },
+  // A run's report as last computed, with the fingerprint of what it was computed from
+  // (src-main/engine/classify/report-cache.ts): Explore reads it instead of aggregating again.
+  {
+    name: '0013_run_report_cache',
+    up: (db) =>
+      db.exec(`CREATE TABLE run_report (
+  run_id TEXT PRIMARY KEY REFERENCES classify_run(id) ON DELETE CASCADE,
+  key TEXT NOT NULL,
+  report_json TEXT NOT NULL,
+  created_at TEXT NOT NULL
+)`),
+  },
+  { name: '0012_integer_keys', up: (db) => db.exec(integerKeyTables) },
 ];

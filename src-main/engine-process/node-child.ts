@@ -15,7 +15,9 @@ export function forkNodeEngine(env: NodeJS.ProcessEnv = process.env): EngineChil
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return {
-    postMessage: (message) => void child.send(message),
+    // After the child died (its exit listener reports that) a message has no one to go to: the
+    // callback takes the send error that would otherwise crash `serve` as an unhandled 'error'.
+    postMessage: (message) => void (child.connected && child.send(message, () => {})),
     onMessage: (listener) => child.on('message', listener),
     onExit: (listener) => child.on('exit', (code, signal) => listener(code ?? (signal ? 128 : 1))),
     kill: () => void child.kill('SIGKILL'),

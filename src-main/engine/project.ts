@@ -47,11 +47,17 @@ export interface BundleSummary {
  * Imports the bundled release and reference files listed in resources/data/bundle.json. Files
  * already imported with the same content hash are skipped, so a warm start does no work.
  */
-export function importBundledDefaults(project: Project, onProgress?: ImportProgress): BundleSummary {
+export function importBundledDefaults(
+  project: Project,
+  onProgress?: ImportProgress,
+  opts: { onlyKinds?: ReadonlySet<ImportKind> } = {},
+): BundleSummary {
   const dataDir = join(project.resourcesDir, 'data');
   const items = JSON.parse(readFileSync(join(dataDir, 'bundle.json'), 'utf8')) as BundleItem[];
   const summary: BundleSummary = { imported: [], skipped: [] };
   for (const item of items) {
+    // onlyKinds: a throw-away project (reproduce in memory) skips files its analyses never read.
+    if ('kind' in item && opts.onlyKinds && !opts.onlyKinds.has(item.kind)) continue;
     if ('release' in item) {
       const dir = join(dataDir, item.release);
       const tasksFile = join(dir, 'onet_task_mappings.csv');

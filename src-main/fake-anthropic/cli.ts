@@ -20,6 +20,9 @@ const FLAGS: Record<string, keyof FakeStartOptions> = {
   seed: 'seed',
   'batch-delay': 'batchDelayMs',
   'batch-poll-faults': 'batchPollFaultRate',
+  rpm: 'requestsPerMinute',
+  itpm: 'inputTokensPerMinute',
+  otpm: 'outputTokensPerMinute',
 };
 
 const USAGE = `Usage: fake-anthropic [${Object.keys(FLAGS)

@@ -7,6 +7,7 @@ import { answerFor } from './answers';
 import { BatchStore, type BatchResult, type Reply } from './batches';
 import { AttemptCounter, applyAnswerFault, draw, latencyMs, pickStatus, type FaultStatus, type Purpose } from './faults';
 import { StatsRecorder, type Outcome } from './stats';
+import { FakeRateLimits, type Refusal } from './rate-limits';
 import {
   DEFAULT_OPTIONS,
   mergeOptions,
@@ -72,6 +73,7 @@ const POLL_FAULTS: readonly FaultStatus[] = [529, 429, 500];
 
 class Fake {
   opts: ResolvedOptions;
+  private readonly limits = new FakeRateLimits();
   baseURL = '';
   readonly stats = new StatsRecorder();
   private readonly attempts = new AttemptCounter();
@@ -132,6 +134,9 @@ class Fake {
     if (!valid.ok) return this.sendError(res, 400, 'invalid_request_error', valid.message);
     if (valid.params.stream === true) return this.sendError(res, 400, 'invalid_request_error', 'the fake server does not stream');
     if (this.hangBudget === 0) return this.hold(res);
+    this.limits.configure(this.opts); // cheap: buckets restart only when a limit changed
+    const refused = this.limits.admit();
+    if (refused) return this.sendRateLimited(res, refused);
     const hash = semanticHash(valid.params);
     const attempt = this.attempts.next(hash);
     const d = (p: Purpose) => draw(this.opts.seed, hash, attempt, p);
@@ -139,6 +144,7 @@ class Fake {
     // Decided on arrival, so concurrent clients cannot push more than n answers past hangAfter(n).
     if (fault === null && this.hangBudget !== null) this.hangBudget--;
     const answer = fault === null ? this.answer(valid.params, hash, attempt) : null;
+    if (answer) this.limits.debit(answer.usage.input_tokens + answer.usage.cache_creation_input_tokens, answer.usage.output_tokens);
     await this.sleep(latencyMs(this.opts, d('latency')));
     if (answer) this.sendAnswer(req, res, answer, hash);
     else this.sendFault(res, fault!);
@@ -180,7 +186,17 @@ class Fake {
     res.once('finish', () => {
       if (!socket.destroyed) this.stats.completedMessage(answer, hash);
     });
-    this.sendJson(res, 200, answer.body);
+    this.sendJson(res, 200, answer.body, this.limits.headers());
+  }
+
+  /** Over a configured rate limit: 429 with when to come back, like the API. */
+  private sendRateLimited(res: ServerResponse, refused: Refusal): void {
+    const headers = {
+      ...this.limits.headers(),
+      'retry-after': String(Math.max(1, Math.ceil(refused.retryAfterMs / 1000))),
+      'retry-after-ms': String(refused.retryAfterMs),
+    };
+    this.sendError(res, 429, 'rate_limit_error', `rate limit exceeded: ${refused.limit} per minute`, headers);
   }
 
   private sendFault(res: ServerResponse, status: FaultStatus): void {

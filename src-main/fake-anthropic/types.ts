@@ -46,6 +46,13 @@ export interface FakeOptions {
   batchDelayMs?: number;
   /** Probability that a batch poll (GET of a batch or of its results) is answered 529, 429 or 500. */
   batchPollFaultRate?: number;
+  /**
+   * Rate limits enforced like the API's (rate-limits.ts): over them a request is answered 429 with
+   * retry-after, and every answer carries anthropic-ratelimit-*-limit headers. 0 (the default) = none.
+   */
+  requestsPerMinute?: number;
+  inputTokensPerMinute?: number;
+  outputTokensPerMinute?: number;
 }
 
 export interface FakeStartOptions extends FakeOptions {
@@ -67,6 +74,9 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   seed: 0,
   batchDelayMs: 200,
   batchPollFaultRate: 0,
+  requestsPerMinute: 0,
+  inputTokensPerMinute: 0,
+  outputTokensPerMinute: 0,
 };
 
 /** Merge a partial update, ignoring keys explicitly set to undefined (so spreads cannot unset defaults). */

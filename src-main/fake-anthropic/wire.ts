@@ -2,6 +2,7 @@
 // its text, hashing its semantic part, token usage with prompt caching, and the response bodies.
 import { createHash } from 'node:crypto';
 import { sha256 } from '../engine/base/hash';
+import { cacheMinimumTokens } from '../../src-shared/pricing';
 
 interface ContentBlock {
   type?: unknown;
@@ -94,21 +95,24 @@ export interface Usage {
 }
 
 /**
- * Prompt caching as the API bills it: each block marked cache_control ends a cacheable prefix. The
- * longest prefix seen before is read from cache; the rest up to the last marker is written to it.
+ * Prompt caching as the API bills it: each block marked cache_control ends a cacheable prefix, but
+ * only if that prefix reaches the model's minimum cacheable length (shorter ones are billed as plain
+ * input, like the real API does). The longest prefix seen before is read from cache; the rest up to
+ * the last eligible marker is written to it.
  */
 export class PromptCache {
   private readonly seen = new Set<string>();
 
   usage(p: MessageParams, answer: string): Usage {
     const blocks = blocksOf(p);
+    const minimum = cacheMinimumTokens(p.model);
     const prefixes: { hash: string; tokens: number }[] = [];
     let chars = 0;
     const hasher = createHash('sha256').update(p.model);
     for (const b of blocks) {
       chars += b.text.length;
       hasher.update(`\u0000${b.role}\u0000${b.text}`);
-      if (b.cached) prefixes.push({ hash: hasher.copy().digest('hex'), tokens: tokens(chars) });
+      if (b.cached && tokens(chars) >= minimum) prefixes.push({ hash: hasher.copy().digest('hex'), tokens: tokens(chars) });
     }
     const hit = [...prefixes].reverse().find((x) => this.seen.has(x.hash));
     const longest = prefixes[prefixes.length - 1];

@@ -45,7 +45,8 @@ function themed(layout: Partial<Layout>, el: HTMLElement): Partial<Layout> {
 
 interface PlotlyChartProps {
   figure: Figure;
-  onDrawn: () => void;
+  /** Called with the figure once Plotly has drawn it. */
+  onDrawn: (figure: Figure) => void;
 }
 
 export default function PlotlyChart({ figure, onDrawn }: PlotlyChartProps) {
@@ -58,7 +59,7 @@ export default function PlotlyChart({ figure, onDrawn }: PlotlyChartProps) {
     if (!el) return;
     let current = true;
     Plotly.react(el, figure.data, themed(figure.layout, el), CONFIG).then(
-      () => current && onDrawn(),
+      () => current && onDrawn(figure),
       (err: unknown) => current && setError(err instanceof Error ? err.message : String(err)),
     );
     return () => {

@@ -2,12 +2,18 @@
 // skill, largest on top (the paper's horizontal bar chart). Run-only: a release carries no skills.
 import type { RunReport } from '../report';
 import type { CartesianData, Figure } from './plotly-types';
-import { barChartHeight, plainText } from './format';
+import { barChartHeight, fmt, plainText } from './format';
 import type { ChartTable } from './table';
 import { noDataFigure } from './empty';
 
 export const SKILLS_TRACE = 'Conversations exhibiting the skill (%)';
 export const NO_DATA_TEXT = 'No skill classifications in this run';
+
+/** The denominator as the paper has it: conversations answered "none" are left out, their share said. */
+export function noneText(run: RunReport): string {
+  if (run.skillsNonePct === undefined) return 'Skills are counted over every skill-classified conversation.';
+  return `Conversations answered “none” (${fmt(run.skillsNonePct, 1)}% of those classified for skills; the paper: 0.1%) are left out of the shares, as in the paper.`;
+}
 
 function sorted(run: RunReport): RunReport['skills'] {
   return [...run.skills].sort((a, b) => b.pct - a.pct || a.skill.localeCompare(b.skill));

@@ -26,9 +26,10 @@ function fromTranscript<V extends ConversationVars, O>(
   cachePrefix = false,
 ): PromptTemplate<V, O> {
   const messages = transcriptToMessages(transcript);
-  // The conversation is the long prefix that F.1 and every F.2 level send byte for byte: cache it
-  // there. F.3 and F.4 quote it differently and are sent once per conversation, so caching them
-  // would only add the cache-write surcharge.
+  // The conversation is the long prefix that F.1, every F.2 level and the privacy summary send byte
+  // for byte: cache it there. F.3 and F.4 quote it differently and are sent once per conversation,
+  // so caching them would only add the cache-write surcharge. The client leaves the breakpoint out
+  // when the prefix is shorter than the model's minimum cacheable length (engine/llm/caching.ts).
   const at = messages.findIndex((m) => m.content.includes('{conversation}'));
   const cacheMessageIndex = cachePrefix && at >= 0 ? at : undefined;
   return {
@@ -184,5 +185,5 @@ export function parseSummary(answer: string): ParseResult<string> {
 }
 
 export function privacySummaryTemplate(transcript = PRIVACY_SUMMARY, version = 'privacy-summary-1'): PromptTemplate<ConversationVars, string> {
-  return fromTranscript('classify.summary', version, transcript, (v) => ({ conversation: v.conversation }), parseSummary);
+  return fromTranscript('classify.summary', version, transcript, (v) => ({ conversation: v.conversation }), parseSummary, true);
 }

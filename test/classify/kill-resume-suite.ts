@@ -1,7 +1,7 @@
 // The classify acceptance run, at any size: synthetic conversations classified end to end through
 // the CLI against a fake Claude with 200 ms latency and 20% injected errors; killed with SIGKILL
 // mid-run, then resumed. No paid call may repeat, and every conversation must end classified,
-// screened out, or unclassified with a reason. run-kill-resume.test.ts runs it on 1,000
+// screened out, or unclassified with a reason. run-kill-resume.test.ts runs it on 500
 // conversations (default tier), run-10k.acceptance.test.ts on 10,000 (acceptance tier).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';

@@ -14,6 +14,7 @@ import { runReport } from '../../src-main/engine/classify/report';
 import type { HierarchyNode } from '../../src-main/engine/hierarchy/store';
 import type { MultiTaskReport, RunReport } from '../../src-shared/report';
 import { multiTaskTables } from '../../src-main/engine/export/multi-task-tables';
+import { multiTaskSections } from '../../src-main/engine/report-html/multi-task';
 
 const OPTIONS = ['Write code.', 'Write stories.', 'Direct budgets.', 'Approve hires.'];
 const vars = { conversation: 'x', options: OPTIONS };
@@ -145,5 +146,13 @@ describe('single vs multi-task report (hand computation)', () => {
       ['task', 3, 1, 0, 2],
     ]);
     expect(multiTaskTables({ ...report, multiTask: null })).toEqual([]);
+  });
+  it('puts a multi-task section in the HTML report of a k = 3 run only', () => {
+    const sections = multiTaskSections(report);
+    expect(sections.map((x) => x.id)).toEqual(['multitask']);
+    expect(sections[0]!.heading).toBe('Multi-task assignment: single vs up to 3 tasks per conversation');
+    expect(sections[0]!.after).toContain('multitask-metrics');
+    expect(sections[0]!.after).toContain('Write code.');
+    expect(multiTaskSections({ ...report, multiTask: null })).toEqual([]);
   });
 });

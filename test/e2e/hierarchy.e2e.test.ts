@@ -144,6 +144,17 @@ describe('Explore: usage across the hierarchy, in Chromium', () => {
     await expect(page.locator('#pattern-tasks tbody tr').count()).resolves.toBe(listed);
   });
 
+  it('shows the threshold sweep of the run, its own thresholds marked', async () => {
+    const table = page.locator('#sensitivity-table');
+    await table.waitFor({ timeout: 60_000 });
+    const chosen = page.locator('#sensitivity-table tr[aria-current="true"]');
+    await expect(chosen.count()).resolves.toBe(1);
+    await expect(chosen.textContent()).resolves.toContain('(this run)');
+    await expect(chosen.locator('td').nth(2).textContent()).resolves.toBe(`${report.tasks.kept} of ${report.tasks.total}`);
+    await expect(page.locator('#sensitivity-summary').textContent()).resolves.toMatch(/chosen thresholds ≥\d+ conversations/);
+    await page.locator('#sec-sensitivity').screenshot({ path: path.join(ARTIFACTS, 'explore-sensitivity.png') });
+  });
+
   it('leaves a screenshot of every section', async () => {
     for (const id of SECTIONS) await page.locator(`#sec-${id}`).screenshot({ path: path.join(ARTIFACTS, `hierarchy-${id}.png`) });
   });

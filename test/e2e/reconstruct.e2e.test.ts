@@ -79,7 +79,11 @@ describe('Explore: the reconstruction section in Chromium', () => {
     const none = page.locator('#sec-reconstruct [data-reconstruction="none"]');
     await none.waitFor({ timeout: 60_000 });
     await expect(none.textContent()).resolves.toContain(`No reconstruction yet — run task-atlas reconstruct --run ${RUN_NAME} or start it here`);
-    await expect(none.locator('button', { hasText: 'Start the reconstruction' }).isEnabled()).resolves.toBe(true);
+    // Money first: Start is enabled only once the estimate (the CLI's --estimate figures) is shown.
+    await expect(none.locator('#reconstruct-start').isDisabled()).resolves.toBe(true);
+    await none.locator('#reconstruct-estimate-button').click();
+    await expect(page.locator('#reconstruct-estimate').textContent()).resolves.toMatch(/conversations; levels .* Claude calls, .* tokens: \$/);
+    await expect(none.locator('#reconstruct-start').isEnabled()).resolves.toBe(true);
     await page.locator('#sec-reconstruct').screenshot({ path: path.join(ARTIFACTS, 'explore-reconstruction-none.png') });
     await expect(page.locator('.explore-toc a[href="#sec-reconstruct"]').textContent()).resolves.toContain('Appendix G');
   }, 120_000);

@@ -73,6 +73,7 @@ describe('hand-made release', () => {
   it('draws the depth curve (Figure 4): CE 2/3, SD 2/2, Writers 1/4 of tasks in use', () => {
     expect(report.depth.occupations).toBe(3);
     expect(report.depth.marks).toEqual([
+      { threshold: 0.1, shareOfOccupations: 1 },
       { threshold: 0.25, shareOfOccupations: 1 },
       { threshold: 0.5, shareOfOccupations: 2 / 3 },
       { threshold: 0.75, shareOfOccupations: 1 / 3 },

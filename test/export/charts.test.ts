@@ -24,7 +24,7 @@ describe('chart images', () => {
       const html = join(dir, 'report.html');
       writeHtmlReport(html, { report: reproduce(project.db, 'aei-2025-02-10'), title: 't', provenance: {}, methods: '' });
       const files = await exportChartImages(html, join(dir, 'charts'), '/usr/bin/chromium');
-      expect(names(dir, files)).toEqual(expected(['fig2', 'fig13', 'fig3', 'fig4', 'fig6', 'fig7']));
+      expect(names(dir, files)).toEqual(expected(['fig2', 'fig13', 'fig3', 'fig4', 'fig6', 'fig6bands', 'fig7']));
       const svg = readFileSync(join(dir, 'charts', 'fig3.svg'), 'utf8');
       expect(svg.startsWith('<svg')).toBe(true);
       expect(svg).toContain('Computer and Mathematical Occupations');

@@ -12,7 +12,7 @@ import { reproduce } from '../../src-main/engine/analyze/reproduce';
 import { readDta, readParquet } from './readers';
 
 const RESOURCES = resolve(__dirname, '../../resources');
-const TABLES = ['categories', 'top_occupations', 'top_tasks', 'depth_curve', 'wage_points', 'job_zones', 'automation_split', 'category_correlation'];
+const TABLES = ['categories', 'top_occupations', 'top_tasks', 'depth_curve', 'wage_points', 'wage_bands', 'job_zones', 'automation_split', 'category_correlation'];
 let tmp: string;
 let project: Project;
 let result: ExportResult;

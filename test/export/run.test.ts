@@ -60,7 +60,7 @@ describe('run export: privacy thresholds', () => {
     const m = plain.manifest;
     expect(m.source.id).toBe('run:r');
     expect(m.hierarchyId).toBe('h');
-    expect(m.thresholds).toEqual({ minConversations: 15, minAccounts: 5 });
+    expect(m.thresholds).toEqual({ minConversations: 15, minAccounts: 5, accountsApplied: true });
     expect(m.run).toMatchObject({ id: 'r', method: 'claude', datasets: ['d'], tasksKept: 2 });
     expect(Object.keys(m.run!.models)).toContain('task');
     expect(Object.keys(m.run!.promptVersions)).toContain('task');

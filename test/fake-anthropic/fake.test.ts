@@ -110,14 +110,14 @@ describe('prompt caching', () => {
   it('writes a cached prefix once, then reads it', async () => {
     const fake = await start();
     const client = sdk(fake.baseURL);
-    const system = [{ type: 'text' as const, text: 'x'.repeat(4000), cache_control: { type: 'ephemeral' as const } }];
+    const system = [{ type: 'text' as const, text: 'x'.repeat(8000), cache_control: { type: 'ephemeral' as const } }];
     const call = (q: string) => client.messages.create({ model: MODEL, max_tokens: 50, system, messages: [{ role: 'user', content: q }] });
     const first = await call('first question');
-    expect(first.usage).toMatchObject({ cache_creation_input_tokens: 1000, cache_read_input_tokens: 0 });
+    expect(first.usage).toMatchObject({ cache_creation_input_tokens: 2000, cache_read_input_tokens: 0 });
     const second = await call('second question, longer');
-    expect(second.usage).toMatchObject({ cache_creation_input_tokens: 0, cache_read_input_tokens: 1000 });
-    expect(second.usage.input_tokens).toBe(Math.ceil((4000 + 'second question, longer'.length) / 4) - 1000);
-    expect(fake.stats()).toMatchObject({ cacheWriteTokens: 1000, cacheReadTokens: 1000 });
+    expect(second.usage).toMatchObject({ cache_creation_input_tokens: 0, cache_read_input_tokens: 2000 });
+    expect(second.usage.input_tokens).toBe(Math.ceil((8000 + 'second question, longer'.length) / 4) - 2000);
+    expect(fake.stats()).toMatchObject({ cacheWriteTokens: 2000, cacheReadTokens: 2000 });
   });
 });
 

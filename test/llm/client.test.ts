@@ -103,7 +103,8 @@ describe('LlmClient', () => {
   it('marks a long prefix for prompt caching: written once, then read', async () => {
     db = openDatabase(':memory:');
     const llm = client();
-    const long = 'Conversation text. '.repeat(400);
+    // Past claude-haiku-4-5's minimum cacheable prefix (4096 tokens), or nothing is cached.
+    const long = 'Conversation text. '.repeat(1000);
     const req = (q: string) => ({
       model: 'claude-haiku-4-5',
       messages: [
@@ -144,22 +145,25 @@ describe('LlmClient', () => {
 });
 
 describe('RateLimiter', () => {
-  it('lets a minute’s budget through at once, then paces requests', async () => {
-    const limiter = new RateLimiter({ requestsPerMinute: 60, inputTokensPerMinute: 1e9 });
-    for (let i = 0; i < 60; i++) await limiter.acquire(1);
+  const cost = (inputTokens: number) => ({ inputTokens, outputTokens: 0 });
+
+  it('lets half a second of the limit through at once (the API refuses bigger bursts), then paces', async () => {
+    const limiter = new RateLimiter({ requestsPerMinute: 240, inputTokensPerMinute: 1e9 }); // 4/s: a burst of 2
+    await limiter.acquire(cost(1));
+    await limiter.acquire(cost(1));
     expect(limiter.waitedMs).toBe(0);
     const start = performance.now();
-    await limiter.acquire(1); // one request a second once the burst is spent
+    await limiter.acquire(cost(1)); // four requests a second once the burst is spent
     expect(limiter.waitedMs).toBeGreaterThan(0);
-    expect(performance.now() - start).toBeGreaterThanOrEqual(900);
+    expect(performance.now() - start).toBeGreaterThanOrEqual(200);
   });
 
   it('paces by input tokens too', async () => {
-    const limiter = new RateLimiter({ requestsPerMinute: 1e6, inputTokensPerMinute: 60_000 });
-    await limiter.acquire(60_000);
+    const limiter = new RateLimiter({ requestsPerMinute: 1e6, inputTokensPerMinute: 120_000 }); // 2,000 tokens/s
+    await limiter.acquire(cost(1000));
     const start = performance.now();
-    await limiter.acquire(1000); // 1,000 tokens at 1,000 tokens/s
-    expect(performance.now() - start).toBeGreaterThanOrEqual(900);
+    await limiter.acquire(cost(1000)); // 1,000 tokens at 2,000 tokens/s
+    expect(performance.now() - start).toBeGreaterThanOrEqual(450);
   });
 });
 

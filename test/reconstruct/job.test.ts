@@ -111,6 +111,11 @@ describe('reconstruct.run job', () => {
       const refused = await dispatch(createAppService(host), 'jobs.start', { kind: 'reconstruct.run', args: { run: 'syn' } }, ctx);
       expect(refused).toMatchObject({ ok: false, error: { kind: 'unavailable', message: NO_KEY_MESSAGE } });
       expect(host.jobs.list()).toHaveLength(before);
+      // A run that does not exist is refused up front too, from every front door (host.startJob).
+      host.settings.update({ baseURL: fake.baseURL });
+      const unknown = await dispatch(createAppService(host), 'jobs.start', { kind: 'reconstruct.run', args: { run: 'nope' } }, ctx);
+      expect(unknown).toMatchObject({ ok: false, error: { kind: 'not-found', message: 'no classification run "nope"' } });
+      expect(host.jobs.list()).toHaveLength(before);
     } finally {
       host.settings.update({ baseURL: fake.baseURL });
     }

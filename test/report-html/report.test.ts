@@ -127,9 +127,9 @@ describe('the report in Chromium, offline', () => {
     expect(aborted).toEqual([]);
   });
 
-  it('draws all six figures, each with traces and marks in its SVG', async () => {
-    expect(FIGURE_IDS).toEqual(['fig2', 'fig3', 'fig4', 'fig6', 'fig7', 'fig13']);
-    expect(await page.locator('.js-plotly-plot').count()).toBe(6);
+  it('draws all seven figures, each with traces and marks in its SVG', async () => {
+    expect(FIGURE_IDS).toEqual(['fig2', 'fig3', 'fig4', 'fig6', 'fig6bands', 'fig7', 'fig13']);
+    expect(await page.locator('.js-plotly-plot').count()).toBe(7);
     for (const id of FIGURE_IDS) {
       expect(await page.locator(`#${id} .js-plotly-plot`).count()).toBe(1);
       expect((await tracesOf(id)).length, id).toBeGreaterThan(0);

@@ -36,6 +36,8 @@ const CASES: Record<ApiCall, { valid: Record<string, unknown>; invalid: unknown 
   'analysis.runReport': { valid: { run: 'r' }, invalid: { run: '' } },
   'analysis.compare': { valid: { a: 'x', b: 'y' }, invalid: { a: 'x' } },
   'analysis.reconstruction': { valid: { run: 'r' }, invalid: { run: '' } },
+  'analysis.sensitivity': { valid: { run: 'r', conversations: [1, 15] }, invalid: { run: 'r', accounts: [0] } },
+  'reconstruct.estimate': { valid: { config: { run: 'r', levels: [10, 100] } }, invalid: { config: { run: 'r', levels: [1] } } },
   'review.bundle': { valid: {}, invalid: 'b' },
   'validate.sample': { valid: { run: 'r', facet: 'task' }, invalid: { run: 'r', facet: 'skills' } },
   'validate.importLabels': { valid: { paths: ['labels.json'] }, invalid: { paths: [] } },

@@ -2,10 +2,14 @@
 // of these, so tests can build them by hand and the same code serves releases and our own runs.
 import type { Db } from '../../db/open';
 import type { SourceRef } from '../../../src-shared/report';
+import type { ImportKind } from '../../../src-shared/api';
 import { NotFoundError } from '../errors';
 
 /** The paper's own release: the usage source analyses and exports default to. */
 export const DEFAULT_SOURCE_ID = 'aei-2025-02-10';
+
+/** The reference files loadInputs reads besides the usage source's own release files. */
+export const ANALYSIS_REFERENCE_KINDS: ReadonlySet<ImportKind> = new Set<ImportKind>(['onet-job-zones', 'soc-crosswalk']);
 
 export interface AnalysisInputs {
   source: SourceRef;

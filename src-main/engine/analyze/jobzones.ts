@@ -9,14 +9,19 @@ import type { AnalysisInputs } from './inputs';
 import type { TaskOccupationRow } from './occupations';
 
 /** An occupation's Job Zone(s) with weights summing to 1; empty when unknown. */
-export type ZoneLookup = (code: string) => { zone: number; weight: number }[];
+export type ZoneLookup = (code: string) => readonly ZoneWeight[];
+interface ZoneWeight {
+  zone: number;
+  weight: number;
+}
+
+const NO_ZONES: readonly ZoneWeight[] = [];
 
 export function zonesFromWages(wages: AnalysisInputs['wages']): ZoneLookup {
-  const byCode = new Map(wages.map((w) => [w.code, w.jobZone]));
-  return (code) => {
-    const zone = byCode.get(code);
-    return zone === undefined || zone === null ? [] : [{ zone, weight: 1 }];
-  };
+  // Built once per code: the tables look every task row up, and the answers never change.
+  const byCode = new Map<string, readonly ZoneWeight[]>();
+  for (const w of wages) byCode.set(w.code, w.jobZone === null ? [] : [{ zone: w.jobZone, weight: 1 }]);
+  return (code) => byCode.get(code) ?? NO_ZONES;
 }
 
 export function zonesViaCrosswalk(
@@ -32,10 +37,8 @@ export function zonesViaCrosswalk(
     list.push(zone);
     targets.set(c.codeFrom, list);
   }
-  return (code) => {
-    const zones = targets.get(code) ?? [];
-    return zones.map((zone) => ({ zone, weight: 1 / zones.length }));
-  };
+  const byCode = new Map([...targets].map(([code, zones]) => [code, zones.map((zone) => ({ zone, weight: 1 / zones.length }))]));
+  return (code) => byCode.get(code) ?? NO_ZONES;
 }
 
 export function jobZoneTable(

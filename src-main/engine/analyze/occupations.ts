@@ -29,39 +29,64 @@ export function splitAcrossOccupations(inputs: Pick<AnalysisInputs, 'usageTasks'
   rows: TaskOccupationRow[];
   matching: MatchingSummary;
 } {
-  const titlesByText = new Map<string, Set<string>>();
-  for (const t of inputs.tasks) {
-    const key = normaliseTask(t.task);
-    let titles = titlesByText.get(key);
-    if (!titles) titlesByText.set(key, (titles = new Set()));
-    titles.add(t.title);
+  const { tasks, usageTasks } = inputs;
+  // Each text is normalised once: this runs over every task statement on every reproduction.
+  const keys = tasks.map((t) => normaliseTask(t.task));
+  const occurrences = distinctTitleCounts(tasks, keys);
+  const usageKeys = usageTasks.map((u) => normaliseTask(u.taskName));
+  const pctByText = new Map<string, number>();
+  usageKeys.forEach((key, i) => pctByText.set(key, usageTasks[i]!.pct));
+  const shares = new Float64Array(tasks.length);
+  // Summed in row order from 0, as the rows are listed: the renormalised shares depend on it.
+  let rawSum = 0;
+  for (let i = 0; i < tasks.length; i++) {
+    const pct = pctByText.get(keys[i]!);
+    const share = pct === undefined ? 0 : pct / (occurrences.get(keys[i]!) ?? 1);
+    shares[i] = share;
+    rawSum += share;
   }
-  const pctByText = new Map(inputs.usageTasks.map((u) => [normaliseTask(u.taskName), u.pct]));
-  const raw = inputs.tasks.map((t) => {
-    const key = normaliseTask(t.task);
-    const occurrences = titlesByText.get(key)!.size;
-    const pct = pctByText.get(key);
-    return { t, occurrences, share: pct === undefined ? 0 : pct / occurrences, hasUsage: pct !== undefined && pct > 0 };
+  const rows = tasks.map((t, i): TaskOccupationRow => {
+    const pct = pctByText.get(keys[i]!);
+    return {
+      code: t.code,
+      title: t.title,
+      task: t.task,
+      occurrences: occurrences.get(keys[i]!) ?? 1,
+      usagePct: rawSum > 0 ? (100 * shares[i]!) / rawSum : 0,
+      hasUsage: pct !== undefined && pct > 0,
+    };
   });
-  const rawSum = raw.reduce((s, r) => s + r.share, 0);
-  const rows = raw.map(({ t, occurrences, share, hasUsage }) => ({
-    code: t.code,
-    title: t.title,
-    task: t.task,
-    occurrences,
-    usagePct: rawSum > 0 ? (100 * share) / rawSum : 0,
-    hasUsage,
-  }));
-  const unmatched = inputs.usageTasks.filter((u) => !titlesByText.has(normaliseTask(u.taskName)));
+  const unmatched = usageTasks.filter((_, i) => !occurrences.has(usageKeys[i]!));
   return {
     rows,
     matching: {
-      mappingRows: inputs.usageTasks.length,
-      matchedRows: inputs.usageTasks.length - unmatched.length,
+      mappingRows: usageTasks.length,
+      matchedRows: usageTasks.length - unmatched.length,
       unmatched: unmatched.map((u) => u.taskName),
       rawSumPct: rawSum,
     },
   };
+}
+
+/** Distinct occupation titles per normalised task text (the release's n_occurrences). */
+function distinctTitleCounts(tasks: AnalysisInputs['tasks'], keys: readonly string[]): Map<string, number> {
+  const firstTitle = new Map<string, string>();
+  // Only the few texts shared by several titles get a Set; the rest count 1.
+  const shared = new Map<string, Set<string>>();
+  for (let i = 0; i < tasks.length; i++) {
+    const key = keys[i]!;
+    const title = tasks[i]!.title;
+    const first = firstTitle.get(key);
+    if (first === undefined) firstTitle.set(key, title);
+    else if (first !== title) {
+      const titles = shared.get(key) ?? new Set([first]);
+      titles.add(title);
+      shared.set(key, titles);
+    }
+  }
+  const counts = new Map<string, number>();
+  for (const key of firstTitle.keys()) counts.set(key, shared.get(key)?.size ?? 1);
+  return counts;
 }
 
 export function majorGroupOf(code: string): string {

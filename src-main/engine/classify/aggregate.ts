@@ -4,6 +4,7 @@
 import type { Db } from '../../db/open';
 import type { ClassifyConfig } from './config';
 import { normaliseTask } from '../analyze/occupations';
+import { loadRunFacts, type FactGroup, type RunFacts } from './run-facts';
 
 export interface TaskCount {
   nodeId: string;
@@ -18,31 +19,20 @@ export interface TaskCounts {
   accountsKnown: boolean;
 }
 
-export function countTasks(db: Db, cfg: ClassifyConfig): TaskCounts {
-  const rows = db
-    .prepare(
-      `SELECT c.value AS nodeId, n.name AS task, count(*) AS conversations, count(DISTINCT v.account_id) AS accounts
-       FROM classification c
-       JOIN conversation v ON v.id = c.conversation_id
-       JOIN hierarchy_node n ON n.hierarchy_id = ? AND n.node_id = c.value
-       WHERE c.run_id = ? AND c.facet = 'task' AND c.status = 'ok'
-       GROUP BY c.value ORDER BY c.value`,
-    )
-    .all(cfg.hierarchyId, cfg.name) as Omit<TaskCount, 'kept'>[];
-  const placeholders = cfg.datasets.map(() => '?').join(', ');
-  const withAccount = db
-    .prepare(`SELECT count(*) FROM conversation WHERE dataset IN (${placeholders}) AND account_id IS NOT NULL`)
-    .pluck()
-    .get(...cfg.datasets) as number;
-  const accountsKnown = withAccount > 0;
+/** Task counts under the thresholds, ordered by node id; only tasks the run's hierarchy has. */
+export function countTasks(db: Db, cfg: ClassifyConfig, facts: RunFacts = loadRunFacts(db, cfg)): TaskCounts {
+  const names = new Map(
+    db.prepare('SELECT node_id, name FROM hierarchy_node WHERE hierarchy_id = ?').raw().all(cfg.hierarchyId) as [string, string][],
+  );
   const { minConversations, minAccounts } = cfg.thresholds;
-  return {
-    accountsKnown,
-    tasks: rows.map((r) => ({
-      ...r,
-      kept: r.conversations >= minConversations && (!accountsKnown || r.accounts >= minAccounts),
-    })),
-  };
+  const tasks: TaskCount[] = [];
+  for (const [nodeId, { conversations, accounts }] of facts.tasks) {
+    const task = names.get(nodeId);
+    if (task === undefined) continue;
+    const kept = conversations >= minConversations && (!facts.accountsKnown || accounts >= minAccounts);
+    tasks.push({ nodeId, task, conversations, accounts, kept });
+  }
+  return { accountsKnown: facts.accountsKnown, tasks };
 }
 
 /** Percent of kept usage per task, by conversations or by distinct accounts. */
@@ -58,11 +48,11 @@ export function taskShares(counts: TaskCount[], by: 'conversations' | 'accounts'
 }
 
 /** Stores a run's shares as a usage source ("run:<name>", plus ":accounts" for Figure 10). */
-export function writeRunSource(db: Db, cfg: ClassifyConfig, counts: TaskCounts, referenceDataset: string): string {
+export function writeRunSource(db: Db, cfg: ClassifyConfig, counts: TaskCounts, referenceDataset: string, facts: RunFacts): string {
   const hierarchyCfg = JSON.parse(db.prepare('SELECT config_json FROM hierarchy WHERE id = ?').pluck().get(cfg.hierarchyId) as string) as {
     taskDataset: string;
   };
-  const patterns = patternShares(db, cfg, new Set(counts.tasks.filter((t) => t.kept).map((t) => t.nodeId)));
+  const patterns = patternShares(facts.groups, new Set(counts.tasks.filter((t) => t.kept).map((t) => t.nodeId)));
   const id = `run:${cfg.name}`;
   db.transaction(() => {
     for (const [sourceId, by] of [[id, 'conversations'], [`${id}:accounts`, 'accounts']] as const) {
@@ -81,16 +71,13 @@ export function writeRunSource(db: Db, cfg: ClassifyConfig, counts: TaskCounts, 
 }
 
 /** Pattern shares (percent, 'none' included) over conversations whose task passed the thresholds. */
-function patternShares(db: Db, cfg: ClassifyConfig, keptNodes: Set<string>): Map<string, number> {
-  const rows = db
-    .prepare(
-      `SELECT t.value AS nodeId, p.value AS pattern FROM classification p
-       JOIN classification t ON t.run_id = p.run_id AND t.conversation_id = p.conversation_id AND t.facet = 'task' AND t.status = 'ok'
-       WHERE p.run_id = ? AND p.facet = 'pattern' AND p.status = 'ok'`,
-    )
-    .all(cfg.name) as { nodeId: string; pattern: string }[];
-  const kept = rows.filter((r) => keptNodes.has(r.nodeId));
+function patternShares(groups: readonly FactGroup[], keptNodes: Set<string>): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const r of kept) counts.set(r.pattern, (counts.get(r.pattern) ?? 0) + 1);
-  return new Map([...counts].map(([p, n]) => [p, (100 * n) / kept.length]));
+  let total = 0;
+  for (const g of groups) {
+    if (g.pattern === null || !keptNodes.has(g.nodeId)) continue;
+    counts.set(g.pattern, (counts.get(g.pattern) ?? 0) + g.n);
+    total += g.n;
+  }
+  return new Map([...counts].map(([p, n]) => [p, (100 * n) / total]));
 }

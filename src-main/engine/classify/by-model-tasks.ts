@@ -9,7 +9,7 @@ import { countAtLevel, type HierarchyLevels, type KeptConversation } from './lev
 
 function modelsByConversations(convs: readonly KeptConversation[]): ModelTaskComparison['models'] {
   const n = new Map<string, number>();
-  for (const c of convs) n.set(c.model, (n.get(c.model) ?? 0) + 1);
+  for (const c of convs) n.set(c.model, (n.get(c.model) ?? 0) + c.n);
   return [...n]
     .map(([model, conversations]) => ({ model, conversations }))
     .sort((a, b) => b.conversations - a.conversations || a.model.localeCompare(b.model));

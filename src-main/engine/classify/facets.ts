@@ -1,5 +1,9 @@
 // One Claude facet over a chunk of conversations: screening (F.1), one level of the top-down task
 // traversal (F.2), collaboration pattern (F.3) and skills (F.4, options shuffled per call).
+// Prompt caching: F.1, every F.2 level and the privacy summary open with the same message (the
+// paper's intro line and the conversation), so that message is their shared cacheable prefix. F.3
+// ("Consider the following conversation: <conversation>") and F.4 (the conversation inside ```)
+// quote it differently before the conversation starts, so no verbatim arrangement lets them share it.
 import {
   collaborationTemplate,
   privacySummaryTemplate,
@@ -14,6 +18,8 @@ import type { ItemResult, RunContext } from '../pipeline/steps';
 import { shuffled, subSeed } from '../hierarchy/random';
 import type { HierarchyNode } from '../hierarchy/store';
 import type { Tree } from './tree';
+import type { PromptTemplate } from '../../../src-shared/prompts/types';
+import type { ClassifyConfig } from './config';
 
 export interface ChunkItem {
   id: string;
@@ -28,12 +34,36 @@ export const TEMPLATES = {
   summary: privacySummaryTemplate(),
 };
 
-export function summarise(deps: ClaudeStepDeps, items: readonly ChunkItem[], ctx: RunContext): Promise<ItemResult<string>[]> {
-  return claudeStep(deps, 'classify.summary', TEMPLATES.summary, items.map((c) => ({ conversation: c.text })), ctx);
+/**
+ * Whether the screening call's cached conversation prefix is read again: by the task traversal
+ * (raw conversation, same model) or by the privacy summary (same model; caches are per model).
+ * If not, a breakpoint there only pays the 1.25x cache-write price for nothing.
+ */
+export function screeningPrefixReused(cfg: Pick<ClassifyConfig, 'facets' | 'models' | 'privacySummary'>): boolean {
+  if (!cfg.facets.includes('screening') || !cfg.facets.includes('task')) return false;
+  return cfg.privacySummary ? cfg.models.summary === cfg.models.screening : cfg.models.task === cfg.models.screening;
 }
 
-export function screen(deps: ClaudeStepDeps, items: readonly ChunkItem[], ctx: RunContext): Promise<ItemResult<boolean>[]> {
-  return claudeStep(deps, 'classify.screening', TEMPLATES.screening, items.map((c) => ({ conversation: c.text })), ctx);
+/** The template without its cache breakpoint (same id and version: the answers are the same). */
+function uncached<V, O>(t: PromptTemplate<V, O>): PromptTemplate<V, O> {
+  return {
+    ...t,
+    render: (v) => {
+      const { messages, system } = t.render(v);
+      return { messages, ...(system !== undefined ? { system } : {}) };
+    },
+  };
+}
+
+/** The summary reads the conversation prefix screening cached, when that one was cached for it. */
+export function summarise(deps: ClaudeStepDeps, items: readonly ChunkItem[], ctx: RunContext, readsScreeningCache = false): Promise<ItemResult<string>[]> {
+  const template = readsScreeningCache ? TEMPLATES.summary : uncached(TEMPLATES.summary);
+  return claudeStep(deps, 'classify.summary', template, items.map((c) => ({ conversation: c.text })), ctx);
+}
+
+export function screen(deps: ClaudeStepDeps, items: readonly ChunkItem[], ctx: RunContext, cachePrefix = true): Promise<ItemResult<boolean>[]> {
+  const template = cachePrefix ? TEMPLATES.screening : uncached(TEMPLATES.screening);
+  return claudeStep(deps, 'classify.screening', template, items.map((c) => ({ conversation: c.text })), ctx);
 }
 
 export function pattern(deps: ClaudeStepDeps, items: readonly ChunkItem[], ctx: RunContext): Promise<ItemResult<PatternAnswer>[]> {

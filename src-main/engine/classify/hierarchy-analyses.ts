@@ -6,19 +6,21 @@ import { loadNodes } from '../hierarchy/store';
 import type { ClassifyConfig } from './config';
 import type { TaskCount } from './aggregate';
 import { modelTaskComparison } from './by-model-tasks';
-import { hierarchyLevels, keptConversations, levelShares } from './levels';
+import { hierarchyLevels, keptConversations, levelShares, mergePatterns } from './levels';
 import { characteristicTasks } from './patterns-by-task';
+import type { FactGroup } from './run-facts';
 
 type HierarchyAnalyses = Required<Pick<RunReport, 'topLevelTasks' | 'middleLevelTasks' | 'modelTasks' | 'characteristicTasks'>>;
 
 /** Everything the run report adds from the hierarchy: Figures 11 and 12, Figure 8 by task, B.5. */
-export function hierarchyAnalyses(db: Db, cfg: ClassifyConfig, kept: readonly TaskCount[]): HierarchyAnalyses {
+export function hierarchyAnalyses(db: Db, cfg: ClassifyConfig, kept: readonly TaskCount[], groups: readonly FactGroup[]): HierarchyAnalyses {
   const levels = hierarchyLevels(loadNodes(db, cfg.hierarchyId));
-  const convs = keptConversations(db, cfg.name, kept);
+  const convs = keptConversations(groups, kept);
+  const byModel = mergePatterns(convs);
   return {
-    topLevelTasks: levelShares(convs, levels, levels.top),
-    middleLevelTasks: levelShares(convs, levels, levels.middle),
-    modelTasks: modelTaskComparison(convs, levels),
+    topLevelTasks: levelShares(byModel, levels, levels.top),
+    middleLevelTasks: levelShares(byModel, levels, levels.middle),
+    modelTasks: modelTaskComparison(byModel, levels),
     characteristicTasks: characteristicTasks(convs, kept, cfg.thresholds.minConversations),
   };
 }

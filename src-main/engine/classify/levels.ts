@@ -1,18 +1,19 @@
-// Usage across the task hierarchy (paper Appendix D.1, Figures 11 and 12), and the per-conversation
-// rows the task-level model comparison and the pattern breakdowns read. The privacy thresholds
-// apply at the BASE level, as in the paper: only conversations of kept base tasks count, each for
-// its base task and every ancestor of it.
-import type { Db } from '../../db/open';
+// Usage across the task hierarchy (paper Appendix D.1, Figures 11 and 12), and the conversation
+// counts (by task, model and pattern) the task-level model comparison and the pattern breakdowns
+// read. The privacy thresholds apply at the BASE level, as in the paper: only conversations of
+// kept base tasks count, each for its base task and every ancestor of it.
 import type { LevelTaskShare } from '../../../src-shared/report';
 import type { HierarchyNode } from '../hierarchy/store';
 import type { TaskCount } from './aggregate';
+import type { FactGroup } from './run-facts';
 
-/** One classified conversation of a kept base task. */
+/** Classified conversations of a kept base task, `n` of them with the same model and pattern. */
 export interface KeptConversation {
   nodeId: string;
   model: string;
-  /** Its collaboration pattern ("none" included), null when the pattern facet has no answer. */
+  /** Their collaboration pattern ("none" included), null when the pattern facet has no answer. */
   pattern: string | null;
+  n: number;
 }
 
 /**
@@ -42,17 +43,30 @@ export function hierarchyLevels(nodes: readonly HierarchyNode[]): HierarchyLevel
   return { top: depth >= 1 ? depth : null, middle: depth >= 2 ? depth - 1 : null, ancestor };
 }
 
-export function keptConversations(db: Db, runId: string, kept: readonly TaskCount[]): KeptConversation[] {
+/** The run's conversations of kept tasks, grouped by task, model and pattern (run-facts.ts). */
+export function keptConversations(groups: readonly FactGroup[], kept: readonly TaskCount[]): KeptConversation[] {
   const keptIds = new Set(kept.map((t) => t.nodeId));
-  const rows = db
-    .prepare(
-      `SELECT t.value AS nodeId, coalesce(v.model, 'unknown') AS model, p.value AS pattern FROM classification t
-       JOIN conversation v ON v.id = t.conversation_id
-       LEFT JOIN classification p ON p.run_id = t.run_id AND p.conversation_id = t.conversation_id AND p.facet = 'pattern' AND p.status = 'ok'
-       WHERE t.run_id = ? AND t.facet = 'task' AND t.status = 'ok'`,
-    )
-    .all(runId) as KeptConversation[];
-  return rows.filter((r) => keptIds.has(r.nodeId));
+  return groups.filter((g) => keptIds.has(g.nodeId));
+}
+
+/**
+ * The same conversations merged over patterns (the level and model analyses ignore the pattern):
+ * a few per task instead of one per task, model and pattern, so each hierarchy walk is done once.
+ */
+export function mergePatterns(convs: readonly KeptConversation[]): KeptConversation[] {
+  const out = new Map<string, KeptConversation>();
+  for (const c of convs) {
+    const key = `${c.nodeId}\u0000${c.model}`;
+    const m = out.get(key);
+    if (m) m.n += c.n;
+    else out.set(key, { nodeId: c.nodeId, model: c.model, pattern: null, n: c.n });
+  }
+  return [...out.values()];
+}
+
+/** How many conversations the groups hold. */
+export function conversationCount(convs: readonly KeptConversation[]): number {
+  return convs.reduce((s, c) => s + c.n, 0);
 }
 
 /** Conversations per node at `level` (each conversation counted for its base task's ancestor there). */
@@ -62,7 +76,7 @@ export function countAtLevel(convs: readonly KeptConversation[], levels: Hierarc
     const node = levels.ancestor(c.nodeId, level);
     if (!node) continue;
     const entry = out.get(node.id) ?? { node, n: 0 };
-    entry.n += 1;
+    entry.n += c.n;
     out.set(node.id, entry);
   }
   return out;
@@ -70,8 +84,9 @@ export function countAtLevel(convs: readonly KeptConversation[], levels: Hierarc
 
 /** Shares (percent of `convs`) of the nodes at `level`, largest first; empty when the level is absent. */
 export function levelShares(convs: readonly KeptConversation[], levels: HierarchyLevels, level: number | null): LevelTaskShare[] {
-  if (level === null || convs.length === 0) return [];
+  const total = conversationCount(convs);
+  if (level === null || total === 0) return [];
   return [...countAtLevel(convs, levels, level).values()]
-    .map(({ node, n }) => ({ nodeId: node.id, task: node.name, pct: (100 * n) / convs.length }))
+    .map(({ node, n }) => ({ nodeId: node.id, task: node.name, pct: (100 * n) / total }))
     .sort((a, b) => b.pct - a.pct || a.task.localeCompare(b.task) || a.nodeId.localeCompare(b.nodeId));
 }

@@ -49,7 +49,7 @@ function tally(tasks: TaskCount[]): { total: number; kept: number } {
 function loadChoices(db: Db, runId: string): Choice[] {
   const rows = db
     .prepare(
-      `SELECT c.value, v.account_id AS account FROM classification c JOIN conversation v ON v.id = c.conversation_id
+      `SELECT c.value, v.account_id AS account FROM classification c JOIN conversation v ON v.seq = c.conversation_seq
        WHERE c.run_id = ? AND c.facet = 'tasks' AND c.status = 'ok' ORDER BY c.conversation_id`,
     )
     .all(runId) as { value: string; account: string | null }[];

@@ -16,7 +16,7 @@ function countsByTask(convs: readonly KeptConversation[]): Map<string, Map<strin
   for (const c of convs) {
     if (c.pattern === null) continue;
     const counts = out.get(c.nodeId) ?? new Map<string, number>();
-    counts.set(c.pattern, (counts.get(c.pattern) ?? 0) + 1);
+    counts.set(c.pattern, (counts.get(c.pattern) ?? 0) + c.n);
     out.set(c.nodeId, counts);
   }
   return out;

@@ -1,35 +1,52 @@
-// A run's report (its aggregation over every classified conversation: ~78 s at 1M conversations)
-// computed in a task worker with its own connection to the project file, so the thread serving
-// HTTP or IPC keeps answering. SQLite in WAL mode lets the worker read while the main connection
-// writes; the worker's one short write (the run's usage source) waits on the busy timeout like any
-// other writer. An in-memory project cannot be shared between connections and stays in-thread.
+// A run's report (its aggregation over every classified conversation: tens of seconds at 1M
+// conversations) served from the store when current (report-cache.ts), else computed in a task
+// worker with its own connection to the project file, so the thread serving HTTP or IPC keeps
+// answering. SQLite in WAL mode lets the worker read while the main connection writes; the
+// worker's short writes (the run's usage source, the stored report) wait on the busy timeout like
+// any other writer. An in-memory project cannot be shared between connections and stays in-thread.
 import { openDatabase, type Db } from '../../db/open';
 import type { RunReport } from '../../../src-shared/report';
+import { DEFAULT_SOURCE_ID } from '../analyze/inputs';
 import { runTask } from '../workers/pool';
 import type { TaskOutput } from '../workers/registry';
-import { runReport } from './report';
+import { reportAndStore, reportFingerprint, storedReport } from './report-cache';
 
 export interface RunReportArgs {
   /** The project's .sqlite file. */
   path: string;
   run: string;
-  /** Omitted: runReport's default release. */
-  referenceDataset?: string;
+  referenceDataset: string;
+  /** The fingerprint of the run's inputs, taken before the worker starts. */
+  key: string;
 }
 
-/** runReport(db, runId, referenceDataset) off the calling thread when the project is a file. */
+/** Computations under way, by project, run and fingerprint: a second request waits for the first. */
+const inFlight = new Map<string, Promise<RunReport>>();
+
+/**
+ * runReport(db, runId, referenceDataset) from the store when current, else computed off the
+ * calling thread when the project is a file (and stored). Omitted release: runReport's default.
+ */
 export async function runReportAsync(db: Db, runId: string, referenceDataset?: string, opts: { signal?: AbortSignal } = {}): Promise<RunReport> {
-  if (db.memory || db.name === '') return referenceDataset ? runReport(db, runId, referenceDataset) : runReport(db, runId);
-  const args: RunReportArgs = { path: db.name, run: runId, ...(referenceDataset ? { referenceDataset } : {}) };
-  return runTask<RunReport>('classify.runReport', args, opts.signal ? { signal: opts.signal } : {});
+  const reference = referenceDataset ?? DEFAULT_SOURCE_ID;
+  const key = reportFingerprint(db, runId, reference);
+  const stored = storedReport(db, runId, key);
+  if (stored) return stored;
+  if (db.memory || db.name === '') return reportAndStore(db, runId, reference, key);
+  const args: RunReportArgs = { path: db.name, run: runId, referenceDataset: reference, key };
+  // A caller that may cancel gets its own worker, so cancelling never fails someone else's request.
+  if (opts.signal) return runTask<RunReport>('classify.runReport', args, { signal: opts.signal });
+  const id = `${db.name}\0${runId}\0${key}`;
+  const running = inFlight.get(id) ?? runTask<RunReport>('classify.runReport', args).finally(() => inFlight.delete(id));
+  inFlight.set(id, running);
+  return running;
 }
 
 /** Worker side: its own connection, closed without a WAL checkpoint (the main connection owns that). */
 export function runReportTask(args: RunReportArgs): TaskOutput {
   const db = openDatabase(args.path);
   try {
-    const value = args.referenceDataset ? runReport(db, args.run, args.referenceDataset) : runReport(db, args.run);
-    return { value };
+    return { value: reportAndStore(db, args.run, args.referenceDataset, args.key) };
   } finally {
     db.close();
   }

@@ -15,14 +15,17 @@ import { verifyRunInputs } from './inputs';
 import { multiTaskReport } from './multi-task-report';
 import { hierarchyAnalyses } from './hierarchy-analyses';
 import { patternPcts } from './patterns-by-task';
+import { binary, loadRunFacts, type FactGroup } from './run-facts';
 
 export function runReport(db: Db, runId: string, referenceDataset = 'aei-2025-02-10'): RunReport {
   const row = db.prepare('SELECT config_json, status FROM classify_run WHERE id = ?').get(runId) as { config_json: string; status: string } | undefined;
   if (!row) throw new NotFoundError(`no classification run "${runId}"`);
   const cfg = ClassifyConfigSchema.parse(JSON.parse(row.config_json));
   verifyRunInputs(db, cfg, row.status, referenceDataset);
-  const counts = countTasks(db, cfg);
-  const sourceId = writeRunSource(db, cfg, counts, referenceDataset);
+  // Read once: every count below comes from these (run-facts.ts).
+  const facts = loadRunFacts(db, cfg);
+  const counts = countTasks(db, cfg, facts);
+  const sourceId = writeRunSource(db, cfg, counts, referenceDataset, facts);
   // Loaded once: Figure 10, patterns by occupation and usage by model all read the same inputs.
   const inputs = loadInputs(db, sourceId);
   const byConv = reproduceFromInputs(inputs).categories;
@@ -30,13 +33,13 @@ export function runReport(db: Db, runId: string, referenceDataset = 'aei-2025-02
   const categories = byConv.map((c) => ({ title: c.title, byConversations: c.usagePct, byAccounts: byAcc.get(c.title) ?? 0 }));
   const kept = counts.tasks.filter((t) => t.kept);
   const dropped = counts.tasks.filter((t) => !t.kept);
-  const patterns = patternCounts(db, runId);
+  const patterns = patternCounts(facts.groups);
   return {
     run: runId,
     method: cfg.method,
     ...(cfg.demo ? { provenance: DEMO_PROVENANCE } : {}),
     sourceId,
-    thresholds: cfg.thresholds,
+    thresholds: { ...cfg.thresholds, accountsApplied: counts.accountsKnown },
     accountsKnown: counts.accountsKnown,
     tasks: {
       total: counts.tasks.length,
@@ -49,15 +52,15 @@ export function runReport(db: Db, runId: string, referenceDataset = 'aei-2025-02
       categories,
       correlation: compareDistributions(categories.map((c) => c.byConversations), categories.map((c) => c.byAccounts)),
     },
-    skills: skillShares(db, runId),
-    byModel: byModel(db, runId, kept, inputs),
+    ...skillShares(db, runId),
+    byModel: byModel(facts.groups, kept, inputs),
     patternsByTask: kept
       .map((t) => breakdown(t.task, patterns.get(t.nodeId) ?? new Map()))
       .filter((b) => b.conversations > 0)
       .sort((a, b) => b.conversations - a.conversations),
     patternsByOccupation: byOccupation(inputs, kept, patterns),
     multiTask: multiTaskReport(db, cfg, counts, inputs),
-    ...hierarchyAnalyses(db, cfg, kept),
+    ...hierarchyAnalyses(db, cfg, kept, facts.groups),
   };
 }
 
@@ -72,19 +75,13 @@ export function lastReference(db: Db, runId: string): string | undefined {
 
 type Counts = Map<string, number>;
 
-function patternCounts(db: Db, runId: string): Map<string, Counts> {
-  const rows = db
-    .prepare(
-      `SELECT t.value AS nodeId, p.value AS pattern, count(*) AS n FROM classification p
-       JOIN classification t ON t.run_id = p.run_id AND t.conversation_id = p.conversation_id AND t.facet = 'task' AND t.status = 'ok'
-       WHERE p.run_id = ? AND p.facet = 'pattern' AND p.status = 'ok' GROUP BY t.value, p.value`,
-    )
-    .all(runId) as { nodeId: string; pattern: string; n: number }[];
+function patternCounts(groups: readonly FactGroup[]): Map<string, Counts> {
   const out = new Map<string, Counts>();
-  for (const r of rows) {
-    const m = out.get(r.nodeId) ?? new Map();
-    m.set(r.pattern, r.n);
-    out.set(r.nodeId, m);
+  for (const g of groups) {
+    if (g.pattern === null) continue;
+    const m = out.get(g.nodeId) ?? new Map<string, number>();
+    m.set(g.pattern, (m.get(g.pattern) ?? 0) + g.n);
+    out.set(g.nodeId, m);
   }
   return out;
 }
@@ -119,16 +116,30 @@ function byOccupation(inputs: AnalysisInputs, kept: { nodeId: string; task: stri
   return [...occ].map(([title, counts]) => breakdown(title, counts)).sort((a, b) => b.conversations - a.conversations);
 }
 
-function skillShares(db: Db, runId: string): { skill: string; pct: number }[] {
-  const values = db
-    .prepare("SELECT value FROM classification WHERE run_id = ? AND facet = 'skills' AND status = 'ok'")
-    .pluck()
-    .all(runId) as string[];
+/** Skills are JSON lists, counted per distinct list (a few dozen) rather than parsed per row. */
+/**
+ * Figure 5 as the paper computes it (B.4): conversations answered "none" (stored as an empty list)
+ * are filtered out of the denominator — the paper found 0.1% of them — and their share is reported
+ * on its own.
+ */
+function skillShares(db: Db, runId: string): Pick<RunReport, 'skills' | 'skillsNonePct'> {
+  const lists = db
+    .prepare("SELECT value, count(*) FROM classification WHERE run_id = ? AND facet = 'skills' AND status = 'ok' GROUP BY value")
+    .raw()
+    .all(runId) as [string, number][];
   const counts = new Map<string, number>();
-  for (const v of values) for (const s of JSON.parse(v) as string[]) counts.set(s, (counts.get(s) ?? 0) + 1);
-  return [...counts]
-    .map(([skill, n]) => ({ skill, pct: (100 * n) / values.length }))
+  let rows = 0;
+  let none = 0;
+  for (const [v, n] of lists) {
+    const skills = JSON.parse(v) as string[];
+    if (skills.length === 0) none += n;
+    else rows += n;
+    for (const s of skills) counts.set(s, (counts.get(s) ?? 0) + n);
+  }
+  const skills = [...counts]
+    .map(([skill, n]) => ({ skill, pct: (100 * n) / rows }))
     .sort((a, b) => b.pct - a.pct || a.skill.localeCompare(b.skill));
+  return { skills, skillsNonePct: rows + none > 0 ? (100 * none) / (rows + none) : 0 };
 }
 
 /**
@@ -137,22 +148,23 @@ function skillShares(db: Db, runId: string): { skill: string; pct: number }[] {
  * re-applied to each model's subset (which dropped every task of a small model: legend, no bars).
  * Models that answered only tasks under the thresholds have nothing to show and are left out.
  */
-function byModel(db: Db, runId: string, kept: TaskCount[], base: AnalysisInputs): RunReport['byModel'] {
+function byModel(groups: readonly FactGroup[], kept: TaskCount[], base: AnalysisInputs): RunReport['byModel'] {
   const keptById = new Map(kept.map((t) => [t.nodeId, t]));
-  const rows = db
-    .prepare(
-      `SELECT coalesce(v.model, 'unknown') AS model, c.value AS nodeId, count(*) AS n FROM classification c
-       JOIN conversation v ON v.id = c.conversation_id
-       WHERE c.run_id = ? AND c.facet = 'task' AND c.status = 'ok' GROUP BY 1, 2`,
-    )
-    .all(runId) as { model: string; nodeId: string; n: number }[];
-  const perModel = new Map<string, TaskCount[]>();
-  for (const r of rows) {
-    const task = keptById.get(r.nodeId);
-    if (task) perModel.set(r.model, [...(perModel.get(r.model) ?? []), { ...task, conversations: r.n }]);
+  // Per model, its tasks in node id order with their conversations (groups come by node id).
+  const perModel = new Map<string, Map<string, TaskCount>>();
+  for (const g of groups) {
+    const task = keptById.get(g.nodeId);
+    if (!task) continue;
+    const tasks = perModel.get(g.model) ?? new Map<string, TaskCount>();
+    const t = tasks.get(g.nodeId) ?? { ...task, conversations: 0 };
+    t.conversations += g.n;
+    tasks.set(g.nodeId, t);
+    perModel.set(g.model, tasks);
   }
   return [...perModel]
-    .map(([model, tasks]) => {
+    .sort((a, b) => binary(a[0], b[0]))
+    .map(([model, byTask]) => {
+      const tasks = [...byTask.values()];
       const usageTasks = taskShares(tasks, 'conversations');
       const categories = reproduceFromInputs({ ...base, usageTasks }).categories.map((c) => ({ title: c.title, usagePct: c.usagePct }));
       return { model, conversations: tasks.reduce((s, t) => s + t.conversations, 0), categories };

@@ -23,8 +23,10 @@ export class RunWriter {
     private readonly db: Db,
     private readonly cfg: ClassifyConfig,
   ) {
+    // The conversation's integer key is looked up here, in the same statement (else the trigger does).
     this.put = db.prepare(
-      'INSERT OR REPLACE INTO classification (run_id, conversation_id, facet, status, value, reason) VALUES (?, ?, ?, ?, ?, ?)',
+      `INSERT OR REPLACE INTO classification (run_id, conversation_id, facet, status, value, reason, conversation_seq)
+       VALUES (@run, @id, @facet, @status, @value, @reason, (SELECT seq FROM conversation WHERE id = @id))`,
     );
   }
 
@@ -48,7 +50,7 @@ export class RunWriter {
 
   private rows(rows: [string, Facet | 'summary' | 'tasks', string, string | null, string | null][]): void {
     this.db.transaction(() => {
-      for (const r of rows) this.put.run(this.cfg.name, ...r);
+      for (const [id, facet, status, value, reason] of rows) this.put.run({ run: this.cfg.name, id, facet, status, value, reason });
     })();
   }
 

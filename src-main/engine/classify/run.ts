@@ -9,7 +9,7 @@ import type { RunContext, StepProgress } from '../pipeline/steps';
 import { PhaseTracker } from '../pipeline/phases';
 import { combineLanes } from '../pipeline/lanes';
 import { ClassifyConfigSchema, type ClassifyConfig } from './config';
-import { pattern, screen, skills, summarise, traverse, TEMPLATES, type ChunkItem } from './facets';
+import { pattern, screen, screeningPrefixReused, skills, summarise, traverse, TEMPLATES, type ChunkItem } from './facets';
 import { loadTree } from './tree';
 import { mapMultiTasks, multiTaskVersions } from './multi-task';
 import { offlineTraverse, type Embed } from './offline';
@@ -83,7 +83,7 @@ async function classifyWithClaude(
   /** What the traversal reads: the conversation, or its privacy summary when configured. */
   const mappingInput = async (ctx: RunContext): Promise<ChunkItem[]> => {
     if (!cfg.privacySummary) return relevant;
-    const summaries = await summarise(stepDeps(cfg.models.summary), relevant, ctx);
+    const summaries = await summarise(stepDeps(cfg.models.summary), relevant, ctx, screeningPrefixReused(cfg));
     writer.facet('summary', relevant, summaries, (v) => v);
     // A conversation whose summary failed is mapped from nothing and ends unclassified with the reason.
     return relevant.map((c, i) => {
@@ -92,7 +92,7 @@ async function classifyWithClaude(
     });
   };
   if (cfg.facets.includes('screening')) {
-    const screened = await screen(stepDeps(cfg.models.screening), items, screenCtx);
+    const screened = await screen(stepDeps(cfg.models.screening), items, screenCtx, screeningPrefixReused(cfg));
     writer.screening(items, screened);
     relevant = items.filter((_, i) => screened[i]!.ok && (screened[i] as { value: boolean }).value);
   }

@@ -20,6 +20,7 @@ import { renderFiles, type ExportFormat } from './write';
 import { appVersion, conversationFiles, dataFiles, runInfo, type Manifest } from './manifest';
 import { ExportStaging, refuseForeignTarget } from './staging';
 import type { Table } from './table';
+import { ACCOUNTS_NOT_APPLIED, appliedThresholds } from '../../../src-shared/thresholds';
 
 export type { Manifest } from './manifest';
 export type { ExportFormat } from './write';
@@ -95,7 +96,7 @@ export function stageExport(db: Db, opts: ExportOptions): StagedExport {
     source: content.source,
     run: runInfo(content.cfg, content.tasksKept),
     hierarchyId: content.cfg?.hierarchyId ?? null,
-    thresholds: content.cfg?.thresholds ?? null,
+    thresholds: manifestThresholds(content),
     dataFiles: dataFiles(db, content.source.id),
     conversationFiles: conversationFiles(db, content.cfg),
     privacy: { ...privacy, tasksBelowThresholds: content.cfg ? 'excluded' : 'not-applicable' },
@@ -152,3 +153,9 @@ function previousReference(db: Db, sourceId: string): string | undefined {
   return row ?? undefined;
 }
 
+/** The run's thresholds as they applied: the account threshold only when accounts are known. */
+function manifestThresholds(content: Content): Manifest['thresholds'] {
+  if (!content.cfg) return null;
+  const applied = content.runReport ? appliedThresholds(content.runReport).accountsApplied : true;
+  return { ...content.cfg.thresholds, accountsApplied: applied, ...(applied ? {} : { note: ACCOUNTS_NOT_APPLIED }) };
+}

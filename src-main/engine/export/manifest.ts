@@ -35,7 +35,8 @@ export interface Manifest {
     provenance?: string;
   } | null;
   hierarchyId: string | null;
-  thresholds: { minConversations: number; minAccounts: number } | null;
+  /** With accountsApplied false (and a note) when the conversations carry no account ids. */
+  thresholds: { minConversations: number; minAccounts: number; accountsApplied: boolean; note?: string } | null;
   dataFiles: DataFile[];
   conversationFiles: { dataset: string; file: string; sha256: string; rows: number }[];
   privacy: PrivacyChoices & { tasksBelowThresholds: 'excluded' | 'not-applicable' };

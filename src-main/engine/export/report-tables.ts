@@ -1,6 +1,7 @@
 // The tables of a ReproduceReport (paper section 3), one per figure or table of the paper.
 import type { PaperReference, ReproduceReport } from '../../../src-shared/report';
 import { num, str, table, type Table } from './table';
+import { wageBands } from '../../../src-shared/charts/fig6WageBands';
 
 const PCT = 'percent';
 
@@ -37,6 +38,7 @@ export function reproduceTables(r: ReproduceReport, paper: PaperReference | null
       num('medianWage', 'Median annual wage', 'USD per year'),
       num('usagePct', 'Share of usage of the occupation', PCT),
     ], r.wage.points.map((p) => [p.code, p.title, p.category, p.medianWage, p.usagePct])),
+    wageBandsTable(r),
     jobZoneTable(r, paper),
     table('automation_split', 'Automation vs augmentation collaboration patterns (Figure 7)', [
       str('pattern', 'Collaboration pattern'),
@@ -51,6 +53,19 @@ export function reproduceTables(r: ReproduceReport, paper: PaperReference | null
       num('mse', 'Mean squared difference of the shares', 'percent squared'),
     ], [[r.categoryCorrelation.n, r.categoryCorrelation.pearson, r.categoryCorrelation.spearman, r.categoryCorrelation.kendallTauB, r.categoryCorrelation.mse]]),
   ];
+}
+
+/** Figure 6 by wage quartile and decile of the plotted occupations (fig6WageBands). */
+function wageBandsTable(r: ReproduceReport): Table {
+  const bands = [...wageBands(r.wage.points, 4), ...wageBands(r.wage.points, 10)];
+  return table('wage_bands', 'Usage by median-wage quartile and decile of the occupations in Figure 6', [
+    str('grouping', '"quartile" or "decile": occupations ranked by median wage, equal numbers per group, ties together'),
+    num('band', 'Group number, lowest wages first', 'count'),
+    num('occupations', 'Occupations in the group', 'count'),
+    num('minWage', 'Lowest median annual wage in the group', 'USD per year'),
+    num('maxWage', 'Highest median annual wage in the group', 'USD per year'),
+    num('usagePct', 'Share of the plotted occupations\' usage', PCT),
+  ], bands.map((b) => [b.of === 4 ? 'quartile' : 'decile', b.band, b.occupations, b.minWage, b.maxWage, b.usagePct]));
 }
 
 /** Both Table 2 variants in one long table, told apart by `variant`; the paper's values when given. */

@@ -8,9 +8,11 @@ import { NotFoundError } from '../errors';
 import { refuseForeignTarget } from '../export/staging';
 import { requireCompleteDatasets } from '../ingest/conversations';
 import { expandPath } from '../paths';
+import { finishedRun } from '../reconstruct/config';
 
 export function checkJobInputs(db: Db, start: JobStart): void {
   if (start.kind === 'export.run') refuseForeignTarget(expandPath(start.args.outDir));
+  if (start.kind === 'reconstruct.run') finishedRun(db, start.args.run);
   if (start.kind !== 'classify.run') return;
   const hasDataset = db.prepare('SELECT 1 FROM conversation WHERE dataset = ? LIMIT 1').pluck();
   const missing = start.args.datasets.filter((d) => hasDataset.get(d) === undefined);

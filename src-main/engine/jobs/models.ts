@@ -41,6 +41,8 @@ export function claudeClient(db: Db, settings: Settings, secrets: SecretStore, m
     // A gateway without a key authenticates its own way; the SDK still wants some credential.
     ...(key ? { apiKey: key } : { authToken: 'no-key' }),
     limits: { requestsPerMinute: settings.requestsPerMinute, inputTokensPerMinute: settings.inputTokensPerMinute },
+    // "Requests in flight" in Settings is the ceiling; the client adapts below it.
+    maxInFlight: settings.concurrency,
   });
   // The demo server's answers cost nothing: the totals say so, and the UI shows "simulated".
   if (settings.demoMode) client.stats.simulated = true;

@@ -15,6 +15,7 @@ import { requestHash, type MessageRequest } from './store';
 export interface BatchItem {
   request: MessageRequest;
   meta: { promptId: string; promptVersion: string };
+  /** Kept for the direct calls a step may still make; a batch itself is sent without breakpoints (see createBatch). */
   cacheMessageIndex?: number;
 }
 
@@ -71,10 +72,12 @@ function findOpenBatch(db: Db, batchKey: string): string | null {
 }
 
 async function createBatch(db: Db, client: LlmClient, batchKey: string, pending: Map<string, BatchItem>): Promise<string> {
-  const caching = client.options.promptCaching;
+  // No cache breakpoints in a batch: each step is its own batch, so a conversation appears once per
+  // batch, and the next step's batch may start after the 5-minute cache has expired (batches take
+  // minutes to hours). A breakpoint would pay the 1.25x write price for reads that rarely happen.
   const requests = [...pending].map(([hash, item]) => ({
     custom_id: hash,
-    params: { ...item.request, messages: toApiMessages(item.request.messages, caching ? item.cacheMessageIndex : undefined) },
+    params: { ...item.request, messages: toApiMessages(item.request.messages) },
   }));
   const batch = await client.anthropic.messages.batches.create({ requests });
   const model = requests[0]?.params.model ?? '';

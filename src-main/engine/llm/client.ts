@@ -1,16 +1,20 @@
-// One Claude client over @anthropic-ai/sdk: rate limits, retries that honour retry-after, every
-// response recorded (and identical calls answered) from SQLite, prompt caching of a marked prefix,
-// and answers validated by the prompt's own parser with a correction turn before giving up.
+// One Claude client over @anthropic-ai/sdk: rate limits that adapt to the server's refusals, as many
+// requests in flight as the allowed rate and the observed latency need (concurrency.ts), retries
+// that honour retry-after, every response recorded (and identical calls answered) from SQLite,
+// prompt caching of a marked prefix long enough to be cached (caching.ts), and answers validated by
+// the prompt's own parser with a correction turn before giving up.
 import Anthropic from '@anthropic-ai/sdk';
 import type { Db } from '../../db/open';
 import { costOf, estimateTokens } from '../../../src-shared/pricing';
 import { API_RATE_LIMITS } from '../../../src-shared/settings';
 import type { PromptTemplate } from '../../../src-shared/prompts/types';
 import { isCancelled } from '../base/cancel';
-import { RateLimiter, type RateLimits } from './limiter';
+import { RateLimiter, type Cost, type RateLimits } from './limiter';
+import { InFlightGate } from './concurrency';
+import { cacheBreakpoint } from './caching';
 import { CallStore, requestHash, type CallRecord, type MessageRequest } from './store';
 import { countRetry, emptyStats, type LlmStats } from './stats';
-import { withRetries } from './retry';
+import { refusalOf, withRetries, type Refusal } from './retry';
 
 export { LlmApiError } from './retry';
 
@@ -29,6 +33,8 @@ export interface LlmOptions {
   retryBaseMs: number;
   timeoutMs: number;
   promptCaching: boolean;
+  /** Hard bound on requests in flight; below it the bound follows rate × latency. */
+  maxInFlight: number;
 }
 
 export const DEFAULT_LLM_OPTIONS: Omit<LlmOptions, 'model'> = {
@@ -39,7 +45,11 @@ export const DEFAULT_LLM_OPTIONS: Omit<LlmOptions, 'model'> = {
   retryBaseMs: 500,
   timeoutMs: 120_000,
   promptCaching: true,
+  maxInFlight: 256,
 };
+
+/** Weight of the newest answer in the running request size (for pacing by token limits). */
+const SIZE_ALPHA = 0.05;
 
 export type AskResult<O> =
   | { ok: true; value: O; attempts: number }
@@ -48,6 +58,9 @@ export type AskResult<O> =
 export class LlmClient {
   readonly stats: LlmStats = emptyStats();
   readonly limiter: RateLimiter;
+  readonly gate: InFlightGate;
+  /** Running size of a request, so the gate knows what rate the token limits allow. */
+  private readonly typical: Cost = { inputTokens: 1000, outputTokens: 100 };
   private readonly store: CallStore;
   private readonly sdk: Anthropic;
   private readonly inFlight = new Map<string, Promise<CallRecord>>();
@@ -58,6 +71,7 @@ export class LlmClient {
   ) {
     this.store = new CallStore(db);
     this.limiter = new RateLimiter(options.limits);
+    this.gate = new InFlightGate(options.maxInFlight ?? DEFAULT_LLM_OPTIONS.maxInFlight, () => this.limiter.requestsPerSecond(this.typical));
     this.sdk = new Anthropic({
       apiKey: options.apiKey ?? null,
       authToken: options.authToken ?? null,
@@ -65,6 +79,15 @@ export class LlmClient {
       maxRetries: 0, // retries are ours, so they are counted and honour retry-after
       timeout: options.timeoutMs,
     });
+  }
+
+  /**
+   * Workers a step runs: the user's "requests in flight" (the step's configured concurrency) bounded
+   * by the client's maxInFlight; within that, the gate sizes what is really out from the allowed rate
+   * and the observed latency, so a high setting does not overshoot the rate limits.
+   */
+  workersFor(configured: number): number {
+    return Math.max(1, Math.min(configured, this.gate.max));
   }
 
   get anthropic(): Anthropic {
@@ -146,20 +169,59 @@ export class LlmClient {
     req: MessageRequest,
     opts: { signal?: AbortSignal; cacheMessageIndex?: number },
   ): Promise<CallRecord> {
-    const inputEstimate = estimateTokens((req.system ?? '') + req.messages.map((m) => m.content).join(''));
+    const estimate: Cost = {
+      inputTokens: estimateTokens((req.system ?? '') + req.messages.map((m) => m.content).join('')),
+      outputTokens: Math.min(req.max_tokens, Math.ceil(this.typical.outputTokens)),
+    };
     return withRetries(
       async () => {
-        await this.limiter.acquire(inputEstimate, opts.signal);
-        this.stats.sent++;
-        return this.sendOnce(req, opts);
+        await this.gate.enter(opts.signal);
+        let latency: number | undefined;
+        try {
+          await this.limiter.acquire(estimate, opts.signal);
+          this.stats.sent++;
+          const sentAt = this.limiter.time();
+          try {
+            const rec = await this.sendOnce(req, opts);
+            latency = this.limiter.time() - sentAt;
+            this.observe(estimate, rec);
+            return rec;
+          } catch (err) {
+            const refusal = refusalOf(err);
+            if (refusal) this.refused(refusal, sentAt);
+            throw err;
+          }
+        } finally {
+          this.gate.leave(latency);
+        }
       },
       this.options,
       { signal: opts.signal, onRetry: (reason) => countRetry(this.stats, reason) },
     );
   }
 
+  /** The limiter learns the answer's real size; the typical size follows it. */
+  private observe(estimate: Cost, rec: CallRecord): void {
+    // The API's input limit counts uncached input and cache writes; cache reads are free of it.
+    const actual = { inputTokens: rec.inputTokens + rec.cacheWriteTokens, outputTokens: rec.outputTokens };
+    this.limiter.settle(estimate, actual);
+    this.typical.inputTokens += SIZE_ALPHA * (actual.inputTokens - this.typical.inputTokens);
+    this.typical.outputTokens += SIZE_ALPHA * (actual.outputTokens - this.typical.outputTokens);
+  }
+
+  private refused(r: Refusal, sentAt: number): void {
+    this.stats.refused[r.status]++;
+    const header = (name: string) => Number(r.headers?.get(`anthropic-ratelimit-${name}-limit`)) || undefined;
+    this.limiter.refused({
+      status: r.status,
+      retryAfterMs: r.retryAfterMs,
+      serverLimits: { requestsPerMinute: header('requests'), inputTokensPerMinute: header('input-tokens'), outputTokensPerMinute: header('output-tokens') },
+      sentAt,
+    });
+  }
+
   private async sendOnce(req: MessageRequest, opts: { signal?: AbortSignal; cacheMessageIndex?: number }): Promise<CallRecord> {
-    const messages = toApiMessages(req.messages, this.options.promptCaching ? opts.cacheMessageIndex : undefined);
+    const messages = toApiMessages(req.messages, cacheBreakpoint(req, opts.cacheMessageIndex, this.options.promptCaching));
     const msg = await this.sdk.messages.create(
       {
         model: req.model,

@@ -17,6 +17,17 @@ export interface RetryHooks {
   onRetry?: (reason: string) => void;
 }
 
+/** What the server said with a 429/529, so a sender can slow down. */
+export interface Refusal {
+  status: 429 | 529;
+  retryAfterMs: number | null;
+  headers: HeaderReader | undefined;
+}
+
+interface HeaderReader {
+  get(name: string): string | null;
+}
+
 const RETRYABLE = new Set([408, 409, 429, 500, 502, 503, 504, 529]);
 
 /** A request that failed for good: not retryable, or out of attempts. */
@@ -40,6 +51,12 @@ export async function withRetries<T>(attempt: (n: number) => Promise<T>, policy:
       await sleep(delayMs, hooks.signal);
     }
   }
+}
+
+/** The refusal behind an error, or null when it is not a 429/529. */
+export function refusalOf(err: unknown): Refusal | null {
+  if (!(err instanceof Anthropic.APIError) || (err.status !== 429 && err.status !== 529)) return null;
+  return { status: err.status, retryAfterMs: retryAfter(err), headers: err.headers };
 }
 
 function classify(err: unknown, attempt: number, baseMs: number): { retryable: boolean; reason: string; delayMs: number } {

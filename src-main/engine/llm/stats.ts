@@ -6,6 +6,8 @@ export interface LlmStats extends ClaudeTotals {
   cacheReadTokens: number;
   cacheWriteTokens: number;
   byPrompt: Record<string, { sent: number; inputTokens: number; outputTokens: number }>;
+  /** Answers 429 (rate limited) and 529 (overloaded), retried or not: the limiter's feedback. */
+  refused: { 429: number; 529: number };
 }
 
 export function emptyStats(): LlmStats {
@@ -21,6 +23,7 @@ export function emptyStats(): LlmStats {
     cacheWriteTokens: 0,
     costUsd: 0,
     byPrompt: {},
+    refused: { 429: 0, 529: 0 },
   };
 }
 

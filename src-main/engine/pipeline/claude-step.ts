@@ -24,7 +24,9 @@ export async function claudeStep<V, O>(
   if (deps.batches) await prefetchAsBatch(deps, name, template, inputs, ctx);
   return runStep(
     deps.db,
-    { name, model: deps.model, promptVersion: `${template.id}@${template.version}`, concurrency: deps.concurrency },
+    // The setting caps the requests in flight; below it the client sizes the real concurrency from its
+    // rate limits and the observed latency (llm/concurrency.ts).
+    { name, model: deps.model, promptVersion: `${template.id}@${template.version}`, concurrency: deps.llm.workersFor(deps.concurrency) },
     inputs,
     async (vars, signal) => {
       const r = await deps.llm.ask(template, vars, { signal, model: deps.model });

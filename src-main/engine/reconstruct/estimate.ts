@@ -6,18 +6,10 @@ import { BATCH_DISCOUNT, costOf, estimateTokens, priceOf } from '../../../src-sh
 import { loadTree } from '../classify/tree';
 import { finishedRun, type ReconstructConfig } from './config';
 import { expectedK } from './phases';
+import type { ReconstructEstimate } from '../../../src-shared/reconstruct';
 
-export interface ReconstructEstimate {
-  conversations: number;
-  levels: { meanClusterSize: number; clusters: number }[];
-  calls: number;
-  inputTokens: number;
-  outputTokens: number;
-  costUsd: number;
-  costUsdWithBatches: number;
-  priceKnown: boolean;
-  note: string;
-}
+export type { ReconstructEstimate } from '../../../src-shared/reconstruct';
+
 
 // Fixed prompt text and typical answers, in tokens.
 const PROMPT = { request: 170, cluster: 190, task: 180 };

@@ -6,6 +6,8 @@ import * as fig2 from '../../../src-shared/charts/fig2Drilldown';
 import * as fig3 from '../../../src-shared/charts/fig3Categories';
 import * as fig4 from '../../../src-shared/charts/fig4Depth';
 import * as fig6 from '../../../src-shared/charts/fig6Wage';
+import * as fig6Bands from '../../../src-shared/charts/fig6WageBands';
+import { WAGE_BANDS_CAPTION } from '../../../src-shared/charts/fig6WageBands';
 import * as fig7 from '../../../src-shared/charts/fig7Automation';
 import * as fig13 from '../../../src-shared/charts/fig13TopTasks';
 import { fmt, fmtInt } from '../../../src-shared/charts/format';
@@ -87,6 +89,13 @@ export function releaseSections(report: ReproduceReport, paper: PaperReference |
       caption:
         `${fig6.wageTitle(report)}. ${fmtInt(report.wage.dropped)} occupation(s) dropped for a missing or hourly-looking wage.`,
       figure: fig6.toFigure(report),
+    },
+    {
+      id: 'fig6bands',
+      heading: 'Figure 6 by wage quartile',
+      caption: WAGE_BANDS_CAPTION,
+      figure: fig6Bands.toFigure(report),
+      after: chartTableHtml('wage-bands', 'Data: usage by wage quartile and decile', fig6Bands.toTable(report)),
     },
     {
       id: 'fig7',

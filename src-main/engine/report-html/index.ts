@@ -43,7 +43,7 @@ export interface HtmlReportInput {
 export const REPORT_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:";
 
 /** Ids of the figure containers of every report, in page order (each holds one Plotly graph once drawn). */
-export const FIGURE_IDS = ['fig2', 'fig3', 'fig4', 'fig6', 'fig7', 'fig13'] as const;
+export const FIGURE_IDS = ['fig2', 'fig3', 'fig4', 'fig6', 'fig6bands', 'fig7', 'fig13'] as const;
 /** Added after them when the report is for a classification run. */
 export const RUN_FIGURE_IDS = ['fig5', 'fig8', 'fig10', ...HIERARCHY_FIGURE_IDS] as const;
 export type FigureId = (typeof FIGURE_IDS)[number] | (typeof RUN_FIGURE_IDS)[number];

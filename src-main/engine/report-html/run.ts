@@ -9,15 +9,15 @@ import { escapeHtml } from './html';
 import type { FigureSection } from './figures';
 import { chartTableHtml } from './tables';
 import { hierarchySections } from './hierarchy';
+import { appliedThresholds, thresholdsText } from '../../../src-shared/thresholds';
+import { multiTaskSections } from './multi-task';
 
 export function runSummaryHtml(run: RunReport): string {
   const t = run.tasks;
-  const { minConversations, minAccounts } = run.thresholds;
   const items = [
     ...(run.provenance ? [`<strong>This run is a ${escapeHtml(run.provenance)}</strong>: built-in fake Claude answers and a stand-in embedding model; its numbers mean nothing.`] : []),
     `Run <strong>${escapeHtml(run.run)}</strong> (${escapeHtml(run.method)}), reported as usage source <code>${escapeHtml(run.sourceId)}</code>.`,
-    `Privacy thresholds: at least ${fmtInt(minConversations)} conversations` +
-      (run.accountsKnown ? ` from at least ${fmtInt(minAccounts)} distinct accounts per task.` : ' per task; the conversations carry no account ids, so the account threshold could not apply.'),
+    `Privacy thresholds per task: ${escapeHtml(thresholdsText(appliedThresholds(run), fmtInt))}.`,
     `${fmtInt(t.kept)} of ${fmtInt(t.total)} tasks kept (${fmtInt(t.conversationsKept)} conversations); ` +
       `${fmtInt(t.dropped)} tasks with ${fmtInt(t.conversationsDropped)} conversations fell under the thresholds and appear nowhere in this report.`,
   ];
@@ -33,7 +33,7 @@ export function runSections(run: RunReport): FigureSection[] {
       caption:
         run.skills.length === 0
           ? fig5.NO_DATA_TEXT
-          : 'Share of classified conversations in which the assistant exhibited each skill; a conversation can show several.',
+          : `Share of classified conversations in which the assistant exhibited each skill; a conversation can show several. ${fig5.noneText(run)}`,
       figure: fig5.toFigure(run),
       after: run.skills.length === 0 ? '' : chartTableHtml('skills', 'Data: skills', fig5.toTable(run), 1),
     },
@@ -55,5 +55,6 @@ export function runSections(run: RunReport): FigureSection[] {
       after: chartTableHtml('conversation-vs-account', 'Data: conversations vs accounts', fig10.toTable(run)),
     },
     ...hierarchySections(run),
+    ...multiTaskSections(run),
   ];
 }

@@ -4,7 +4,9 @@ import type { Db } from '../../db/open';
 import type { RunInfo } from '../../../src-shared/api';
 import type { RunReport } from '../../../src-shared/report';
 import { NotFoundError } from '../errors';
-import { runReport } from '../classify/report';
+import { lastReference } from '../classify/report';
+import { cachedRunReport } from '../classify/report-cache';
+import { DEFAULT_SOURCE_ID } from '../analyze/inputs';
 import { summariseRun } from '../classify/results';
 import { ClassifyConfigSchema } from '../classify/config';
 
@@ -23,15 +25,12 @@ function runRow(db: Db, runId: string): RunRow {
 
 /**
  * The run's report against the reference release it was last reported with (its source's wage
- * dataset), so re-reporting never silently switches releases; a first report uses runReport's default.
+ * dataset), so re-reporting never silently switches releases; a first report uses the default.
+ * Served from the stored report when nothing it depends on has changed.
  */
 export function reportRun(db: Db, runId: string): RunReport {
   runRow(db, runId);
-  const previous = db.prepare('SELECT wage_dataset FROM usage_source WHERE id = ?').pluck().get(`run:${runId}`) as
-    | string
-    | null
-    | undefined;
-  return previous ? runReport(db, runId, previous) : runReport(db, runId);
+  return cachedRunReport(db, runId, lastReference(db, runId) ?? DEFAULT_SOURCE_ID);
 }
 
 export function runInfoOf(db: Db, runId: string): RunInfo {

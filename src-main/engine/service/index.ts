@@ -11,6 +11,7 @@ import { demoHandlers } from './demo';
 import { hierarchyHandlers } from './hierarchy';
 import { jobHandlers } from './jobs';
 import { projectHandlers } from './project';
+import { reconstructHandlers } from './reconstruct';
 import { referenceHandlers } from './reference';
 import { settingsHandlers } from './settings';
 import { sourceHandlers } from './sources';
@@ -28,6 +29,7 @@ export function createAppService(host: AppHost): ApiHandlers {
     ...hierarchyHandlers(host),
     ...conversationHandlers(host),
     ...classifyHandlers(host),
+    ...reconstructHandlers(host),
     ...validateHandlers(host),
     ...analysisHandlers(() => host.project.db, host.resourcesDir),
     ...jobHandlers(host),

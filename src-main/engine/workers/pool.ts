@@ -59,9 +59,10 @@ export function liveWorkers(): number {
 let cachedUrl: URL | undefined;
 
 /**
- * From source the bootstrap .mjs registers tsx before loading the TypeScript entry; in the
- * electron-vite bundle the entry is compiled to task-worker.js next to the main bundle (or one
- * folder up when this module lands in a shared chunk).
+ * From source the bootstrap .mjs registers tsx before loading the TypeScript entry; the CLI bundle
+ * (out/cli) has its compiled task-worker.mjs beside this chunk; in the electron-vite bundle the
+ * entry is compiled to task-worker.js next to the main bundle (or one folder up when this module
+ * lands in a shared chunk).
  */
 function workerUrl(): URL {
   if (cachedUrl) return cachedUrl;

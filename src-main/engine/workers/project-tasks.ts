@@ -7,6 +7,7 @@ import { openDatabase, type Db } from '../../db/open';
 import { reproduce } from '../analyze/reproduce';
 import { compareSources } from '../analyze/compare';
 import { buildProjectReviewBundle } from '../review/bundle';
+import { runSensitivity, type SweepGrid } from '../classify/sensitivity';
 import { runTask } from './pool';
 import type { TaskOutput } from './registry';
 
@@ -15,13 +16,16 @@ type BundleOptions = Parameters<typeof buildProjectReviewBundle>[1];
 export type ProjectJob =
   | { kind: 'reproduce'; sourceId: string }
   | { kind: 'compare'; a: string; b: string }
-  | { kind: 'bundle'; options: BundleOptions };
+  | { kind: 'bundle'; options: BundleOptions }
+  | { kind: 'sensitivity'; run: string; grid: SweepGrid };
 
 type Result<J extends ProjectJob> = J extends { kind: 'reproduce' }
   ? ReturnType<typeof reproduce>
   : J extends { kind: 'compare' }
     ? ReturnType<typeof compareSources>
-    : ReviewBundle;
+    : J extends { kind: 'sensitivity' }
+      ? ReturnType<typeof runSensitivity>
+      : ReviewBundle;
 
 function runJob(db: Db, job: ProjectJob): unknown {
   switch (job.kind) {
@@ -31,6 +35,8 @@ function runJob(db: Db, job: ProjectJob): unknown {
       return compareSources(db, job.a, job.b);
     case 'bundle':
       return buildProjectReviewBundle(db, job.options);
+    case 'sensitivity':
+      return runSensitivity(db, job.run, job.grid);
   }
 }
 

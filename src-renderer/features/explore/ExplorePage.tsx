@@ -15,6 +15,7 @@ import { RunCard } from './RunCards';
 import { HierarchyCards } from './HierarchyCards';
 import { ReconstructionCards } from './ReconstructionCards';
 import { MultiTaskCard } from './MultiTaskCard';
+import { SensitivityCard } from './SensitivityCard';
 import { exploreStore, useExplore, type ExploreState } from './store';
 import { SourcePicker } from './SourcePicker';
 import './explore.css';
@@ -66,10 +67,12 @@ function Figures({ state }: { state: ExploreState & Required<Pick<ExploreState, 
       <ReportCard id="fig4" {...base} />
       <RunCard id="fig5" {...runProps} />
       <ReportCard id="fig6" {...base} />
+      <ReportCard id="fig6bands" {...base} />
       <ReportCard id="fig7" {...base} />
       <RunCard id="fig8" {...runProps} />
       <RunCard id="fig10" {...runProps} />
       <MultiTaskCard run={state.run} />
+      <SensitivityCard run={state.run} />
       <ReportCard id="fig13" {...base} />
       <HierarchyCards {...runProps} />
       <Table2Card {...base} paper={state.paper} />

@@ -4,7 +4,6 @@
 // switch; Figures 20, 21, 25 and 26–27 are drawn once.
 import { useEffect, useMemo, useState } from 'react';
 import type { ReconstructionReport } from '../../../src-shared/reconstruct';
-import { isActive } from '../../../src-shared/jobs';
 import * as scatter from '../../../src-shared/charts/figGScatter';
 import * as prevalence from '../../../src-shared/charts/figGPrevalence';
 import * as metrics from '../../../src-shared/charts/figGMetrics';
@@ -15,41 +14,14 @@ import { GRANULARITIES, levelLegend, sortedLevels, type Granularity } from '../.
 import { fmt, fmtInt } from '../../../src-shared/charts/format';
 import type { Figure } from '../../../src-shared/charts/plotly-types';
 import type { ChartTable } from '../../../src-shared/charts/table';
-import { useAction } from '../../components/useAction';
-import { jobsStore, useJobs } from '../jobs/store';
+import { jobsStore } from '../jobs/store';
 import { ChartCard, Section } from './ChartCard';
 import { sectionTitle } from './Contents';
 import { reconstructionCaptions } from './captions';
 import { reconstructionStore, useReconstruction } from './reconstruction-store';
+import { ReconstructStart } from './ReconstructStart';
 
 export const RECONSTRUCT_SECTION = 'reconstruct';
-
-function NotYet({ run }: { run: string }) {
-  const { jobs } = useJobs();
-  const start = useAction(() => jobsStore.startJob({ kind: 'reconstruct.run', args: { run } }));
-  const running = jobs.find((j) => j.kind === 'reconstruct.run' && isActive(j) && (j.args as { run?: string }).run === run);
-  return (
-    <div className="unavailable" data-reconstruction="none">
-      <p>
-        No reconstruction yet — run <code>task-atlas reconstruct --run {run}</code> or start it here. It summarises each
-        conversation, clusters the summaries at mean sizes of about 10, 100 and 1,000 conversations and places every cluster
-        on the run’s hierarchy, with the run’s method (Claude calls cost money: <code>--estimate</code> prints the cost first).
-      </p>
-      {running ? (
-        <p role="status">A reconstruction of this run is under way; follow it in the job tray. Its charts appear here when it finishes.</p>
-      ) : (
-        <button type="button" className="button" disabled={start.state.status === 'running'} onClick={() => void start.run()}>
-          Start the reconstruction
-        </button>
-      )}
-      {start.state.status === 'error' && (
-        <p className="plot-error" role="alert">
-          Could not start it ({start.state.error.kind}): {start.state.error.message}
-        </p>
-      )}
-    </div>
-  );
-}
 
 function Summary({ report }: { report: ReconstructionReport }) {
   const levels = sortedLevels(report);
@@ -199,7 +171,7 @@ function ForRun({ run }: { run: string }) {
             Could not load the reconstruction ({mine.error.kind}): {mine.error.message}
           </p>
         )}
-        {report === null && <NotYet run={run} />}
+        {report === null && <ReconstructStart run={run} />}
         {report && (
           <>
             <Summary report={report} />

@@ -10,6 +10,7 @@ import * as fig2 from '../../../src-shared/charts/fig2Drilldown';
 import * as fig3 from '../../../src-shared/charts/fig3Categories';
 import * as fig4 from '../../../src-shared/charts/fig4Depth';
 import * as fig6 from '../../../src-shared/charts/fig6Wage';
+import * as fig6Bands from '../../../src-shared/charts/fig6WageBands';
 import * as fig7 from '../../../src-shared/charts/fig7Automation';
 import * as fig13 from '../../../src-shared/charts/fig13TopTasks';
 import * as table2 from '../../../src-shared/charts/table2';
@@ -18,12 +19,13 @@ import { reportCaptions } from './captions';
 import { sectionTitle } from './Contents';
 import { Table2View, table2Csv } from './Table2View';
 
-export type SimpleFigure = 'fig3' | 'fig4' | 'fig6' | 'fig7' | 'fig13';
+export type SimpleFigure = 'fig3' | 'fig4' | 'fig6' | 'fig6bands' | 'fig7' | 'fig13';
 
 const SIMPLE: Record<SimpleFigure, { label: string; figure: (r: ReproduceReport) => Figure; table: (r: ReproduceReport) => ChartTable }> = {
   fig3: { label: 'Bar chart: Claude usage and BLS employment share per category', figure: fig3.toFigure, table: fig3.toTable },
   fig4: { label: 'Line chart: share of occupations by share of tasks with usage', figure: fig4.toFigure, table: fig4.toTable },
   fig6: { label: 'Scatter plot: usage share against median annual wage', figure: fig6.toFigure, table: fig6.toTable },
+  fig6bands: { label: 'Bar chart: share of usage per median-wage quartile', figure: (r) => fig6Bands.toFigure(r), table: fig6Bands.toTable },
   fig7: { label: 'Bar chart: share of each collaboration pattern', figure: fig7.toFigure, table: fig7.toTable },
   fig13: { label: 'Bar chart: tasks with the largest share of usage', figure: fig13.toFigure, table: fig13.toTable },
 };

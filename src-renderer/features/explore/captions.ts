@@ -2,11 +2,14 @@
 // caption never describes data the chart does not show.
 import type { ReproduceReport, RunReport } from '../../../src-shared/report';
 import * as fig4 from '../../../src-shared/charts/fig4Depth';
+import * as fig5 from '../../../src-shared/charts/fig5Skills';
+import { WAGE_BANDS_CAPTION } from '../../../src-shared/charts/fig6WageBands';
 import * as fig13 from '../../../src-shared/charts/fig13TopTasks';
 import { fmt, fmtInt } from '../../../src-shared/charts/format';
 import * as fig8Tasks from '../../../src-shared/charts/fig8ModelTasks';
 import * as patterns from '../../../src-shared/charts/patternsByTask';
 import { levelCaption } from '../../../src-shared/charts/levelShares';
+import { appliedThresholds, thresholdsText } from '../../../src-shared/thresholds';
 import type { ReconstructionReport } from '../../../src-shared/reconstruct';
 import { granularityInfo, largestLevel, levelLegend, type Granularity } from '../../../src-shared/charts/reconstruct-common';
 import { recallText } from '../../../src-shared/charts/figGRecovered';
@@ -31,6 +34,7 @@ export function reportCaptions(report: ReproduceReport, filtered: boolean) {
     fig6:
       `${filtered ? 'In the whole source, ' : ''}${fmtInt(report.wage.dropped)} occupations left out for a missing or hourly-looking wage.` +
       (filtered ? ' The correlations in the title are over the points drawn.' : ''),
+    fig6bands: WAGE_BANDS_CAPTION + (filtered ? ' Over the occupations the filters leave.' : ''),
     fig7: report.automation
       ? `${fmt(report.automation.excludedPct)}% of conversations showed no collaboration pattern and were excluded before normalising.`
       : undefined,
@@ -44,7 +48,7 @@ function keptSentence(run: RunReport): string {
   const t = run.tasks;
   return (
     `Run ${run.run} (${run.method}): ${fmtInt(t.kept)} of ${fmtInt(t.total)} tasks passed the privacy thresholds ` +
-    `(≥${fmtInt(run.thresholds.minConversations)} conversations from ≥${fmtInt(run.thresholds.minAccounts)} accounts).` +
+    `(${thresholdsText(appliedThresholds(run), fmtInt)}).` +
     // A demo run says so in every caption, so a saved chart never passes for a real result.
     (run.provenance ? ` This run is a ${run.provenance}.` : '')
   );
@@ -65,7 +69,7 @@ export function hierarchyCaptions(run: RunReport, modelChoice: fig8Tasks.ModelTa
 export function runCaptions(run: RunReport) {
   const kept = keptSentence(run);
   return {
-    fig5: `${kept} Skills are counted over every classified conversation.`,
+    fig5: `${kept} ${fig5.noneText(run)}`,
     fig8: `${kept} Each model's bars add up to 100% of the usage it answered.`,
     fig10: run.accountsKnown
       ? `${kept} The same tasks counted once per conversation and once per distinct account.`

@@ -133,8 +133,12 @@ export function createExploreStore(client: () => ApiClient): ExploreStore {
     // A source we have not listed (e.g. a run reported since; the Classify step links here) is
     // looked up first, so a run's source is known as a run and its run report is loaded.
     if (!keep.sources?.some((s) => s.id === id)) Object.assign(keep, await listSources(api));
-    const report = await attempt(() => api['analysis.reproduce']({ sourceId: id }));
-    const run = report.ok ? await loadRun(api, keep.sources?.find((s) => s.id === id)) : {};
+    // Both at once: the source's analyses and the run's report are independent (for a 1M-conversation
+    // run each takes a noticeable part of the second Explore may spend); a failed report wins.
+    const [report, run] = await Promise.all([
+      attempt(() => api['analysis.reproduce']({ sourceId: id })),
+      loadRun(api, keep.sources?.find((s) => s.id === id)),
+    ]);
     if (mine !== ticket) return;
     if (!report.ok) {
       store.set({ status: 'error', ...keep, selected: id, error: report.error });

@@ -9,13 +9,8 @@ import * as fig8 from '../../../src-shared/charts/fig8Models';
 import * as fig10 from '../../../src-shared/charts/fig10ConvVsAccount';
 import { fmt, fmtInt } from '../../../src-shared/charts/format';
 import { Plot } from '../../components/Plot';
+import { appliedThresholds, thresholdsText } from '../../../src-shared/thresholds';
 
-function thresholdsText(r: RunReport): string {
-  const { minConversations, minAccounts } = r.thresholds;
-  return r.accountsKnown
-    ? `≥${minConversations} conversations from ≥${minAccounts} accounts`
-    : `≥${minConversations} conversations (no account ids: account threshold not applied)`;
-}
 
 function RunFigures({ report }: { report: RunReport }) {
   const figures = useMemo(
@@ -70,7 +65,7 @@ export function ReviewRuns({ runs, runInfo }: { runs: Record<string, RunReport>;
                 <td>
                   {fmtInt(r.tasks.kept)} of {fmtInt(r.tasks.total)}
                 </td>
-                <td>{thresholdsText(r)}</td>
+                <td>{thresholdsText(appliedThresholds(r))}</td>
                 <td>
                   <code>{r.sourceId}</code>
                 </td>

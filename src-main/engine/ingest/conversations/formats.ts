@@ -120,14 +120,17 @@ export function toItem(line: number, parse: () => ConversationRecord): Item {
   }
 }
 
-export async function* jsonItems(frames: Frames, ctx: ReadContext, parse: (o: Obj) => ConversationRecord): AsyncGenerator<Item> {
+/** One item per row: the row's record, or why it is bad. */
+export function jsonItem(f: Frame, parse: RecordParser): Item {
+  const r = frameObject(f);
+  if ('bad' in r) return { line: f.line, bad: r.bad };
+  const obj = r.obj;
+  return toItem(f.line, () => parse(obj));
+}
+
+export async function* jsonItems(frames: Frames, ctx: ReadContext, parse: RecordParser): AsyncGenerator<Item> {
   for (let f = await frames.next(); f !== null; f = await frames.next()) {
     ctx.onRow();
-    const r = frameObject(f);
-    if ('bad' in r) yield { line: f.line, bad: r.bad };
-    else {
-      const obj = r.obj;
-      yield toItem(f.line, () => parse(obj));
-    }
+    yield jsonItem(f, parse);
   }
 }

@@ -6,7 +6,7 @@
 import { basename, extname } from 'node:path';
 import type { Db } from '../../../db/open';
 import { ImportError } from '../formats/errors';
-import { detectFormat, frameObject, jsonItems, RECORD_PARSERS } from './formats';
+import { detectFormat, frameObject, jsonItem, RECORD_PARSERS, type RecordParser } from './formats';
 import { CsvFramer, JsonArrayFramer, LineFramer, type Frame, type Framer } from './framing';
 import { oasstItems, type OasstStats } from './oasst';
 import { Frames, newContext, readFrames, sniffFile, type ReadContext, type Sniff } from './reader';
@@ -42,11 +42,15 @@ const PROGRESS_EVERY = 1000;
 /** Rows 'auto' may read to find one it recognises. */
 const DETECT_ROWS = 20;
 
-interface Plan {
-  format: ConversationFormat;
-  items: AsyncGenerator<Item>;
-  oasst?: OasstStats;
-}
+/**
+ * Where the items come from: JSON rows are taken a read chunk at a time and parsed one by one as
+ * they are written (one item per row, counted here), so a parsed record never outlives its row;
+ * CSV and OASST give items and count their own rows (an OASST item is a thread of many rows).
+ */
+type Plan = { format: ConversationFormat; oasst?: OasstStats } & (
+  | { frames: Frames; parse: RecordParser }
+  | { items: AsyncIterable<Item> }
+);
 
 export async function importConversations(db: Db, file: string, opts: ConversationImportOptions = {}): Promise<ConversationImportResult> {
   const requested = opts.format ?? 'auto';
@@ -101,7 +105,24 @@ async function planImport(frames: Frames, ctx: ReadContext, requested: Conversat
   }
   const parse = RECORD_PARSERS[format];
   if (parse === undefined) throw new ImportError(`format "${format}" has no reader`, { file: ctx.file });
-  return { format, items: jsonItems(frames, ctx, parse) };
+  return { format, frames, parse };
+}
+
+/** Every item of the plan, a batch at a time (each batch is taken whole before the next is read). */
+async function* itemBatches(plan: Plan, ctx: ReadContext): AsyncGenerator<Iterable<Item>> {
+  if ('items' in plan) {
+    for await (const item of plan.items) yield [item];
+    return;
+  }
+  const { frames, parse } = plan;
+  for (let batch = await frames.nextBatch(); batch !== null; batch = await frames.nextBatch()) {
+    yield (function* () {
+      for (const f of batch) {
+        ctx.onRow();
+        yield jsonItem(f, parse);
+      }
+    })();
+  }
 }
 
 /** Peeks at the first rows until one is an object whose keys name a known format. */
@@ -140,16 +161,18 @@ async function run(writer: ImportWriter, plan: Plan, ctx: ReadContext, opts: Con
   };
   let sampled = false;
   try {
-    for await (const item of plan.items) {
-      const full = writer.add(item);
-      if (!sampled && ctx.rowsRead >= SAMPLE_ROWS) sampled = checkBadShare(writer, ctx);
-      if (!full) continue;
-      writer.flush();
-      report();
-      // Checked only between batches, so a cancel always leaves whole batches committed.
-      if (opts.signal?.aborted) {
-        writer.finish('cancelled', ctx.rowsRead, null);
-        throw abortError();
+    for await (const items of itemBatches(plan, ctx)) {
+      for (const item of items) {
+        const full = writer.add(item);
+        if (!sampled && ctx.rowsRead >= SAMPLE_ROWS) sampled = checkBadShare(writer, ctx);
+        if (!full) continue;
+        writer.flush();
+        report();
+        // Checked only between batches, so a cancel always leaves whole batches committed.
+        if (opts.signal?.aborted) {
+          writer.finish('cancelled', ctx.rowsRead, null);
+          throw abortError();
+        }
       }
     }
     if (!sampled) checkBadShare(writer, ctx);

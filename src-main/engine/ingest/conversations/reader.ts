@@ -60,10 +60,13 @@ export function newContext(file: string, totalBytes: number): ReadContext {
   return { file, totalBytes, bytesRead: 0, rowsRead: 0, sha256: null, onRow: () => {} };
 }
 
-/** The file's rows, in order. Framing errors become ImportErrors located at their line. */
-export async function* readFrames(ctx: ReadContext, framer: Framer, skipBom: boolean): AsyncGenerator<Frame> {
+/**
+ * The file's rows, in order, one array per chunk read (a per-row async step costs more than
+ * parsing a short row). Framing errors become ImportErrors located at their line.
+ */
+export async function* readFrames(ctx: ReadContext, framer: Framer, skipBom: boolean): AsyncGenerator<Frame[]> {
   const hash: Hash = createHash('sha256');
-  const out: Frame[] = [];
+  let out: Frame[] = [];
   const stream = createReadStream(ctx.file, { highWaterMark: CHUNK_BYTES });
   let first = true;
   try {
@@ -73,10 +76,12 @@ export async function* readFrames(ctx: ReadContext, framer: Framer, skipBom: boo
       ctx.bytesRead += chunk.length;
       framer.push(first && skipBom ? chunk.subarray(3) : chunk, out);
       first = false;
-      yield* drain(out);
+      // A fresh array per batch, so the framer never refills one the consumer still holds.
+      if (out.length > 0) yield out;
+      out = [];
     }
     framer.end(out);
-    yield* drain(out);
+    if (out.length > 0) yield out;
     ctx.sha256 = hash.digest('hex');
   } catch (e) {
     if (e instanceof FramingError) throw new ImportError(e.message, { file: ctx.file, line: e.line });
@@ -84,12 +89,6 @@ export async function* readFrames(ctx: ReadContext, framer: Framer, skipBom: boo
   } finally {
     stream.destroy();
   }
-}
-
-function* drain(out: Frame[]): Generator<Frame> {
-  // Copy then clear, so the framer can refill `out` while the consumer works on this batch.
-  const batch = out.splice(0, out.length);
-  yield* batch;
 }
 
 /** Strict UTF-8 decoding of one row: the text, or a bad-row reason pointing at the bad byte. */
@@ -110,26 +109,46 @@ export function frameText(f: Frame): { text: string } | { bad: string } {
 
 /**
  * A frame iterator with push-back, so format detection can look at the first rows and hand them
- * back to the reader that then imports them.
+ * back to the reader that then imports them. It reads frames one at a time (next) or a whole
+ * batch at a time (nextBatch), from a source of single frames or of batches (readFrames).
  */
 export class Frames {
-  private readonly back: Frame[] = [];
+  private buf: readonly Frame[] = [];
+  private at = 0;
 
-  constructor(private readonly it: AsyncIterator<Frame>) {}
+  constructor(private readonly it: AsyncIterator<Frame | Frame[]>) {}
 
   async next(): Promise<Frame | null> {
-    const f = this.back.pop();
-    if (f !== undefined) return f;
-    const r = await this.it.next();
-    return r.done ? null : r.value;
+    if (this.at >= this.buf.length && !(await this.fill())) return null;
+    return this.buf[this.at++] as Frame;
+  }
+
+  /** Every frame read but not yet taken (at least one), or null at the end. */
+  async nextBatch(): Promise<readonly Frame[] | null> {
+    if (this.at >= this.buf.length && !(await this.fill())) return null;
+    const out = this.at === 0 ? this.buf : this.buf.slice(this.at);
+    this.buf = [];
+    this.at = 0;
+    return out;
   }
 
   /** Hands back frames (in the order they were read) so the next calls return them again. */
   unread(frames: readonly Frame[]): void {
-    for (let i = frames.length - 1; i >= 0; i--) this.back.push(frames[i] as Frame);
+    this.buf = [...frames, ...this.buf.slice(this.at)];
+    this.at = 0;
   }
 
   async close(): Promise<void> {
     await this.it.return?.(undefined);
+  }
+
+  private async fill(): Promise<boolean> {
+    for (;;) {
+      const r = await this.it.next();
+      if (r.done === true) return false;
+      this.buf = Array.isArray(r.value) ? r.value : [r.value];
+      this.at = 0;
+      if (this.buf.length > 0) return true;
+    }
   }
 }

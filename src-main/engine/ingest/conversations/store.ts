@@ -12,6 +12,21 @@ import type { BadRowSample, ConversationRecord, Item } from './types';
 export const BATCH_ROWS = 2000;
 const MAX_SAMPLES = 20;
 
+/**
+ * Connection settings for the length of one import, restored by end(). A larger page cache keeps
+ * the id index's pages in memory between batches; fewer, larger WAL checkpoints write (and sync)
+ * the main file less often. Durability is unchanged: every batch still commits in the WAL.
+ */
+const BULK_PRAGMAS = { cache_size: -16384, wal_autocheckpoint: 16384 } as const;
+
+function bulkPragmas(db: Db): () => void {
+  const before = Object.keys(BULK_PRAGMAS).map((name) => [name, db.pragma(name, { simple: true })] as const);
+  for (const [name, value] of Object.entries(BULK_PRAGMAS)) db.pragma(`${name} = ${value}`);
+  return () => {
+    for (const [name, value] of before) db.pragma(`${name} = ${Number(value)}`);
+  };
+}
+
 /** 'interrupted' is set later, on a row a crashed process left 'running' (status.ts). */
 export type ImportStatus = 'running' | 'complete' | 'failed' | 'cancelled' | 'interrupted';
 
@@ -21,6 +36,20 @@ export interface ImportRowInfo {
   format: string;
 }
 
+/** A conversation's columns before import_id, or a bad row's line and reason. */
+type ConversationRow = [id: string, dataset: string, account: string | null, model: string | null, createdAt: string | null, messages: string, turns: number, chars: number];
+type Pending = ConversationRow | [line: number, reason: string];
+
+function conversationRow(dataset: string, rec: ConversationRecord): ConversationRow {
+  let turns = 0;
+  let chars = 0;
+  for (const m of rec.messages) {
+    if (m.role === 'user') turns++;
+    chars += m.content.length;
+  }
+  return [conversationId(dataset, rec), dataset, rec.accountId, rec.model, rec.createdAt, JSON.stringify(rec.messages), turns, chars];
+}
+
 export class ImportWriter {
   readonly importId = randomUUID();
   conversations = 0;
@@ -28,10 +57,12 @@ export class ImportWriter {
   duplicates = 0;
   badRows = 0;
   readonly samples: BadRowSample[] = [];
-  private pending: Item[] = [];
+  /** The batch being gathered, as rows ready to insert: a parsed record is not kept past add(). */
+  private pending: Pending[] = [];
   private readonly insertConversation;
   private readonly insertBad;
-  private readonly writeBatch: (items: Item[]) => void;
+  private readonly writeBatch: (rows: Pending[]) => void;
+  private readonly restorePragmas: () => void;
 
   constructor(
     private readonly db: Db,
@@ -42,10 +73,11 @@ export class ImportWriter {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertBad = db.prepare('INSERT OR IGNORE INTO conversation_bad_row (import_id, line, reason) VALUES (?, ?, ?)');
-    this.writeBatch = db.transaction((items: Item[]) => {
-      for (const item of items) {
-        if ('record' in item) this.writeRecord(item.record);
-        else this.insertBad.run(this.importId, item.line, item.bad);
+    this.writeBatch = db.transaction((rows: Pending[]) => {
+      for (const row of rows) {
+        if (row.length === 2) this.insertBad.run(this.importId, ...row);
+        else if (this.insertConversation.run(...row, this.importId).changes > 0) this.added++;
+        else this.duplicates++;
       }
     });
     closeDeadImports(db, info.dataset, info.file);
@@ -54,21 +86,25 @@ export class ImportWriter {
        VALUES (?, ?, ?, ?, '', 'running', ?)`,
     ).run(this.importId, info.dataset, info.file, info.format, new Date().toISOString());
     markImportLive(this.importId);
+    this.restorePragmas = bulkPragmas(db);
   }
 
   /** Called whatever the outcome: the row is no longer being written by this process. */
   end(): void {
     markImportEnded(this.importId);
+    this.restorePragmas();
   }
 
   /** Queues one item; returns true when a batch is full and should be flushed. */
   add(item: Item): boolean {
-    if ('record' in item) this.conversations++;
-    else {
+    if ('record' in item) {
+      this.conversations++;
+      this.pending.push(conversationRow(this.info.dataset, item.record));
+    } else {
       this.badRows++;
       if (this.samples.length < MAX_SAMPLES) this.samples.push({ line: item.line, reason: item.bad });
+      this.pending.push([item.line, item.bad]);
     }
-    this.pending.push(item);
     return this.pending.length >= BATCH_ROWS;
   }
 
@@ -77,29 +113,6 @@ export class ImportWriter {
     const items = this.pending;
     this.pending = [];
     this.writeBatch(items);
-  }
-
-  private writeRecord(rec: ConversationRecord): void {
-    let turns = 0;
-    let chars = 0;
-    for (const m of rec.messages) {
-      if (m.role === 'user') turns++;
-      chars += m.content.length;
-    }
-    const id = conversationId(this.info.dataset, rec);
-    const r = this.insertConversation.run(
-      id,
-      this.info.dataset,
-      rec.accountId,
-      rec.model,
-      rec.createdAt,
-      JSON.stringify(rec.messages),
-      turns,
-      chars,
-      this.importId,
-    );
-    if (r.changes > 0) this.added++;
-    else this.duplicates++;
   }
 
   /** Final counts and status; sha256 is '' when the file was not read to the end. */
