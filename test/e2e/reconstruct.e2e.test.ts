@@ -118,6 +118,13 @@ describe('Explore: the reconstruction section in Chromium', () => {
       );
       return el?.data?.[0]?.x.length === 6;
     });
+    // Charts off screen redraw in turn (draw-turns.ts): wait for the metrics chart's own redraw.
+    await page.waitForFunction(() => {
+      const el = (globalThis as unknown as { document: { querySelector(s: string): { data?: { name?: string; y: unknown[] }[] } | null } }).document.querySelector(
+        '#figG-metrics .js-plotly-plot',
+      );
+      return el?.data?.find((t) => t.name === 'Spearman ρ')?.y.every((v) => v === null) === true;
+    });
     const metrics = await tracesOf('figG-metrics');
     expect(metrics.find((t) => t.name === 'Spearman ρ')?.y).toEqual([null, null, null]);
     await expect(page.locator('#sec-figG-metrics .caption').textContent()).resolves.toContain('Figure 24. Paper Appendix G');
