@@ -11,7 +11,7 @@ import { closeProject, type Project } from '../../src-main/engine/project';
 import { createService } from '../../src-main/engine/service';
 import { startHttpServer } from '../../src-main/http/server';
 import type { RunReport } from '../../src-shared/report';
-import { launchChromium, watchCsp } from '../support/browser';
+import { launchChromium, watchPage } from '../support/browser';
 import { levelsProject, RUN_SOURCE } from './hierarchy-setup';
 
 const WEB_DIR = process.env.TASK_ATLAS_WEB_DIR ?? path.resolve('out/web');
@@ -68,11 +68,7 @@ beforeAll(async () => {
   server = await startHttpServer({ handlers: createService(project), staticDir: WEB_DIR });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  await watchCsp(page, problems);
+  await watchPage(page, problems);
   await page.goto(server.pageUrl('/explore'));
   await page.waitForSelector('#explore-source');
   await showSource(RUN_SOURCE);

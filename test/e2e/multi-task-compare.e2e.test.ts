@@ -13,7 +13,7 @@ import { classifyRun } from '../../src-main/engine/classify/run';
 import { runReport } from '../../src-main/engine/classify/report';
 import { startFakeAnthropic } from '../../src-main/fake-anthropic/server';
 import { fmt, fmtInt } from '../../src-shared/charts/format';
-import { launchChromium, watchCsp } from '../support/browser';
+import { launchChromium, watchPage } from '../support/browser';
 import { llmFor, TEST_MODEL } from '../hierarchy/support';
 import { exploreProject, RELEASE_ID } from './explore-setup';
 
@@ -52,11 +52,7 @@ beforeAll(async () => {
   server = await startHttpServer({ handlers, staticDir: WEB_DIR });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  await watchCsp(page, problems);
+  await watchPage(page, problems);
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.goto(server.pageUrl('/explore'));
   await page.waitForSelector('#fig3[data-drawn="true"]', { timeout: 90_000 });

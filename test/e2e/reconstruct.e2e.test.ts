@@ -10,7 +10,7 @@ import { closeProject, type Project } from '../../src-main/engine/project';
 import { createService } from '../../src-main/engine/service';
 import { startHttpServer } from '../../src-main/http/server';
 import { DIAGONAL_TRACE } from '../../src-shared/charts/figGScatter';
-import { launchChromium, watchCsp } from '../support/browser';
+import { launchChromium, watchPage } from '../support/browser';
 import { makeReconstruction } from '../charts/reconstruct-fixture';
 import { exploreProject, RUN_NAME, RUN_SOURCE } from './explore-setup';
 
@@ -57,11 +57,7 @@ beforeAll(async () => {
   server = await startHttpServer({ handlers: createService(project), staticDir: WEB_DIR });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  await watchCsp(page, problems);
+  await watchPage(page, problems);
 }, 300_000);
 
 afterAll(async () => {

@@ -11,7 +11,7 @@ import { JobStore } from '../../src-main/engine/jobs/store';
 import { createAppService } from '../../src-main/engine/service';
 import { startFakeAnthropic, type FakeAnthropic } from '../../src-main/fake-anthropic/server';
 import { startHttpServer, type HttpServerHandle } from '../../src-main/http/server';
-import { launchChromium, watchCsp } from '../support/browser';
+import { launchChromium, watchPage } from '../support/browser';
 import { ensureTinyModel } from '../embed/tiny-model';
 
 export const ARTIFACTS = path.resolve('test-artifacts/wizard');
@@ -43,11 +43,7 @@ export async function startWizard(): Promise<Wizard> {
   const problems: string[] = [];
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  await watchCsp(page, problems);
+  await watchPage(page, problems);
   return { tmp, host, server, fake, browser, page, tinyModelDir, problems };
 }
 

@@ -1,6 +1,6 @@
 // Shared Chromium set-up for the browser tests: Debian's Chromium with the flags this machine needs,
-// and a watcher that turns CSP violations (which Chromium reports only as page events, not console
-// messages) into entries of the test's problem list.
+// a watcher that turns CSP violations (which Chromium reports only as page events, not console
+// messages) into entries of the test's problem list, and one for all of a page's problems.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM_ARGS = [
@@ -26,4 +26,13 @@ export async function watchCsp(target: Page | BrowserContext, problems: string[]
       win.reportCspViolation(`${v.violatedDirective} blocked ${v.blockedURI} at ${v.sourceFile}:${v.lineNumber}`);
     });
   });
+}
+
+/** Console errors, uncaught page errors and CSP violations of `page`, all into `problems`. */
+export async function watchPage(page: Page, problems: string[]): Promise<void> {
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  await watchCsp(page, problems);
 }
