@@ -25,7 +25,13 @@ const CUT = 0.7;
 const JITTER_PER_MINUTE = 2;
 /** After a 429 the rate recovers to at most this share of the refused rate. */
 const CEILING_MARGIN = 0.9;
-const FLOOR = 0.05;
+/**
+ * The lowest share of the configured rate a refusal can cut to. The real API names its limits (the
+ * learned path), so cuts answer unexplained 429s, which a gateway or a fault may send at random: a
+ * lower floor let a steady trickle of them ratchet a run down to a crawl (the retry policy still
+ * backs off each refused request).
+ */
+const FLOOR = 0.5;
 /** Recovery speed: the factor grows by 1 per this many ms (+10% of the configured rate every 12 s). */
 const RECOVERY_MS = 120_000;
 const DEFAULT_PAUSE_MS = 1000;
