@@ -17,6 +17,19 @@ export const COMPARE_LEVELS: { level: CompareLevel; label: string }[] = [
 
 export const POINTS_TRACE = 'Shares';
 export const DIAGONAL_TRACE = 'Equal share (y = x)';
+
+/** The dashed y = x line from 0 to `top`, behind the points of a share-against-share scatter. */
+export function diagonalTrace(top: number, hover: string): CartesianData {
+  return {
+    type: 'scatter',
+    mode: 'lines',
+    name: DIAGONAL_TRACE,
+    x: [0, top],
+    y: [0, top],
+    line: { dash: 'dash', width: 1, color: '#888888' },
+    hovertemplate: `${hover}<extra></extra>`,
+  };
+}
 const HOVER_MAX = 120;
 
 interface ComparePoint {
@@ -57,15 +70,7 @@ export function toFigure(cmp: SourceComparison, level: CompareLevel): Figure<Car
   const levelLabel = COMPARE_LEVELS.find((l) => l.level === level)?.label ?? level;
   return {
     data: [
-      {
-        type: 'scatter',
-        mode: 'lines',
-        name: DIAGONAL_TRACE,
-        x: [0, top],
-        y: [0, top],
-        line: { dash: 'dash', width: 1, color: '#888888' },
-        hovertemplate: 'Equal share in both sources<extra></extra>',
-      },
+      diagonalTrace(top, 'Equal share in both sources'),
       {
         type: 'scatter',
         mode: 'markers',

@@ -5,10 +5,11 @@ import type { ReconstructionReport } from '../reconstruct';
 import type { CartesianData, Figure } from './plotly-types';
 import type { ChartTable } from './table';
 import { noDataFigure } from './empty';
+import { diagonalTrace } from './compare';
 import { fmtInt, plainText, truncate } from './format';
 import { granularityInfo, levelLegend, noShares, sortedLevels, type Granularity } from './reconstruct-common';
 
-export const DIAGONAL_TRACE = 'Equal share (y = x)';
+export { DIAGONAL_TRACE } from './compare';
 const HOVER_MAX = 120;
 
 export function noDataText(g: Granularity): string {
@@ -37,15 +38,7 @@ export function toFigure(report: ReconstructionReport, g: Granularity): Figure<C
   }));
   return {
     data: [
-      {
-        type: 'scatter',
-        mode: 'lines',
-        name: DIAGONAL_TRACE,
-        x: [0, top],
-        y: [0, top],
-        line: { dash: 'dash', width: 1, color: '#888888' },
-        hovertemplate: 'Equal share under both methods<extra></extra>',
-      },
+      diagonalTrace(top, 'Equal share under both methods'),
       ...points,
     ],
     layout: {
