@@ -109,6 +109,14 @@ def job_zones(rel, data, tasks, out):
     xw["w"] = 1.0 / xw.groupby("O*NET-SOC 2010 Code")["zone"].transform("size")
     v2 = used.merge(xw[["O*NET-SOC 2010 Code", "zone", "w"]], left_on="O*NET-SOC Code", right_on="O*NET-SOC 2010 Code")
     zone_table(v2, v2["w"], out, "table2.onet-crosswalk")
+    # Variant 3: O*NET 29.2 Job Zones through the task text: a release row takes the zone mix of the
+    # 29.2 statements with the same lower-cased text; a text 29.2 no longer lists has no zone.
+    ts = pd.read_excel(data / "onet-29.2" / "Task Statements.xlsx", usecols=["O*NET-SOC Code", "Task"], dtype=str)
+    ts["key"] = ts["Task"].str.lower().str.strip()
+    mix = ts.merge(jz, on="O*NET-SOC Code").groupby(["key", "Job Zone"]).size().rename("n").reset_index()
+    mix["w"] = mix["n"] / mix.groupby("key")["n"].transform("sum")
+    v3 = used.merge(mix.rename(columns={"Job Zone": "zone"})[["key", "zone", "w"]], on="key")
+    zone_table(v3, v3["w"], out, "table2.onet-task-text")
 
 
 def wage_points(rel, tasks, out):

@@ -83,7 +83,8 @@ export const API_CALLS = {
   'classify.runs': z.object({}).strict(),
 
   // Analyses of own runs and comparisons
-  'analysis.runReport': z.object({ run: z.string().min(1) }).strict(),
+  /** `summary`: only the rows Explore's figures draw of the run's largest tables (RunReport.summary). */
+  'analysis.runReport': z.object({ run: z.string().min(1), summary: z.boolean().optional() }).strict(),
   'analysis.compare': z.object({ a: z.string().min(1), b: z.string().min(1) }).strict(),
   /** A reported run's privacy-threshold sweep, from its stored classifications (no API calls). */
   'analysis.sensitivity': z

@@ -19,6 +19,7 @@ const ColumnMappingSchema = z
   .strict();
 
 import { CONVERSATION_FORMATS } from './kinds';
+import { isDay } from './time-window';
 export { CONVERSATION_FORMATS };
 
 export const JOB_ARGS = {
@@ -58,6 +59,17 @@ export const JOB_ARGS = {
       limit: z.number().int().min(1).optional(),
       /** 3: up to three tasks per conversation (the paper's k = 3 experiment; adapted F.2 prompt). Default 1. */
       tasksPerConversation: z.union([z.literal(1), z.literal(3)]).optional(),
+      /** Also ask every conversation whether it is work, coursework or personal use (B.7; our prompt). Default false. */
+      composition: z.boolean().optional(),
+      /** Bootstrap replicates for the report's 95% intervals (0: none; default 1,000) and their seed (default 1). */
+      replicates: z.number().int().min(0).max(100_000).optional(),
+      bootstrapSeed: z.number().int().min(0).optional(),
+      /** Only conversations with a timestamp from `from` to `to` (whole days, YYYY-MM-DD; Appendix E). */
+      window: z
+        .object({ from: z.string().refine(isDay, 'a date YYYY-MM-DD').optional(), to: z.string().refine(isDay, 'a date YYYY-MM-DD').optional() })
+        .strict()
+        .refine((w) => w.from === undefined || w.to === undefined || w.from <= w.to, 'the window\'s start is after its end')
+        .optional(),
     })
     .strict(),
   'export.run': z
@@ -71,6 +83,8 @@ export const JOB_ARGS = {
       review: z.boolean().optional(),
       includeConversationText: z.boolean().optional(),
       includeAccountIds: z.boolean().optional(),
+      /** Input tables plus replicate.R/.py/.do that recompute the headline tables and compare (needs csv). */
+      replication: z.boolean().optional(),
     })
     .strict()
     .refine((a) => (a.source === undefined) !== (a.run === undefined), 'give exactly one of source or run'),

@@ -1,6 +1,9 @@
 // Result shapes of the analyses (paper section 3, Appendix B). Pure types: the engine fills them,
 // the CLI prints them as JSON with these exact keys, the renderer draws them.
 import { COLLABORATION_PATTERNS } from './taxonomy';
+import type { CompositionReport } from './composition';
+import type { RunIntervals, UncertaintySettings } from './uncertainty';
+import type { TimeSpan } from './time-window';
 
 export interface SourceRef {
   id: string;
@@ -90,7 +93,7 @@ export interface JobZoneCoverage {
   occupationsTotal: number;
 }
 
-export type JobZoneVariant = 'release-wage-data' | 'onet-crosswalk';
+export type JobZoneVariant = 'release-wage-data' | 'onet-crosswalk' | 'onet-task-text';
 
 export interface JobZoneTable {
   variant: JobZoneVariant;
@@ -225,8 +228,22 @@ export interface RunReport {
   middleLevelTasks?: LevelTaskShare[];
   /** Figure 8 at task level: hierarchy task shares per model, top, middle and base level. */
   modelTasks?: ModelTaskComparison;
+  /**
+   * Only in Explore's summary of a run (analysis.runReport with `summary`): patternsByTask and the
+   * modelTasks levels then hold just the rows a figure can draw, and these are the full report's row
+   * counts; the full report (without `summary`) has every row, for tables and downloads.
+   */
+  summary?: { patternsByTask: number; modelTasks: Record<keyof ModelTaskComparison['levels'], number> };
   /** B.5: the kept tasks with the highest share of each collaboration pattern. */
   characteristicTasks?: CharacteristicTasks[];
+  /** B.7: work / coursework / personal composition before and after screening (src-shared/composition.ts); null when the run did not classify it. */
+  composition?: CompositionReport | null;
+  /** How the intervals were drawn; null when the run was reported with 0 replicates (optional: older reports). */
+  uncertainty?: UncertaintySettings | null;
+  /** 95% bootstrap intervals on the run's shares (src-shared/uncertainty.ts). */
+  intervals?: RunIntervals | null;
+  /** The run's time window and the span of conversation timestamps it covers (optional: older reports). */
+  timeSpan?: TimeSpan;
 }
 
 export interface PatternBreakdown {

@@ -4,6 +4,8 @@
 // the engine that writes bundles and the renderer that opens them (pure zod, so src-shared).
 import { z } from 'zod';
 import type { DrilldownCategory, PaperReference, ReproduceReport, RunReport, SourceRef } from './report';
+import { COMPOSITION_DIMENSIONS, COMPOSITION_LEVELS } from './composition';
+import { MEASURES } from './uncertainty';
 import { signatureSchema } from './review-integrity';
 
 export { checksumText } from './review-integrity';
@@ -126,7 +128,7 @@ const reportFieldsV1 = {
   }),
   jobZones: z.array(
     z.object({
-      variant: z.enum(['release-wage-data', 'onet-crosswalk']),
+      variant: z.enum(['release-wage-data', 'onet-crosswalk', 'onet-task-text']),
       label: z.string(),
       rows: z.array(jobZoneRow),
       coverage: z.object({
@@ -238,6 +240,33 @@ const multiTaskReport = z.object({
   shares: z.object({ category: z.array(singleMultiShare), occupation: z.array(singleMultiShare), task: z.array(singleMultiShare) }),
 });
 
+// B.7 composition (src-shared/composition.ts); null when the run did not ask, absent in older bundles.
+const compositionLevelShare = z.object({
+  level: z.enum(COMPOSITION_LEVELS), label: z.string(), conversations: count, pct, cumulativePct: pct,
+});
+const compositionShares = z.object({
+  conversations: count,
+  dimensions: z.array(z.object({ dimension: z.enum(COMPOSITION_DIMENSIONS), levels: z.array(compositionLevelShare) })),
+});
+const compositionReport = z.object({
+  promptVersion: z.string(),
+  beforeScreening: compositionShares,
+  afterScreening: compositionShares,
+  unclassified: count,
+  topTasks: z.array(z.object({
+    group: z.enum(['non-work', 'coursework']), label: z.string(), conversations: count, tasksUnderThresholds: count,
+    tasks: z.array(z.object({ nodeId: z.string(), task: z.string(), conversations: count, pct })),
+  })),
+});
+
+// Bootstrap intervals (src-shared/uncertainty.ts): settings and, per measure, shares with bounds.
+const shareInterval = z.object({ key: z.string(), label: z.string(), pct, ciLow: pct, ciHigh: pct });
+const uncertaintySettings = z.object({
+  method: z.literal('percentile bootstrap'), replicates: count, seed: count, clusteredBy: z.enum(['account', 'conversation']),
+  clusters: count, level: z.number().min(0).max(1),
+});
+const runIntervals = z.object(Object.fromEntries(MEASURES.map((m) => [m, z.array(shareInterval)])) as Record<(typeof MEASURES)[number], z.ZodArray<typeof shareInterval>>);
+
 /** A classification run's aggregates (Figures 5, 8, 10): counts and shares only, never conversations. */
 export const runReportSchema = z.object({
   run: safeId,
@@ -262,6 +291,13 @@ export const runReportSchema = z.object({
   middleLevelTasks: z.array(levelTaskShare).optional(),
   modelTasks: modelTaskComparison.optional(),
   characteristicTasks: z.array(characteristicTasks).optional(),
+  composition: compositionReport.nullable().optional(),
+  uncertainty: uncertaintySettings.nullable().optional(),
+  intervals: runIntervals.nullable().optional(),
+  timeSpan: z.object({
+    window: z.object({ from: z.string().optional(), to: z.string().optional() }).nullable(),
+    first: z.string().nullable(), last: z.string().nullable(), dated: count, undated: count,
+  }).optional(),
 });
 
 /** What the source project's run list said about each run (classify.runs in review mode). */

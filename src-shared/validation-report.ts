@@ -60,10 +60,44 @@ export interface ValidationReport {
 }
 
 export interface CorrectedShares {
-  method: 'matrix-inversion' | 'matrix-inversion-clipped' | 'iterative-bayesian';
+  /** Validated items weighted by the sampling design (src-main/engine/validate/weighted.ts). */
+  method: 'design-weighted';
   labels: string[];
+  /** Fractions of the classified conversations (design-weighted: of kept tasks), summing to 1. */
   raw: Record<string, number>;
   corrected: Record<string, number>;
   /** Items in the confusion matrix the correction rests on. */
   validatedItems: number;
+  /** Percentile bootstrap interval of each corrected share (fractions), beside `corrected`. */
+  intervals?: Record<string, CorrectedShareInterval>;
+  /** How the validated items were weighted; present with method 'design-weighted'. */
+  design?: CorrectionDesign;
+}
+
+export interface CorrectedShareInterval {
+  ciLow: number;
+  ciHigh: number;
+}
+
+export interface CorrectionStratum {
+  /** The classifier's pattern: the validated items are weighted within it. */
+  stratum: string;
+  /** Conversations the classifier gave this pattern (N_h), among those the shares count. */
+  population: number;
+  /** Validated items among them (n_h). */
+  validated: number;
+  /** N_h / n_h, the weight of each validated item; null when none was validated (taken as correctly classified). */
+  weight: number | null;
+}
+
+export interface CorrectionDesign {
+  /** True: only conversations whose task passed the run's privacy thresholds count (the run's pattern shares). False: the run classified no tasks, so every classified conversation counts. */
+  keptTasksOnly: boolean;
+  /** Conversations the shares count (N). */
+  population: number;
+  strata: CorrectionStratum[];
+  /** Validated pattern items left out: their task did not pass the thresholds, or their conversation's pattern changed since the draw. */
+  outsideDomain: number;
+  /** Stratified bootstrap of the validated items behind `intervals`. */
+  bootstrap: { replicates: number; seed: number; level: number };
 }

@@ -4,12 +4,17 @@
 import type { ClassifyEstimateView } from '../../src-shared/api';
 import type { JobArgs, JobResults } from '../../src-shared/jobs';
 import { appliedThresholds, thresholdsText } from '../../src-shared/thresholds';
+import { uncertaintyText } from '../../src-shared/uncertainty';
+import type { RunReport } from '../../src-shared/report';
+import { compositionCutsText, NO_COMPOSITION_TEXT, type CompositionReport } from '../../src-shared/composition';
 import { runAgreement } from '../engine/classify/agreement';
 import { NotFoundError } from '../engine/errors';
 import type { SettingsFlags } from './settings-flags';
 import { requireConversationDatasets, requireHierarchy, requireRun } from './lookups';
 import { withSession, type CliSession } from './session';
 import { runJob } from './run-job';
+import { isDay, timeSpanText } from '../../src-shared/time-window';
+import { UsageError } from './errors';
 
 export interface ClassifyFlags extends SettingsFlags {
   project?: string;
@@ -24,9 +29,24 @@ export interface ClassifyFlags extends SettingsFlags {
   'min-conversations'?: number;
   'min-accounts'?: number;
   'tasks-per-conversation'?: string;
+  composition?: boolean;
+  replicates?: number;
+  'bootstrap-seed'?: number;
+  from?: string;
+  to?: string;
+}
+
+/** --from/--to are whole days; a bad one is a usage error (exit 2) before anything is opened. */
+function checkWindow(flags: Pick<ClassifyFlags, 'from' | 'to'>): void {
+  for (const name of ['from', 'to'] as const) {
+    const v = flags[name];
+    if (v !== undefined && !isDay(v)) throw new UsageError(`--${name} "${v}" is not a date YYYY-MM-DD`);
+  }
+  if (flags.from !== undefined && flags.to !== undefined && flags.from > flags.to) throw new UsageError(`--from ${flags.from} is after --to ${flags.to}`);
 }
 
 export function runClassify(flags: ClassifyFlags): Promise<number> {
+  checkWindow(flags);
   return withSession({ project: flags.project, bundled: true, settings: flags }, async (s) => {
     const db = s.host.project.db;
     requireConversationDatasets(db, flags.dataset);
@@ -56,6 +76,10 @@ export function classifyArgsFrom(flags: ClassifyFlags, hierarchyId: string): Job
     ...(flags['min-accounts'] !== undefined ? { minAccounts: flags['min-accounts'] } : {}),
     ...(flags.limit !== undefined ? { limit: flags.limit } : {}),
     ...(flags['tasks-per-conversation'] === '3' ? { tasksPerConversation: 3 as const } : {}),
+    ...(flags.composition === true ? { composition: true } : {}),
+    ...(flags.replicates !== undefined ? { replicates: flags.replicates } : {}),
+    ...(flags['bootstrap-seed'] !== undefined ? { bootstrapSeed: flags['bootstrap-seed'] } : {}),
+    ...(flags.from !== undefined || flags.to !== undefined ? { window: { ...(flags.from !== undefined ? { from: flags.from } : {}), ...(flags.to !== undefined ? { to: flags.to } : {}) } } : {}),
   };
 }
 
@@ -110,6 +134,8 @@ export function runRunReport(flags: { project?: string; run: string; json?: bool
         `Conversation vs account level (Figure 10): Pearson ${report.conversationVsAccount.correlation.pearson?.toFixed(3) ?? '—'}\n` +
         `Top skills (Figure 5): ${report.skills.slice(0, 5).map((k) => `${k.skill} ${k.pct.toFixed(1)}%`).join(', ')}\n` +
         `Models (Figure 8): ${report.byModel.map((m) => `${m.model} (${m.conversations})`).join(', ')}\n` +
+        intervalLines(report) +
+        compositionLines(report.composition) +
         (agreement
           ? `Agreement with ${agreement.runB} over ${agreement.compared} conversations: ${agreement.byLevel.map((l) => `${l.level} ${(100 * l.agree).toFixed(1)}%`).join(', ')}\n`
           : '') +
@@ -117,4 +143,20 @@ export function runRunReport(flags: { project?: string; run: string; json?: bool
     );
     return 0;
   });
+}
+
+/** The largest categories with their intervals, and how the intervals were drawn (or why there are none). */
+function intervalLines(report: RunReport): string {
+  const top = (report.intervals?.categories ?? []).slice(0, 5);
+  const cats = top.map((c) => `${c.label} ${c.pct.toFixed(1)}% [${c.ciLow.toFixed(1)}, ${c.ciHigh.toFixed(1)}]`).join(', ');
+  return `${timeSpanText(report.timeSpan)}\nUncertainty: ${uncertaintyText(report.uncertainty)}\n` + (cats ? `Top categories with 95% intervals: ${cats}\n` : '');
+}
+
+/** B.7 in the text report: the shares at each confidence cut, or why there are none. */
+function compositionLines(c: CompositionReport | null | undefined): string {
+  if (!c) return `Composition: ${NO_COMPOSITION_TEXT} Classify with --composition to see it.\n`;
+  return (
+    `Composition (B.7) before screening, ${c.beforeScreening.conversations} conversations: ${compositionCutsText(c.beforeScreening)}\n` +
+    `Composition (B.7) after screening, ${c.afterScreening.conversations} conversations: ${compositionCutsText(c.afterScreening)}\n`
+  );
 }

@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { DEMO_DATASET, DEMO_PROVENANCE } from '../../src-shared/demo';
 import type { JobArgs } from '../../src-shared/jobs';
 import type { RunReport } from '../../src-shared/report';
+import { compositionCutsText } from '../../src-shared/composition';
 import { demoProjectPath } from '../engine/demo/resources';
 import { withSession } from './session';
 import { runJob } from './run-job';
@@ -50,7 +51,8 @@ export async function runDemo(flags: DemoFlags): Promise<number> {
     process.stderr.write(`${DEMO_PROVENANCE}: ${started.conversations} sample conversations in ${project}\n`);
     const built = await runJob(s.host, { kind: 'hierarchy.build', args: DEMO_BUILD });
     if (!built.ok) return built.code;
-    const args: JobArgs<'classify.run'> = { name: DEMO_RUN, datasets: [DEMO_DATASET], hierarchyId: built.result.id, ...DEMO_THRESHOLDS };
+    // The composition question (B.7) too: one more fake answer per conversation, so the demo shows it.
+    const args: JobArgs<'classify.run'> = { name: DEMO_RUN, datasets: [DEMO_DATASET], hierarchyId: built.result.id, ...DEMO_THRESHOLDS, composition: true };
     const classified = await runJob(s.host, { kind: 'classify.run', args });
     if (!classified.ok) return classified.code;
     const report = await s.call('analysis.runReport', { run: classified.result.run });
@@ -76,6 +78,7 @@ function describe(s: DemoSummary, report: RunReport, sizes: number[]): string {
     `Hierarchy: ${s.hierarchyId} (${sizes.join(' / ')} nodes, from a sample of ${DEMO_BUILD.sampleSize} O*NET tasks)`,
     `Run:       ${s.run}: ${s.classified} of ${s.conversations} conversations classified; ${s.keptTasks} of ${report.tasks.total} tasks kept ` +
       `(≥${minConversations} conversations${report.accountsKnown ? `, ≥${minAccounts} account${minAccounts === 1 ? '' : 's'}` : ''} per task)`,
+    ...(report.composition ? [`Composition (B.7, after screening): ${compositionCutsText(report.composition.afterScreening)}`] : []),
     'Look at the results:',
     `  task-atlas run report --run ${s.run} --project ${p}`,
     `  task-atlas reproduce --source ${report.sourceId} --project ${p}`,

@@ -22,6 +22,7 @@ export interface ExportFlags {
   html?: boolean;
   charts?: boolean;
   review?: boolean;
+  replication?: boolean;
 }
 
 export function runExport(flags: ExportFlags): Promise<number> {
@@ -51,5 +52,6 @@ export function exportArgsFrom(flags: ExportFlags, outDir: string): JobArgs<'exp
     ...(flags.html ? { html: true } : {}),
     ...(flags.charts ? { charts: true } : {}),
     ...(flags.review ? { review: true } : {}),
+    ...(flags.replication ? { replication: true } : {}),
   };
 }

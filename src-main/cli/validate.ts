@@ -7,6 +7,7 @@ import { exportPacket } from '../engine/validate/packet';
 import { importLabelFiles } from '../engine/validate/labels';
 import { validationReport } from '../engine/validate/report';
 import { correctedPatternShares } from '../engine/validate/corrected';
+import { correctedInterval, correctionNotes } from '../../src-shared/validation-correction';
 import type { AccuracyEntry } from '../engine/validate/types';
 import { defaultProjectPath } from './project-path';
 import { requireRun } from './lookups';
@@ -72,7 +73,13 @@ export function runValidateReport(flags: { project?: string; run: string; json?:
     out.push(`Disagreements to adjudicate: ${report.disagreements.length}`);
     if (corrected) {
       out.push(`Pattern shares, raw vs corrected for misclassification (${corrected.method}, ${corrected.validatedItems} validated items):`);
-      for (const l of corrected.labels) out.push(`  ${l.padEnd(15)} raw ${pct(corrected.raw[l] ?? 0)}  corrected ${pct(corrected.corrected[l] ?? 0)}`);
+      for (const l of corrected.labels) {
+        const ci = correctedInterval(corrected, l);
+        out.push(`  ${l.padEnd(15)} raw ${pct(corrected.raw[l] ?? 0)}  corrected ${pct(corrected.corrected[l] ?? 0)}${ci ? ` (95% CI ${ci})` : ''}`);
+      }
+      out.push(...correctionNotes(corrected).map((n) => `  ${n}`));
+    } else if (report.pattern) {
+      out.push('Pattern shares not corrected: no conversation of a task above the privacy thresholds has a pattern.');
     }
     process.stdout.write(out.join('\n') + '\n');
     return 0;

@@ -1,5 +1,6 @@
 // The project schema, one named migration per change. Never edit a shipped migration: add one.
 import type { Migration } from './migrate';
+import { validationDesignMigration } from './validation-design';
 
 const referenceTables = `
 CREATE TABLE dataset_import (
@@ -389,4 +390,6 @@ export const MIGRATIONS: readonly Migration[] = [
 )`),
   },
   { name: '0012_integer_keys', up: (db) => db.exec(integerKeyTables) },
+  // Each validation item's conversation and the chance it was drawn (src-main/db/validation-design.ts).
+  { name: '0015_validation_design', up: validationDesignMigration },
 ];

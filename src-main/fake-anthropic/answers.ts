@@ -8,6 +8,7 @@ import {
   answerTaskMapping,
   parseConversation,
 } from './classify-answers';
+import { answerComposition, COMPOSITION_MARKER } from './composition-answers';
 import { answerAssign, answerDedupe, answerPropose, answerRename } from './hierarchy-answers';
 import { answerClusterNaming, answerRequest, isClusterNaming, isRequestSummary } from './reconstruct-answers';
 import type { Draft, PromptKind } from './types';
@@ -22,6 +23,7 @@ const MARKERS: [PromptKind, (prompt: string) => boolean][] = [
   ['task-mapping', (p) => p.includes('<options>') && p.includes('the provided options are occupational tasks')],
   ['collaboration', (p) => p.includes('identify the primary collaboration pattern')],
   ['skills', (p) => p.includes('Consider the provided list of occupational skills')],
+  ['composition', (p) => p.includes(COMPOSITION_MARKER)],
   ['reconstruct.request', isRequestSummary],
   ['reconstruct.cluster', isClusterNaming],
   ['privacy-summary', (p) => p.includes('Provide the summary in <summary> tags')],
@@ -60,6 +62,8 @@ export function draftAnswer(kind: PromptKind, view: PromptView): Draft {
       return answerSkills(prompt, parseConversation(prompt));
     case 'privacy-summary':
       return answerSummary(parseConversation(prompt));
+    case 'composition':
+      return answerComposition(parseConversation(prompt));
     case 'reconstruct.request':
       return answerRequest(parseConversation(prompt));
     case 'reconstruct.cluster':

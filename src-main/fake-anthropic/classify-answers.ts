@@ -9,11 +9,13 @@ export interface Conversation {
   userTurns: string[];
 }
 
-// Where the F.1/F.2/F.4 prompts stop quoting the conversation, whether the product sends the
-// "Assistant: I understand." turn as a separate message (left out of the prompt) or inline.
+// Where the F.1/F.2/F.4 prompts (and our B.7 composition prompt) stop quoting the conversation,
+// whether the product sends the "Assistant: I understand." turn as a separate message (left out of
+// the prompt) or inline.
 const CONVERSATION_ENDS = [
   'Assistant: I understand.',
   'Your job is to answer this question',
+  'Your job is to answer three questions',
   'Consider the following list of classification options',
   'Please identify which categories',
 ];

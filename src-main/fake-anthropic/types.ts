@@ -17,6 +17,7 @@ export const PROMPT_KINDS = [
   'collaboration',
   'skills',
   'privacy-summary',
+  'composition',
   'reconstruct.request',
   'reconstruct.cluster',
   'unknown',

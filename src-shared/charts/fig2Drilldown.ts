@@ -30,7 +30,19 @@ export interface Fig2Options {
   occupationsPerCategory?: number;
   /** Category titles to show, in this order (overrides topCategories); unknown titles are ignored. */
   categories?: string[];
+  /**
+   * For a still image (PNG/SVG export, the HTML report without JavaScript): most category wedges are
+   * too narrow for their name and nothing can be hovered, so each category gets one colour for its
+   * whole branch and a key beside the chart names every category with its share.
+   */
+  still?: boolean;
 }
+
+/** Plotly's default colours, one per category (at most TOP_CATEGORIES are shown by default). */
+export const CATEGORY_COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
+/** Hover for a node: a category's share of the parent is the share of all usage, said once. */
+const HOVER_NODE = '<b>%{customdata[0]}</b><br>%{value:.2f}% of all usage<br>%{customdata[1]:.1f}% of %{customdata[2]}<extra></extra>';
+const HOVER_TOP = '<b>%{customdata[0]}</b><br>%{value:.2f}% of all usage<extra></extra>';
 
 /** A category as the figure shows it: its largest occupations and what the rest add up to. */
 export interface ShownCategory {
@@ -137,6 +149,7 @@ export function toFigure(report: ReproduceReport, opts: Fig2Options = {}): Figur
   const kind = opts.kind ?? 'sunburst';
   const covered = shown.reduce((s, c) => s + c.category.usagePct, 0);
   const nodes = kind === 'treemap' ? treemapNodes(covered, shown.flatMap(categoryNodes)) : shown.flatMap(categoryNodes);
+  const top = (n: Node) => n.parent === '' || n.parent === TREEMAP_ROOT_ID;
   const trace: HierarchyData = {
     type: kind,
     name: 'Usage',
@@ -146,7 +159,7 @@ export function toFigure(report: ReproduceReport, opts: Fig2Options = {}): Figur
     values: nodes.map((n) => n.value),
     branchvalues: 'total',
     customdata: nodes.map((n) => n.custom.map((d) => (typeof d === 'string' ? plainText(d) : d))),
-    hovertemplate: '<b>%{customdata[0]}</b><br>%{value:.2f}% of all usage<br>%{customdata[1]:.1f}% of %{customdata[2]}<extra></extra>',
+    hovertemplate: nodes.map((n) => (top(n) || n.id === TREEMAP_ROOT_ID ? HOVER_TOP : HOVER_NODE)),
     textinfo: 'label',
     // The sunburst shows all three rings, as in the paper; clicking a sector makes it the centre.
     // The treemap shows a level and its children; the path bar climbs back.
@@ -155,7 +168,7 @@ export function toFigure(report: ReproduceReport, opts: Fig2Options = {}): Figur
       ? { insidetextorientation: 'auto' as const }
       : { maxdepth: TREEMAP_MAXDEPTH, pathbar: { visible: true }, tiling: { pad: 2 } }),
   };
-  return {
+  const figure: Figure<HierarchyData> = {
     data: [trace],
     layout: {
       title: { text: `Usage by category, occupation and task: top ${shown.length} categories, ${fmt(covered)}% of all usage` },
@@ -164,6 +177,30 @@ export function toFigure(report: ReproduceReport, opts: Fig2Options = {}): Figur
       // Labels too small to read are hidden rather than shrunk; hovering still names every sector.
       uniformtext: { minsize: 9, mode: 'hide' },
     },
+  };
+  return opts.still ? withKey(figure, shown, nodes) : figure;
+}
+
+/** The still variant: every node coloured as its category, and a key naming each category. */
+function withKey(figure: Figure<HierarchyData>, shown: ShownCategory[], nodes: Node[]): Figure<HierarchyData> {
+  const color = new Map(shown.map((s, i) => [`cat:${s.category.code}`, CATEGORY_COLORS[i % CATEGORY_COLORS.length]!]));
+  const colorOf = (id: string) => color.get(id.split('/')[0]!) ?? '#ffffff';
+  const trace = figure.data[0]!;
+  const key = shown.map((s, i) => ({
+    text: `<span style="color:${colorOf(`cat:${s.category.code}`)}">■</span> ${plainText(shortCategory(s.category.title))}: ${fmt(s.category.usagePct)}%`,
+    xref: 'paper' as const,
+    yref: 'paper' as const,
+    x: 0.58,
+    y: 0.85 - i * 0.07,
+    xanchor: 'left' as const,
+    yanchor: 'middle' as const,
+    showarrow: false,
+    align: 'left' as const,
+    font: { size: 13 },
+  }));
+  return {
+    data: [{ ...trace, domain: { x: [0, 0.56] }, marker: { colors: nodes.map((n) => colorOf(n.id)), line: { color: '#ffffff', width: 1 } } }],
+    layout: { ...figure.layout, annotations: key },
   };
 }
 

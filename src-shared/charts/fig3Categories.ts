@@ -1,5 +1,6 @@
 // Figure 3: share of Claude usage vs share of U.S. workers per SOC major group.
 import type { CategoryShare, ReproduceReport } from '../report';
+import { errorBars, intervalOf, type RunIntervals } from '../uncertainty';
 import type { CartesianData, Figure } from './plotly-types';
 import type { ChartTable } from './table';
 import { barChartHeight, fmt, plainText } from './format';
@@ -12,8 +13,10 @@ function byUsage(a: CategoryShare, b: CategoryShare): number {
   return b.usagePct - a.usagePct || a.title.localeCompare(b.title);
 }
 
-export function toFigure(report: ReproduceReport): Figure<CartesianData> {
+/** `intervals`: a run's 95% intervals, drawn as whiskers on the usage bars. */
+export function toFigure(report: ReproduceReport, intervals?: RunIntervals | null): Figure<CartesianData> {
   const rows = [...report.categories].sort(byUsage);
+  const whiskers = errorBars(intervals?.categories, rows.map((r) => r.code), rows.map((r) => r.usagePct));
   const titles = rows.map((r) => plainText(r.title));
   const { pearson, spearman } = report.categoryCorrelation;
   return {
@@ -24,6 +27,7 @@ export function toFigure(report: ReproduceReport): Figure<CartesianData> {
         name: USAGE_TRACE,
         y: titles,
         x: rows.map((r) => r.usagePct),
+        ...(whiskers ? { error_x: whiskers } : {}),
         hovertemplate: '%{y}<br>Claude usage: %{x:.2f}%<extra></extra>',
       },
       {
@@ -50,9 +54,19 @@ export function toFigure(report: ReproduceReport): Figure<CartesianData> {
 }
 
 /** The numbers behind Figure 3, in the figure's order. */
-export function toTable(report: ReproduceReport): ChartTable {
+export function toTable(report: ReproduceReport, intervals?: RunIntervals | null): ChartTable {
+  const rows = [...report.categories].sort(byUsage);
+  if (!intervals) {
+    return {
+      columns: ['SOC code', 'Category', 'Claude usage (%)', 'BLS employment (%)', 'BLS employment'],
+      rows: rows.map((c) => [c.code, c.title, c.usagePct, c.blsPct, c.blsEmployment]),
+    };
+  }
   return {
-    columns: ['SOC code', 'Category', 'Claude usage (%)', 'BLS employment (%)', 'BLS employment'],
-    rows: [...report.categories].sort(byUsage).map((c) => [c.code, c.title, c.usagePct, c.blsPct, c.blsEmployment]),
+    columns: ['SOC code', 'Category', 'Claude usage (%)', '95% CI low (%)', '95% CI high (%)', 'BLS employment (%)', 'BLS employment'],
+    rows: rows.map((c) => {
+      const ci = intervalOf(intervals.categories, c.code);
+      return [c.code, c.title, c.usagePct, ci?.ciLow ?? null, ci?.ciHigh ?? null, c.blsPct, c.blsEmployment];
+    }),
   };
 }

@@ -4,6 +4,7 @@ import type { DepthPoint, ReproduceReport } from '../report';
 import type { CartesianData, Figure } from './plotly-types';
 import type { ChartTable } from './table';
 import { fmt, fmtInt, fracToPct } from './format';
+import { errorBars, type RunIntervals } from '../uncertainty';
 
 export const CURVE_TRACE = 'Occupations (%)';
 export const MARKS_TRACE = 'Quoted thresholds';
@@ -13,8 +14,9 @@ export function markLabel(mark: DepthPoint): string {
   return `${fmt(mark.shareOfOccupations * 100)}% at ≥${fracToPct(mark.threshold)}%`;
 }
 
-export function toFigure(report: ReproduceReport): Figure<CartesianData> {
+export function toFigure(report: ReproduceReport, intervals?: RunIntervals | null): Figure<CartesianData> {
   const { curve, marks, occupations } = report.depth;
+  const whiskers = errorBars(intervals?.depth, marks.map((m) => String(m.threshold)), marks.map((m) => m.shareOfOccupations * 100));
   return {
     data: [
       {
@@ -34,6 +36,7 @@ export function toFigure(report: ReproduceReport): Figure<CartesianData> {
         x: marks.map((p) => p.threshold * 100),
         y: marks.map((p) => p.shareOfOccupations * 100),
         text: marks.map(markLabel),
+        ...(whiskers ? { error_y: whiskers } : {}),
         textposition: 'top right',
         marker: { size: 9 },
         cliponaxis: false,

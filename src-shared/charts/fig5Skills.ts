@@ -5,6 +5,7 @@ import type { CartesianData, Figure } from './plotly-types';
 import { barChartHeight, fmt, plainText } from './format';
 import type { ChartTable } from './table';
 import { noDataFigure } from './empty';
+import { errorBars, intervalOf } from '../uncertainty';
 
 export const SKILLS_TRACE = 'Conversations exhibiting the skill (%)';
 export const NO_DATA_TEXT = 'No skill classifications in this run';
@@ -32,6 +33,7 @@ export function toFigure(run: RunReport): Figure<CartesianData> {
         name: SKILLS_TRACE,
         y: skills.map((s) => plainText(s.skill)),
         x: skills.map((s) => s.pct),
+        ...whiskers(run, skills),
         hovertemplate: '%{y}: %{x:.1f}% of classified conversations<extra></extra>',
       },
     ],
@@ -46,6 +48,16 @@ export function toFigure(run: RunReport): Figure<CartesianData> {
   };
 }
 
+function whiskers(run: RunReport, skills: RunReport['skills']): { error_x?: NonNullable<ReturnType<typeof errorBars>> } {
+  const bars = errorBars(run.intervals?.skills, skills.map((s) => s.skill), skills.map((s) => s.pct));
+  return bars ? { error_x: bars } : {};
+}
+
 export function toTable(run: RunReport): ChartTable {
-  return { columns: ['Skill', 'Share of classified conversations (%)'], rows: sorted(run).map((s) => [s.skill, s.pct]) };
+  const iv = run.intervals?.skills;
+  if (!iv) return { columns: ['Skill', 'Share of classified conversations (%)'], rows: sorted(run).map((s) => [s.skill, s.pct]) };
+  return {
+    columns: ['Skill', 'Share of classified conversations (%)', '95% CI low (%)', '95% CI high (%)'],
+    rows: sorted(run).map((s) => [s.skill, s.pct, intervalOf(iv, s.skill)?.ciLow ?? null, intervalOf(iv, s.skill)?.ciHigh ?? null]),
+  };
 }

@@ -1,7 +1,7 @@
 // Figure 6: occupational usage against median annual wage. Only the points the engine kept are
 // drawn; the title carries the engine's correlations so the reader need not eyeball the trend.
 import type { ReproduceReport } from '../report';
-import type { CartesianData, Figure } from './plotly-types';
+import type { Annotation, CartesianData, Figure } from './plotly-types';
 import type { ChartTable } from './table';
 import { fmt, fmtInt, plainText } from './format';
 
@@ -15,8 +15,49 @@ export function wageTitle(report: ReproduceReport): string {
   );
 }
 
-export function toFigure(report: ReproduceReport): Figure<CartesianData> {
-  const { points } = report.wage;
+/**
+ * The occupations the paper names beside Figure 6 (its outliers and its two extremes of the wage
+ * scale). A name also matches its O*NET sub-titles ("Software Developers, Applications").
+ */
+export const PAPER_NAMED = ['Computer Programmers', 'Software Developers', 'Web Developers', 'Waiters and Waitresses', 'Anesthesiologists'];
+
+export interface Fig6Options {
+  /** 'log' spreads the many small shares; occupations with no usage cannot sit on it and are counted in the title. */
+  yAxis?: 'linear' | 'log';
+}
+
+type WagePoint = ReproduceReport['wage']['points'][number];
+
+export function isPaperNamed(title: string): boolean {
+  return PAPER_NAMED.some((name) => title === name || title.startsWith(`${name},`));
+}
+
+/** An arrow and the name at each named occupation; on a log axis Plotly places annotations by log10. */
+function namedLabels(points: WagePoint[], log: boolean): Annotation[] {
+  return points
+    .filter((p) => isPaperNamed(p.title) && (!log || p.usagePct > 0))
+    .sort((a, b) => b.usagePct - a.usagePct)
+    .map((p, i) => ({
+      text: plainText(p.title),
+      xref: 'x' as const,
+      yref: 'y' as const,
+      x: p.medianWage,
+      y: log ? Math.log10(p.usagePct) : p.usagePct,
+      showarrow: true,
+      arrowhead: 0,
+      // Alternate sides so neighbours (the software occupations) do not write over each other.
+      ax: p.medianWage > 150_000 ? -60 : i % 2 === 0 ? 70 : -70,
+      ay: i % 2 === 0 ? -24 : 24,
+      font: { size: 11 },
+      bgcolor: 'rgba(255,255,255,0.85)',
+    }));
+}
+
+export function toFigure(report: ReproduceReport, opts: Fig6Options = {}): Figure<CartesianData> {
+  const log = opts.yAxis === 'log';
+  const points = log ? report.wage.points.filter((p) => p.usagePct > 0) : report.wage.points;
+  const hidden = report.wage.points.length - points.length;
+  const note = hidden > 0 ? `<br><sup>${fmtInt(hidden)} occupation(s) with no usage are not drawn on the log axis</sup>` : '';
   return {
     data: [
       {
@@ -32,9 +73,10 @@ export function toFigure(report: ReproduceReport): Figure<CartesianData> {
       },
     ],
     layout: {
-      title: { text: wageTitle(report) },
+      title: { text: wageTitle(report) + note },
       xaxis: { title: { text: 'Median annual wage (USD)' }, type: 'linear', tickprefix: '$', tickformat: ',.0f' },
-      yaxis: { title: { text: 'Share of Claude usage' }, ticksuffix: '%' },
+      yaxis: { title: { text: `Share of Claude usage${log ? ' (log scale)' : ''}` }, ticksuffix: '%', type: log ? 'log' : 'linear' },
+      annotations: namedLabels(points, log),
       hovermode: 'closest',
       showlegend: false,
       height: 460,

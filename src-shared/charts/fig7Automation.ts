@@ -4,6 +4,7 @@ import type { CartesianData, Figure } from './plotly-types';
 import type { ChartTable } from './table';
 import { fmt, plainText } from './format';
 import { noDataFigure } from './empty';
+import { errorBars, type RunIntervals } from '../uncertainty';
 
 export const AUTOMATION_TRACE = 'Automation';
 export const AUGMENTATION_TRACE = 'Augmentation';
@@ -14,9 +15,11 @@ const MODE_COLORS: Record<PatternShare['mode'], string> = {
   augmentation: '#2b7bb9',
 };
 
-function modeTrace(patterns: PatternShare[], mode: PatternShare['mode'], name: string): CartesianData {
+function modeTrace(patterns: PatternShare[], mode: PatternShare['mode'], name: string, intervals?: RunIntervals | null): CartesianData {
   const rows = patterns.filter((p) => p.mode === mode);
+  const whiskers = errorBars(intervals?.patterns, rows.map((p) => p.pattern), rows.map((p) => p.pct));
   return {
+    ...(whiskers ? { error_y: { ...whiskers, color: '#333' } } : {}),
     type: 'bar',
     name,
     x: rows.map((p) => plainText(p.pattern)),
@@ -32,15 +35,15 @@ export function splitText(augmentationPct: number, automationPct: number): strin
   return `Augmentation ${fmt(augmentationPct)}% · Automation ${fmt(automationPct)}%`;
 }
 
-export function toFigure(report: ReproduceReport): Figure<CartesianData> {
+export function toFigure(report: ReproduceReport, intervals?: RunIntervals | null): Figure<CartesianData> {
   const split = report.automation;
   if (split === null) return noDataFigure(NO_DATA_TEXT);
   // One trace per mode gives a legend for the colours; a fixed category order keeps the engine's
   // pattern order instead of Plotly's "first trace first" order.
   return {
     data: [
-      modeTrace(split.patterns, 'automation', AUTOMATION_TRACE),
-      modeTrace(split.patterns, 'augmentation', AUGMENTATION_TRACE),
+      modeTrace(split.patterns, 'automation', AUTOMATION_TRACE, intervals),
+      modeTrace(split.patterns, 'augmentation', AUGMENTATION_TRACE, intervals),
     ],
     layout: {
       title: { text: 'Collaboration patterns' },

@@ -37,6 +37,19 @@ export interface CartesianData {
   cliponaxis?: boolean;
   /** 'y2' draws against the layout's yaxis2: a second unit on the same chart (e.g. MSE beside correlations). */
   yaxis?: 'y' | 'y2';
+  /** Whiskers (confidence intervals): distances above (array) and below (arrayminus) each value. */
+  error_x?: ErrorBars;
+  error_y?: ErrorBars;
+}
+
+export interface ErrorBars {
+  type: 'data';
+  symmetric: false;
+  array: number[];
+  arrayminus: number[];
+  color?: string;
+  thickness?: number;
+  width?: number;
 }
 
 /**
@@ -54,7 +67,8 @@ export interface HierarchyData {
   branchvalues: 'total' | 'remainder';
   /** One array per node, read in hovertemplate as %{customdata[0]}, %{customdata[1]}, … */
   customdata?: Datum[][];
-  hovertemplate?: string;
+  /** One template for all nodes, or one per node. */
+  hovertemplate?: string | string[];
   textinfo?: string;
   /** Rings (sunburst) or nesting levels (treemap) shown at once; clicking a node drills in. */
   maxdepth?: number;
@@ -63,6 +77,8 @@ export interface HierarchyData {
   marker?: { colors?: string[]; line?: { color?: string; width?: number } };
   pathbar?: { visible?: boolean };
   tiling?: { pad?: number };
+  /** Part of the figure the trace fills (fractions of the width/height), e.g. to leave room for a key. */
+  domain?: { x?: [number, number]; y?: [number, number] };
 }
 
 export type PlotData = CartesianData | HierarchyData;
@@ -99,6 +115,12 @@ export interface Annotation {
   xanchor?: 'left' | 'center' | 'right';
   yanchor?: 'top' | 'middle' | 'bottom';
   font?: { size?: number; color?: string };
+  /** With showarrow: the label's offset from the point, in pixels. */
+  ax?: number;
+  ay?: number;
+  arrowhead?: number;
+  align?: 'left' | 'center' | 'right';
+  bgcolor?: string;
 }
 
 export interface Layout {

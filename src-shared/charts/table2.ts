@@ -1,5 +1,7 @@
 // Table 2: usage by O*NET job zone, one column group per engine variant plus, when available, the
-// paper's published numbers for side-by-side comparison. Pure: the page only formats and renders.
+// paper's published numbers for side-by-side comparison, with each variant's distance to them (the
+// variants differ in where an occupation's zone comes from; scripts/jobzone-variants.py compares
+// more). Pure: the page only formats and renders.
 import type { JobZoneCoverage, JobZoneRow, PaperReference, ReproduceReport } from '../report';
 import { fmt, fmtInt } from './format';
 import type { ChartTable } from './table';
@@ -18,6 +20,10 @@ export interface Table2Group {
   label: string;
   /** Coverage sentence for engine variants; undefined for the paper's column group. */
   coverage?: string;
+  /** Largest |Conv. % − the paper's| over the zones both have; engine variants, with a paper only. */
+  paperGap?: number;
+  /** The engine variant with the smallest paperGap. */
+  closest?: boolean;
 }
 
 export interface Table2Column {
@@ -49,6 +55,33 @@ export function coverageText(c: JobZoneCoverage): string {
   );
 }
 
+/** Largest |Conv. % − the paper's| over the zones both list; null when they share none. */
+export function paperGap(rows: readonly ZoneValues[], paper: PaperReference): number | null {
+  const published = new Map(paper.table2.map((p) => [p.zone, p.convPct]));
+  const gaps = rows.flatMap((r) => {
+    const p = published.get(r.zone);
+    return p === undefined ? [] : [Math.abs(r.convPct - p)];
+  });
+  return gaps.length > 0 ? Math.max(...gaps) : null;
+}
+
+/** "Conv. % within 1.90 points of the paper in every zone (closest)", for a group that has a gap. */
+export function paperGapText(g: Table2Group): string | undefined {
+  if (g.paperGap === undefined) return undefined;
+  return `Conv. % within ${fmt(g.paperGap, 2)} points of the paper in every zone${g.closest ? ' (the closest variant)' : ''}`;
+}
+
+/** Each engine group's gap to the paper, and which is closest (the first of equals). */
+function markGaps(groups: Table2Group[], rows: readonly (readonly ZoneValues[])[], paper: PaperReference): void {
+  groups.forEach((g, i) => {
+    const gap = paperGap(rows[i]!, paper);
+    if (gap !== null) g.paperGap = gap;
+  });
+  const gaps = groups.map((g) => g.paperGap ?? Infinity);
+  const best = gaps.indexOf(Math.min(...gaps));
+  if (groups.length > 1 && Number.isFinite(gaps[best])) groups[best]!.closest = true;
+}
+
 function columnsFor(group: string): Table2Column[] {
   return METRICS.map((m) => ({ group, metric: m.key, label: m.label, digits: m.digits }));
 }
@@ -58,7 +91,10 @@ export function toTable2Rows(report: ReproduceReport, paper?: PaperReference): T
     group: { label: t.label, coverage: coverageText(t.coverage) },
     rows: t.rows,
   }));
-  if (paper) sources.push({ group: { label: PAPER_GROUP }, rows: paper.table2 });
+  if (paper) {
+    markGaps(sources.map((s) => s.group), sources.map((s) => s.rows), paper);
+    sources.push({ group: { label: PAPER_GROUP }, rows: paper.table2 });
+  }
 
   // Union of zones so a zone missing from one source still gets a row (with empty cells).
   const zones = [...new Set(sources.flatMap((s) => s.rows.map((r) => r.zone)))].sort((a, b) => a - b);

@@ -68,8 +68,11 @@ describe('Figure 2 drill-down', () => {
     expect(t.customdata?.[i]).toEqual(['Elementary Teachers', (100 * 1.5) / 8.5, 'Education']);
     const root = t.ids.indexOf('cat:27');
     expect(t.customdata?.[root]).toEqual(['Arts and Media', 10, 'all usage']);
-    expect(t.hovertemplate).toContain('%{value:.2f}% of all usage');
-    expect(t.hovertemplate).toContain('%{customdata[1]:.1f}% of %{customdata[2]}');
+    const hover = t.hovertemplate as string[];
+    expect(hover[i]).toContain('%{value:.2f}% of all usage');
+    expect(hover[i]).toContain('%{customdata[1]:.1f}% of %{customdata[2]}');
+    // A category's share of its parent is its share of all usage: said once, not twice.
+    expect(hover[root]).toBe('<b>%{customdata[0]}</b><br>%{value:.2f}% of all usage<extra></extra>');
   });
 
   it('honours topCategories, occupationsPerCategory and a category filter (which wins)', () => {

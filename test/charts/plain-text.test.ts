@@ -64,8 +64,8 @@ describe('names are plain text in charts', () => {
   });
 
   it('keeps the figures’ own markup', () => {
-    expect(fig13.toFigure(report).data[0]!.hovertemplate).toContain('%{text}<br>');
-    expect(fig2.toFigure(report).data[0]!.hovertemplate).toMatch(/^<b>%\{customdata\[0\]\}<\/b><br>/);
+    expect(fig13.toFigure(report).data[0]!.y[0]).toMatch(/^1\. &lt;a href=/);
+    expect(fig2.toFigure(report).data[0]!.hovertemplate?.[0]).toMatch(/^<b>%\{customdata\[0\]\}<\/b><br>/);
   });
 
   it('leaves the tables (drawn as text, and downloaded) with the names as they are', () => {

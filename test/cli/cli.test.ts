@@ -53,7 +53,8 @@ describe('task-atlas reproduce', () => {
     ]);
     const zones = readFileSync(join(out, 'job_zones.csv'), 'utf8').trim().split('\n');
     expect(zones[0]).toBe('variant,zone,convPct,basePct,repRatio,occupationPct,occupations,paperConvPct,paperBasePct,paperRepRatio');
-    expect(zones).toHaveLength(11);
+    // A header and five zones for each of the three Job Zone variants.
+    expect(zones).toHaveLength(16);
   });
 
   it('prints a readable report with the paper beside it', () => {

@@ -54,13 +54,14 @@ describe('the bundled 2025-02-10 release', () => {
     expect(Math.round(report.automation!.automationPct)).toBe(paper.automationPct);
   });
 
-  it('computes Table 2 both from the release wage file and via the crosswalk, with coverage', () => {
-    expect(report.jobZones.map((t) => t.variant)).toEqual(['release-wage-data', 'onet-crosswalk']);
+  it('computes Table 2 from the release wage file, via the crosswalk and via the task text, with coverage', () => {
+    expect(report.jobZones.map((t) => t.variant)).toEqual(['release-wage-data', 'onet-crosswalk', 'onet-task-text']);
     for (const t of report.jobZones) {
       expect(t.rows.map((r) => r.zone)).toEqual([1, 2, 3, 4, 5]);
       expect(t.rows.reduce((s, r) => s + r.convPct, 0)).toBeCloseTo(100, 9);
       expect(t.rows.reduce((s, r) => s + r.basePct, 0)).toBeCloseTo(100, 9);
-      expect(t.coverage.tasksMatched).toBeGreaterThan(0.95 * t.coverage.tasksWithUsage);
+      // The task-text variant reaches only the statements current O*NET still lists (test/analyze/jobzone-variants).
+      expect(t.coverage.tasksMatched).toBeGreaterThan((t.variant === 'onet-task-text' ? 0.8 : 0.95) * t.coverage.tasksWithUsage);
       expect(t.coverage.occupationsTotal).toBe(974);
       // Zone 4 carries the most usage in both variants, as in the paper.
       const top = [...t.rows].sort((a, b) => b.convPct - a.convPct)[0]!;

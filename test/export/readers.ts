@@ -12,10 +12,15 @@ export interface DtaFile {
   names: string[];
   types: number[];
   formats: string[];
+  labels: string[];
+  /** Variable -> its value labels (value -> text), for variables that have them. */
+  valueLabels: Map<string, Map<number, string>>;
   rows: Value[][];
 }
 
 const STATA_DOUBLE = 65526;
+// Stata integer types: code -> [bytes, system missing "."].
+const STATA_INTS = new Map<number, [number, number]>([[65530, [1, 101]], [65529, [2, 32741]], [65528, [4, 2147483621]]]);
 const MAP_TAGS = ['stata_dta', 'map', 'variable_types', 'varnames', 'sortlist', 'formats', 'value_label_names',
   'variable_labels', 'characteristics', 'data', 'strls', 'value_labels', '/stata_dta'];
 
@@ -54,6 +59,13 @@ export function readDta(path: string): DtaFile {
   const rows: Value[][] = [];
   for (let r = 0; r < n; r++) {
     rows.push(types.map((t) => {
+      const int = STATA_INTS.get(t);
+      if (int) {
+        const [size, missing] = int;
+        const v = size === 1 ? b.readInt8(q) : size === 2 ? b.readInt16LE(q) : b.readInt32LE(q);
+        q += size;
+        return v >= missing ? null : v;
+      }
       if (t === STATA_DOUBLE) {
         const missing = b.readBigUInt64LE(q) >= 0x7fe0000000000000n && b.readBigUInt64LE(q) < 0x8000000000000000n;
         const v = missing ? null : b.readDoubleLE(q);
@@ -67,7 +79,29 @@ export function readDta(path: string): DtaFile {
     }));
   }
   expectAt(b, q, '</data>');
-  return { release, k, n, label, names, types, formats, rows };
+  const labels = Array.from({ length: k }, (_, i) => cstr(b, map[7]! + 17 + 321 * i, 321));
+  const labelNames = Array.from({ length: k }, (_, i) => cstr(b, map[6]! + 19 + 129 * i, 129));
+  const tables = readValueLabels(b, map[11]! + '<value_labels>'.length);
+  const valueLabels = new Map(names.flatMap((nm, i) => (labelNames[i] ? [[nm, tables.get(labelNames[i]!)!] as const] : [])));
+  return { release, k, n, label, names, types, formats, labels, valueLabels, rows };
+}
+
+function readValueLabels(b: Buffer, start: number): Map<string, Map<number, string>> {
+  const out = new Map<string, Map<number, string>>();
+  let p = start;
+  while (b.toString('latin1', p, p + 5) === '<lbl>') {
+    const len = b.readInt32LE(p + 5);
+    const name = cstr(b, p + 9, 129);
+    const t = p + 9 + 129 + 3;
+    const n = b.readInt32LE(t);
+    const txt = t + 8 + 8 * n;
+    const entries = new Map<number, string>();
+    for (let i = 0; i < n; i++) entries.set(b.readInt32LE(t + 8 + 4 * n + 4 * i), cstr(b, txt + b.readInt32LE(t + 8 + 4 * i), 32000));
+    out.set(name, entries);
+    p = expectAt(b, t + len, '</lbl>');
+  }
+  expectAt(b, p, '</value_labels>');
+  return out;
 }
 
 // --- Thrift compact protocol (generic: field id -> value) ---
@@ -130,6 +164,7 @@ export interface ParquetFile {
   names: string[];
   types: number[];
   columns: Value[][];
+  codecs: number[];
 }
 
 export function readParquet(path: string): ParquetFile {
@@ -143,19 +178,25 @@ export function readParquet(path: string): ParquetFile {
     numRows: meta.get(3) as number,
     names: schema.map((s) => (s.get(4) as Buffer).toString('utf8')),
     types: schema.map((s) => s.get(1) as number),
-    columns: chunks.map((c) => readColumn(b, c.get(9) as number, c.get(1) as number)),
+    columns: chunks.map((c) => readColumn(b, c.get(9) as number, c.get(1) as number, c.get(4) as number)),
+    codecs: chunks.map((c) => c.get(4) as number),
   };
 }
 
-function readColumn(b: Buffer, offset: number, type: number): Value[] {
-  const r = new Reader(b, offset);
+function readColumn(file: Buffer, offset: number, type: number, codec: number): Value[] {
+  const r = new Reader(file, offset);
   const header = readStruct(r);
   const numValues = (header.get(5) as TMap).get(1) as number;
-  const levelsLen = b.readUInt32LE(r.p);
-  const levels = decodeHybrid(b.subarray(r.p + 4, r.p + 4 + levelsLen), numValues);
-  let p = r.p + 4 + levelsLen;
+  const raw = file.subarray(r.p, r.p + (header.get(3) as number));
+  const b = codec === 1 ? snappyDecompress(raw) : raw;
+  if (b.length !== header.get(2)) throw new Error(`page is ${b.length} bytes, header says ${String(header.get(2))}`);
+  const levelsLen = b.readUInt32LE(0);
+  const levels = decodeHybrid(b.subarray(4, 4 + levelsLen), numValues);
+  let p = 4 + levelsLen;
   return levels.map((present) => {
     if (!present) return null;
+    if (type === 1) { p += 4; return b.readInt32LE(p - 4); }
+    if (type === 2) { p += 8; return Number(b.readBigInt64LE(p - 8)); }
     if (type === 5) { p += 8; return b.readDoubleLE(p - 8); }
     const len = b.readUInt32LE(p);
     p += 4 + len;
@@ -180,4 +221,52 @@ function decodeHybrid(buf: Buffer, count: number): number[] {
     }
   }
   return out.slice(0, count);
+}
+
+/** Snappy raw block (format_description.txt): varint length, then literals (tag 0) and copies (tags 1-3). */
+export function snappyDecompress(input: Buffer): Buffer {
+  const r = new Reader(input);
+  const out = Buffer.alloc(Number(r.varint()));
+  let o = 0;
+  while (r.p < input.length) {
+    const tag = r.byte();
+    const kind = tag & 3;
+    if (kind === 0) {
+      let len = tag >> 2;
+      if (len >= 60) {
+        const bytes = len - 59;
+        len = 0;
+        for (let k = 0; k < bytes; k++) len |= r.byte() << (8 * k);
+      }
+      len += 1;
+      input.copy(out, o, r.p, r.p + len);
+      r.p += len;
+      o += len;
+      continue;
+    }
+    let len: number;
+    let offset: number;
+    if (kind === 1) { len = ((tag >> 2) & 7) + 4; offset = ((tag >> 5) << 8) | r.byte(); }
+    else if (kind === 2) { len = (tag >> 2) + 1; offset = r.byte() | (r.byte() << 8); }
+    else { len = (tag >> 2) + 1; offset = input.readUInt32LE(r.p); r.p += 4; }
+    if (offset === 0 || offset > o) throw new Error(`snappy: bad offset ${offset} at output ${o}`);
+    for (let k = 0; k < len; k++, o++) out[o] = out[o - offset]!;
+  }
+  if (o !== out.length) throw new Error(`snappy: ${o} bytes decoded, ${out.length} announced`);
+  return out;
+}
+
+/** The rows with the named variables' codes replaced by their value labels (as Stata's decode does). */
+export function decoded(f: DtaFile, vars: string[]): Value[][] {
+  const cols = vars.map((v) => {
+    const i = f.names.indexOf(v);
+    const labels = f.valueLabels.get(v);
+    if (i < 0 || !labels) throw new Error(`${v} is not a labelled variable`);
+    return [i, labels] as const;
+  });
+  return f.rows.map((row) => {
+    const out = [...row];
+    for (const [i, labels] of cols) out[i] = row[i] === null ? null : labels.get(row[i] as number) ?? null;
+    return out;
+  });
 }

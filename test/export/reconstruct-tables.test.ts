@@ -9,7 +9,7 @@ import { closeProject, type Project } from '../../src-main/engine/project';
 import { exportResults, type ExportResult } from '../../src-main/engine/export';
 import { reconstructionTables } from '../../src-main/engine/export/reconstruct-tables';
 import { runProject } from './run-fixture';
-import { readDta, readParquet } from './readers';
+import { decoded, readDta, readParquet } from './readers';
 import { makeReconstruction } from '../charts/reconstruct-fixture';
 
 const FORMULA = '=HYPERLINK("http://x","y")';
@@ -60,13 +60,13 @@ describe('reconstruction export tables', () => {
     expect(csv[3]).toBe('10,task,1200,1199,1,6,0.6,NA,0.3,4,2,3,1,NA,NA');
     const table = reconstructionTables(makeReconstruction())[0]!;
     const types = Object.fromEntries(table.columns.map((c) => [c.name, c.type]));
-    expect(types).toMatchObject({ level: 'number', granularity: 'string', kendallTauB: 'number', directOnly: 'number', clusterOnly: 'number' });
+    expect(types).toMatchObject({ level: 'integer', granularity: 'string', kendallTauB: 'number', directOnly: 'integer', clusterOnly: 'integer' });
   });
 
   it('round-trips through Stata and Parquet with numbers as numbers', () => {
     const dta = readDta(join(after.dir, 'dta/reconstruction_levels.dta'));
     expect(dta.names.slice(0, 3)).toEqual(['level', 'granularity', 'clusters']);
-    expect(dta.rows[1]!.slice(0, 7)).toEqual([10, 'occupation', 1200, 1199, 1, 5, 0.9]);
+    expect(decoded(dta, ['granularity'])[1]!.slice(0, 7)).toEqual([10, 'occupation', 1200, 1199, 1, 5, 0.9]);
     const parquet = readParquet(join(after.dir, 'parquet/reconstruction_wage_bands.parquet'));
     expect(parquet.names).toEqual(['level', 'band', 'direct_pct', 'cluster_pct']);
     expect(parquet.columns.map((c) => c[0])).toEqual([10, 'under $35K', 5, 4]);

@@ -9,7 +9,7 @@ import { closeProject, type Project } from '../../src-main/engine/project';
 import { openBundledProject } from '../support/shared-projects';
 import { exportResults, type ExportResult } from '../../src-main/engine/export';
 import { reproduce } from '../../src-main/engine/analyze/reproduce';
-import { readDta, readParquet } from './readers';
+import { decoded, readDta, readParquet } from './readers';
 
 const RESOURCES = resolve(__dirname, '../../resources');
 const TABLES = ['categories', 'top_occupations', 'top_tasks', 'depth_curve', 'wage_points', 'wage_bands', 'job_zones', 'automation_split', 'category_correlation'];
@@ -43,7 +43,7 @@ describe('release export', () => {
 
   it('lists every file with a sha256 that matches the bytes on disk', () => {
     const m = JSON.parse(readFileSync(join(result.dir, 'manifest.json'), 'utf8')) as ExportResult['manifest'];
-    expect(m.files.length).toBe(TABLES.length * 4 + 2);
+    expect(m.files.length).toBe(TABLES.length * 4 + 3); // + codebook.md, r/codebook.md, r/load_tables.R
     for (const f of m.files) {
       const bytes = readFileSync(join(result.dir, f.path));
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(f.sha256);
@@ -58,11 +58,12 @@ describe('release export', () => {
     expect(m.dataFiles.map((d) => d.dataset)).toEqual(expect.arrayContaining(['onet-29.2', 'onet-2010-2019']));
   });
 
-  it('exports both Job Zone variants with the paper\'s values, and the categories as in the report', () => {
+  it('exports every Job Zone variant with the paper\'s values, and the categories as in the report', () => {
     const report = reproduce(project.db, 'aei-2025-02-10');
     const zones = readDta(join(result.dir, 'dta/job_zones.dta'));
     expect(zones.names).toEqual(['variant', 'zone', 'conv_pct', 'base_pct', 'rep_ratio', 'occupation_pct', 'occupations', 'paper_conv_pct', 'paper_base_pct', 'paper_rep_ratio']);
-    expect(new Set(zones.rows.map((r) => r[0]))).toEqual(new Set(['release-wage-data', 'onet-crosswalk']));
+    expect(new Set(decoded(zones, ['variant']).map((r) => r[0]))).toEqual(new Set(report.jobZones.map((t) => t.variant)));
+    expect(report.jobZones).toHaveLength(3);
     const cats = readParquet(join(result.dir, 'parquet/categories.parquet'));
     expect(cats.numRows).toBe(report.categories.length);
     expect(cats.columns[1]).toEqual(report.categories.map((c) => c.title));

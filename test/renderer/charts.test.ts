@@ -104,10 +104,11 @@ describe('Figure 13 top tasks', () => {
     expect(layout.title?.text).toBe('Top 20 tasks by share of usage');
   });
 
-  it('truncates labels with a rank prefix and keeps the full text for hover', () => {
-    expect(bars?.y?.[0]).toBe('1. Develop and maintain statistical models that forecast…');
+  it('wraps the whole task after its rank, and hovers only the numbers', () => {
+    expect(String(bars?.y?.[0]).split('<br>').join(' ')).toBe(`1. ${LONG_TASK}`);
+    expect(String(bars?.y?.[0]).split('<br>').every((line) => line.length <= fig13.LINE_MAX)).toBe(true);
     expect(bars?.y?.[1]).toBe('2. Task 21');
-    expect((bars?.text as string[])[0]).toBe(LONG_TASK);
+    expect(bars?.hovertemplate).not.toContain('%{text}');
     expect(bars?.customdata?.[0]).toBe(4);
   });
 

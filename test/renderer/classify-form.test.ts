@@ -49,3 +49,23 @@ describe('Classify form: the run name', () => {
     expect(nameNote('new-run', undefined)).toBeUndefined();
   });
 });
+
+describe('Classify form: time window and intervals', () => {
+  const base = filled('dec');
+
+  it('passes the window and the bootstrap settings to the run', () => {
+    const parsed = classifyArgs({ ...base, from: '2024-12-01', to: '2024-12-31', replicates: '2000', bootstrapSeed: '7' });
+    expect(parsed.ok && parsed.args).toMatchObject({ window: { from: '2024-12-01', to: '2024-12-31' }, replicates: 2000, bootstrapSeed: 7 });
+    const open = classifyArgs({ ...base, to: '2024-12-31' });
+    expect(open.ok && open.args.window).toEqual({ to: '2024-12-31' });
+    const none = classifyArgs(base);
+    expect(none.ok && none.args.window).toBeUndefined();
+    expect(none.ok && none.args.replicates).toBe(1000);
+  });
+
+  it('says what is wrong with a bad window or replicate count', () => {
+    expect(classifyArgs({ ...base, from: '2024-02-30' })).toEqual({ ok: false, error: 'From must be a date YYYY-MM-DD (got “2024-02-30”)' });
+    expect(classifyArgs({ ...base, from: '2024-12-31', to: '2024-12-01' })).toEqual({ ok: false, error: 'The time window starts (2024-12-31) after it ends (2024-12-01)' });
+    expect(classifyArgs({ ...base, replicates: '-1' })).toEqual({ ok: false, error: 'Bootstrap replicates must be at least 0' });
+  });
+});

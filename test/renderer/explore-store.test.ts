@@ -82,7 +82,7 @@ describe('explore store', () => {
     expect(store.getSnapshot().report?.source.id).toBe('run:r1');
     expect(store.getSnapshot().run?.run).toBe('r1');
     expect(calls).toContain('analysis.reproduce {"sourceId":"run:r1"}');
-    expect(calls).toContain('analysis.runReport {"run":"r1"}');
+    expect(calls).toContain('analysis.runReport {"run":"r1","summary":true}');
     await store.select('release-test');
     expect(store.getSnapshot().run).toBeUndefined();
     const before = calls.length;
@@ -162,6 +162,24 @@ describe('explore store', () => {
     expect(store.getSnapshot().unreported).toBeUndefined();
     expect(store.getSnapshot().report).toBe(report);
   });
+  it('asks for a summarised run\'s full report once, when a download needs it, and not for a full one', async () => {
+    const calls: string[] = [];
+    const handlers = liveHandlers();
+    const full = { ...makeRunReport(), run: 'r1', sourceId: 'run:r1' };
+    handlers['analysis.runReport'] = async (a) => (a.summary ? { ...full, summary: { patternsByTask: 9, modelTasks: { top: 1, middle: 0, base: 9 } } } : full);
+    const store = createExploreStore(() => fakeClient(handlers, calls));
+    await store.load();
+    await store.select('run:r1');
+    const summary = store.getSnapshot().run!;
+    expect(summary.summary).toBeDefined();
+    expect(await store.fullRun(summary)).toEqual(full);
+    expect(await store.fullRun(summary)).toEqual(full);
+    expect(calls.filter((c) => c === 'analysis.runReport {"run":"r1"}')).toHaveLength(1);
+    // A report that is already full (review mode: bundles hold full reports) is its own full report.
+    expect(await store.fullRun(full)).toBe(full);
+    expect(calls.filter((c) => c.startsWith('analysis.runReport'))).toHaveLength(2);
+  });
+
   it('looks up a source it has not listed before showing it, so a new run gets its run report', async () => {
     let runs = [makeRunInfo('r1', null)];
     const calls: string[] = [];
@@ -171,7 +189,7 @@ describe('explore store', () => {
     runs = [makeRunInfo('r1', 'run:r1'), makeRunInfo('r9', 'run:r9')];
     await store.select('run:r9');
     expect(store.getSnapshot().sources?.find((o) => o.id === 'run:r9')).toEqual({ id: 'run:r9', label: 'Run r9 (claude)', kind: 'run', run: 'r9' });
-    expect(calls).toContain('analysis.runReport {"run":"r9"}');
+    expect(calls).toContain('analysis.runReport {"run":"r9","summary":true}');
     expect(store.getSnapshot()).toMatchObject({ status: 'ready', selected: 'run:r9', run: { run: 'r9' } });
   });
 });

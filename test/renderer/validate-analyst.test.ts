@@ -43,11 +43,23 @@ const REPORT: AnalystReport = {
     { itemId: 'i2', facet: 'pattern', level: null, judgements: { alice: 'correct', bob: 'incorrect: learning', carol: 'correct' }, tie: false },
   ],
   correctedPatternShares: {
-    method: 'matrix-inversion-clipped',
+    method: 'design-weighted',
     labels: ['directive', 'learning', 'none'],
     raw: { directive: 0.4, learning: 0.1 },
     corrected: { directive: 0.4, learning: 0.2, none: 0 },
     validatedItems: 20,
+    intervals: { directive: { ciLow: 0.3, ciHigh: 0.5 }, learning: { ciLow: 0.12, ciHigh: 0.28 }, none: { ciLow: 0, ciHigh: 0 } },
+    design: {
+      keptTasksOnly: true,
+      population: 200,
+      strata: [
+        { stratum: 'directive', population: 80, validated: 19, weight: 80 / 19 },
+        { stratum: 'learning', population: 20, validated: 1, weight: 20 },
+        { stratum: 'none', population: 100, validated: 0, weight: null },
+      ],
+      outsideDomain: 2,
+      bootstrap: { replicates: 1000, seed: 1, level: 0.95 },
+    },
   },
 };
 
@@ -118,11 +130,21 @@ describe('report as shown', () => {
 
   it('raw vs corrected pattern shares with the change in points', () => {
     expect(shareRows(REPORT.correctedPatternShares!)).toEqual([
-      { pattern: 'directive', raw: '40.0%', corrected: '40.0%', change: '±0.0' },
-      { pattern: 'learning', raw: '10.0%', corrected: '20.0%', change: '+10.0' },
-      { pattern: 'none', raw: '0.0%', corrected: '0.0%', change: '±0.0' },
+      { pattern: 'directive', raw: '40.0%', corrected: '40.0%', interval: '30.0%–50.0%', change: '±0.0' },
+      { pattern: 'learning', raw: '10.0%', corrected: '20.0%', interval: '12.0%–28.0%', change: '+10.0' },
+      { pattern: 'none', raw: '0.0%', corrected: '0.0%', interval: '0.0%–0.0%', change: '±0.0' },
     ]);
-    expect(correctionMethod(REPORT.correctedPatternShares!)).toBe('Corrected by matrix inversion, negative shares clipped to 0, from 20 validated items.');
+    expect(correctionMethod(REPORT.correctedPatternShares!)).toBe(
+      'Design-weighted from 20 validated items: each stands for N/n conversations of its predicted pattern (N conversations, n validated), ' +
+        'over the 200 conversations whose task passed the privacy thresholds. ' +
+        '2 validated items left out: the task fell below the privacy thresholds, or the pattern changed since the draw. ' +
+        'Not validated, taken as correctly classified: none (100). ' +
+        'One validated item only: learning (of 20); the intervals leave out the spread within that pattern. ' +
+        'Intervals: 95% percentile bootstrap, 1000 replicates redrawing the validated items within each predicted pattern (seed 1).',
+    );
+    const bare = { ...REPORT.correctedPatternShares!, intervals: undefined, design: undefined };
+    expect(shareRows(bare)[0]!.interval).toBe('—');
+    expect(correctionMethod(bare)).toBe('Corrected from 20 validated items.');
   });
 
   it('names a downloaded packet safely', () => {

@@ -59,7 +59,7 @@ describe('classify form', () => {
   it('starts from the paper’s thresholds, 15 conversations and 5 accounts', () => {
     expect(classifyArgs(ready)).toEqual({
       ok: true,
-      args: { name: 'pilot-1', datasets: ['oasst'], hierarchyId: 'h1', method: 'claude', minConversations: 15, minAccounts: 5, privacySummary: false, batches: false },
+      args: { name: 'pilot-1', datasets: ['oasst'], hierarchyId: 'h1', method: 'claude', minConversations: 15, minAccounts: 5, privacySummary: false, batches: false, replicates: 1000, bootstrapSeed: 1 },
     });
   });
 

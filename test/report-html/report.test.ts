@@ -81,9 +81,9 @@ describe('the HTML (static)', () => {
     expect(markup).not.toMatch(/href="http/i);
     expect(markup).not.toMatch(/(src|href)='http/i);
     expect(markup).not.toMatch(/url\(\s*['"]?http/i);
-    // Exactly three scripts, each closed where intended: data, Plotly, drawing code.
-    expect(html.match(/<script\b/gi)).toHaveLength(3);
-    expect(html.match(/<\/script>/gi)).toHaveLength(3);
+    // Exactly four scripts, each closed where intended: data, still-image variants, Plotly, drawing code.
+    expect(html.match(/<script\b/gi)).toHaveLength(4);
+    expect(html.match(/<\/script>/gi)).toHaveLength(4);
   });
 
   it('escapes text and embedded JSON', () => {

@@ -10,7 +10,7 @@ import { RUN, makeProject } from '../validate/helpers';
 
 export function validationProject(): { project: Project; dir: string } {
   const { db, dir } = makeProject();
-  const config = resolveConfig({ name: RUN, datasets: ['t'], hierarchyId: 'h1' });
+  const config = resolveConfig({ name: RUN, datasets: ['t'], hierarchyId: 'h1', thresholds: { minConversations: 1, minAccounts: 1 } });
   db.prepare('UPDATE classify_run SET config_json = ? WHERE id = ?').run(JSON.stringify(config), RUN);
   closeDatabase(db);
   return { project: openProject(join(dir, 'project.sqlite'), { resourcesDir: join(ROOT, 'resources') }), dir };

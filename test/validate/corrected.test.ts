@@ -1,64 +1,72 @@
-// Correction of pattern shares for misclassification, against 2×2 systems solved by hand.
+// The design-weighted correction of pattern shares (validate/weighted.ts) on samples worked by hand.
 import { describe, expect, it } from 'vitest';
-import { correctShares, iterativeBayesian, solve } from '../../src-main/engine/validate/corrected';
+import { designWeightedShares, weightedConfusion } from '../../src-main/engine/validate/weighted';
+import { solve, unweightedCorrection } from './simulate';
 
-const ab = (matrix: number[][]) => ({ labels: ['A', 'B'], matrix });
+const NO_BOOT = { replicates: 0, seed: 1 };
+const items = (predicted: string, truths: string) => [...truths].map((truth) => ({ predicted, truth }));
 
-describe('correctShares', () => {
-  it('inverts P(pred | true) when the solution is a distribution', () => {
-    // truth A: 8 predicted A, 2 predicted B → P(·|A) = (0.8, 0.2); truth B: (0.1, 0.9)
-    // observed (0.5, 0.5): 0.5 = 0.8 tA + 0.1 (1 − tA) = 0.1 + 0.7 tA → tA = 4/7, tB = 3/7
-    // check B: 0.2·4/7 + 0.9·3/7 = (0.8 + 2.7)/7 = 0.5 ✓
-    const r = correctShares({ A: 50, B: 50 }, ab([[8, 2], [1, 9]]));
-    expect(r.method).toBe('matrix-inversion');
-    expect(r.raw).toEqual({ A: 0.5, B: 0.5 });
-    expect(r.corrected.A).toBeCloseTo(4 / 7, 12);
-    expect(r.corrected.B).toBeCloseTo(3 / 7, 12);
-    expect(r.validatedItems).toBe(20);
+// 80 conversations predicted A, 20 predicted B. Stratum A: 4 validated (weight 20), truths A A A B;
+// stratum B: 2 validated (weight 10), truths B A.
+const UNEQUAL = { population: { A: 80, B: 20 }, items: [...items('A', 'AAAB'), ...items('B', 'BA')] };
+
+describe('designWeightedShares', () => {
+  it('weights each item by its stratum size over the items validated in it', () => {
+    // A: 0.8 · 3/4 + 0.2 · 1/2 = 0.7;  B: 0.8 · 1/4 + 0.2 · 1/2 = 0.3
+    const r = designWeightedShares(UNEQUAL, NO_BOOT);
+    expect(r.method).toBe('design-weighted');
+    expect(r.raw).toEqual({ A: 0.8, B: 0.2 });
+    expect(r.corrected.A).toBeCloseTo(0.7, 12);
+    expect(r.corrected.B).toBeCloseTo(0.3, 12);
+    expect(r.validatedItems).toBe(6);
+    expect(r.strata).toEqual([
+      { stratum: 'A', population: 80, validated: 4, weight: 20 },
+      { stratum: 'B', population: 20, validated: 2, weight: 10 },
+    ]);
+    expect(r.intervals).toBeUndefined();
   });
 
-  it('clips a negative solution to 0 and renormalises', () => {
-    // observed (0.05, 0.95): det = 0.8·0.9 − 0.1·0.2 = 0.7
-    // tA = (0.05·0.9 − 0.1·0.95)/0.7 = −0.0714, tB = (0.8·0.95 − 0.2·0.05)/0.7 = 1.0714 → (0, 1)
-    const r = correctShares({ A: 5, B: 95 }, ab([[8, 2], [1, 9]]));
-    expect(r.method).toBe('matrix-inversion-clipped');
-    expect(r.corrected).toEqual({ A: 0, B: 1 });
+  it('is the inverse of the weighted confusion matrix, where counting items once is not', () => {
+    // Ĉ (rows truth): A = (60, 10), B = (20, 10) → M = [[6/7, 1/7], [2/3, 1/3]]; o = Mᵀx at x = (0.7, 0.3):
+    // 6/7 · 0.7 + 2/3 · 0.3 = 0.8 ✓
+    const c = weightedConfusion(UNEQUAL);
+    expect(c.matrix).toEqual([[60, 10], [20, 10]]);
+    const m = c.matrix.map((row) => row.map((x) => x / row.reduce((a, b) => a + b, 0)));
+    const x = solve([[m[0]![0]!, m[1]![0]!], [m[0]![1]!, m[1]![1]!]], [0.8, 0.2])!;
+    expect(x[0]).toBeCloseTo(0.7, 12);
+    // Unweighted rows A = (3/4, 1/4), B = (1/2, 1/2): 0.8 = 0.5 + 0.25 t_A → t_A = 1.2, clipped to 1.
+    expect(unweightedCorrection(UNEQUAL.population, UNEQUAL.items, ['A', 'B'])).toEqual({ A: 1, B: 0 });
   });
 
-  it('falls back to iterative Bayesian unfolding when the matrix is singular', () => {
-    // Both truths predicted 50/50: the data say nothing, and EM keeps its uniform start.
-    const r = correctShares({ A: 30, B: 70 }, ab([[5, 5], [5, 5]]));
-    expect(r.method).toBe('iterative-bayesian');
-    expect(r.corrected.A).toBeCloseTo(0.5, 12);
-    expect(r.raw.A).toBeCloseTo(0.3, 12);
+  it('takes a stratum nobody validated as correctly classified, and lists every label', () => {
+    const r = designWeightedShares({ population: { A: 50, B: 50 }, items: items('A', 'AB'), labels: ['A', 'B', 'C'] }, NO_BOOT);
+    // A: 0.5 · 1/2 = 0.25; B: 0.5 · 1/2 + 0.5 (unvalidated, as classified) = 0.75; C: never seen
+    expect(r.corrected).toEqual({ A: 0.25, B: 0.75, C: 0 });
+    expect(r.strata[1]).toEqual({ stratum: 'B', population: 50, validated: 0, weight: null });
   });
 
-  it('assumes no error for a true class never validated (identity row)', () => {
-    // M = [[0.8, 0.2], [0, 1]]; observed (0.4, 0.6): 0.4 = 0.8 tA → tA = 0.5; B: 0.2·0.5 + 0.5 = 0.6 ✓
-    const r = correctShares({ A: 4, B: 6 }, ab([[8, 2], [0, 0]]));
-    expect(r.corrected.A).toBeCloseTo(0.5, 12);
-    expect(r.corrected.B).toBeCloseTo(0.5, 12);
-  });
-
-  it('keeps raw labels missing from the matrix', () => {
-    const r = correctShares({ A: 1, C: 1 }, ab([[1, 0], [0, 1]]));
-    expect(r.labels).toEqual(['A', 'B', 'C']);
-    expect(r.corrected).toEqual({ A: 0.5, B: 0, C: 0.5 });
+  it('refuses items the population cannot hold', () => {
+    expect(() => designWeightedShares({ population: { A: 5 }, items: items('B', 'B') }, NO_BOOT)).toThrow(/predicted "B", a pattern no counted conversation has/);
+    expect(() => designWeightedShares({ population: { A: 1 }, items: items('A', 'AA') }, NO_BOOT)).toThrow(/2 validated items predicted "A", more than its 1/);
+    expect(() => designWeightedShares({ population: {}, items: [] }, NO_BOOT)).toThrow(/no conversation has a pattern/);
   });
 });
 
-describe('solvers', () => {
-  it('solve: Gaussian elimination on a hand-checked system, null when singular', () => {
-    // 2x + y = 5, x + 3y = 10 → x = 1, y = 3
-    const x = solve([[2, 1], [1, 3]], [5, 10])!;
-    expect(x[0]).toBeCloseTo(1, 12);
-    expect(x[1]).toBeCloseTo(3, 12);
-    expect(solve([[1, 2], [2, 4]], [1, 2])).toBeNull();
+describe('bootstrap intervals', () => {
+  it('spread as a proportion of n − 1 items would (Rao–Wu), the same for the same seed', () => {
+    // One stratum of 10 000 with 10 validated, half A: a replicate proportion of 9 draws has variance
+    // 0.25/9, so the 95% interval is about 0.5 ± 1.96 · 0.1667 = [0.17, 0.83] (9 draws: steps of 1/9).
+    const input = { population: { A: 10_000 }, items: items('A', 'AAAAABBBBB') };
+    const r = designWeightedShares(input, { replicates: 4000, seed: 7 });
+    expect(r.corrected.A).toBeCloseTo(0.5, 12);
+    expect(r.intervals!.A!.ciLow).toBeCloseTo(2 / 9, 12);
+    expect(r.intervals!.A!.ciHigh).toBeCloseTo(7 / 9, 12);
+    expect(designWeightedShares(input, { replicates: 4000, seed: 7 }).intervals).toEqual(r.intervals);
   });
 
-  it('iterativeBayesian converges to the inversion when that is a distribution', () => {
-    const t = iterativeBayesian([[0.8, 0.2], [0.1, 0.9]], [0.5, 0.5]);
-    expect(t[0]).toBeCloseTo(4 / 7, 6);
-    expect(t[1]).toBeCloseTo(3 / 7, 6);
+  it('keeps fully validated strata and strata of one item fixed', () => {
+    const r = designWeightedShares({ population: { A: 2, B: 30 }, items: [...items('A', 'AB'), ...items('B', 'A')] }, { replicates: 200, seed: 1 });
+    // A is a census (2 of 2), B has one item: no replicate can move either.
+    for (const label of ['A', 'B']) expect(r.intervals![label]).toEqual({ ciLow: r.corrected[label], ciHigh: r.corrected[label] });
   });
 });

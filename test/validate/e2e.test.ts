@@ -73,6 +73,10 @@ describe('sampling', () => {
     const s = sampleItems(db, RUN, { facet: 'task', method: 'stratified', seed: 3, size: 7 });
     expect(s.filter((x) => x.stratum === 'T1')).toHaveLength(4);
     expect(s.filter((x) => x.stratum === 'T2')).toHaveLength(3);
+    // Each item carries its inclusion probability's terms: its stratum's size and the items drawn from it.
+    expect(new Set(s.map((x) => `${x.stratum} ${x.drawnFrom.sampled}/${x.drawnFrom.population}`))).toEqual(new Set(['T1 4/18', 'T2 3/12']));
+    const simple = sampleItems(db, RUN, { facet: 'pattern', method: 'simple', seed: 3, size: 5 });
+    expect(simple.every((x) => x.drawnFrom.sampled === 5 && x.drawnFrom.population === 20)).toBe(true);
     expect(sampleItems(db, RUN, { facet: 'task', method: 'stratified', seed: 3, size: 7 })).toEqual(s);
     const other = sampleItems(db, RUN, { facet: 'task', method: 'stratified', seed: 4, size: 7 });
     expect(other.map((x) => x.conversationId)).not.toEqual(s.map((x) => x.conversationId));
@@ -189,7 +193,7 @@ describe('labels → report', () => {
   });
 
   it('corrects pattern shares with the validated matrix', () => {
-    const c = correctedPatternShares(db, RUN);
+    const c = correctedPatternShares(db, RUN)!;
     // raw shares over the 20 ok rows: 8, 6, 4, 2 of 20
     expect(c.raw).toMatchObject({ directive: 0.4, 'feedback loop': 0.3, 'task iteration': 0.2, learning: 0.1 });
     // P(pred | true) rows: directive (6,1,1)/8, FL (1,5)/6, TI (0,0,1), learning (1,0,1,2)/4;
@@ -198,10 +202,46 @@ describe('labels → report', () => {
     //   FL:       0.3 = 0.125 t_D + 5/6 t_F             → t_F = 0.36 − 0.15 t_D
     //   directive 0.4 = 0.75 t_D + t_F/6 + 0.25 t_L     → 0.29 = 0.725 t_D → t_D = 0.4, t_F = 0.3
     //   TI:       0.2 = 0.125 t_D + t_T + 0.25 t_L      → t_T = 0.1
-    expect(c.method).toBe('matrix-inversion');
+    // Every item was validated (weights 1), so that is also the validators' truth counted: 8, 6, 2, 4 of 20.
+    expect(c.method).toBe('design-weighted');
     const expected = { directive: 0.4, 'feedback loop': 0.3, 'task iteration': 0.1, learning: 0.2, validation: 0, none: 0 };
     for (const [k, v] of Object.entries(expected)) expect(c.corrected[k]).toBeCloseTo(v, 12);
     expect(c.validatedItems).toBe(20);
+    // A census has no sampling spread: each interval is its point.
+    for (const [k, v] of Object.entries(expected)) expect(c.intervals![k]).toEqual({ ciLow: expect.closeTo(v, 12), ciHigh: expect.closeTo(v, 12) });
+    expect(c.design).toMatchObject({ keptTasksOnly: true, population: 20, outsideDomain: 0, bootstrap: { replicates: 1000, seed: 1, level: 0.95 } });
+    expect(c.design!.strata.find((s) => s.stratum === 'directive')).toEqual({ stratum: 'directive', population: 8, validated: 8, weight: 1 });
+  });
+
+  it('records each item\'s conversation and the chance it was drawn', () => {
+    const rows = db.prepare('SELECT conversation_id AS c, population, sampled FROM validation_design WHERE packet_id = ? ORDER BY c').all(taskPacket.packetId);
+    // stratified 150 of (T1 18, T2 12): every item of each stratum
+    expect(rows).toHaveLength(30);
+    expect(rows[0]).toEqual({ c: cid(1), population: 18, sampled: 18 });
+    expect(rows[29]).toEqual({ c: cid(30), population: 12, sampled: 12 });
+    const pattern = db.prepare('SELECT DISTINCT population, sampled FROM validation_design WHERE packet_id = ?').all(patternPacket.packetId);
+    expect(pattern).toEqual([{ population: 20, sampled: 20 }]);
+  });
+
+  it('counts only conversations whose task passed the privacy thresholds', () => {
+    const config = db.prepare('SELECT config_json FROM classify_run WHERE id = ?').pluck().get(RUN) as string;
+    // ≥ 9 conversations: B1 (c01–c10) and B4 (c19–c30) stay, B3 (c11–c18) goes.
+    const strict = { ...JSON.parse(config), thresholds: { minConversations: 9, minAccounts: 1 } };
+    db.prepare('UPDATE classify_run SET config_json = ? WHERE id = ?').run(JSON.stringify(strict), RUN);
+    try {
+      const c = correctedPatternShares(db, RUN)!;
+      // Patterned conversations kept: c01–c08 directive, c09–c10 FL, c19–c20 learning (12).
+      expect(c.raw).toMatchObject({ directive: 8 / 12, 'feedback loop': 2 / 12, learning: 2 / 12, 'task iteration': 0 });
+      // Truths among them: c01 FL, c02 learning (a tie: bob's best), c09 directive, the rest as classified
+      // → directive 6 + 1, FL 1 + 1, learning 1 + 2.
+      expect(c.corrected.directive).toBeCloseTo(7 / 12, 12);
+      expect(c.corrected['feedback loop']).toBeCloseTo(2 / 12, 12);
+      expect(c.corrected.learning).toBeCloseTo(3 / 12, 12);
+      expect(c.design).toMatchObject({ population: 12, outsideDomain: 8 });
+      expect(c.validatedItems).toBe(12);
+    } finally {
+      db.prepare('UPDATE classify_run SET config_json = ? WHERE id = ?').run(config, RUN);
+    }
   });
 
   it('re-importing: newer labels replace, older ones are ignored, validators stay separate', () => {

@@ -58,7 +58,8 @@ export function makeProject(): { db: Db; dir: string } {
   const now = '2025-01-01T00:00:00Z';
   db.prepare("INSERT INTO classify_run (id, config_json, status, created_at, updated_at) VALUES (?, ?, 'complete', ?, ?)").run(
     RUN,
-    JSON.stringify({ name: RUN, hierarchyId: 'h1' }),
+    // Thresholds of 1: every task is kept, so the corrected pattern shares count every conversation.
+    JSON.stringify({ name: RUN, datasets: ['t'], hierarchyId: 'h1', thresholds: { minConversations: 1, minAccounts: 1 } }),
     now,
     now,
   );

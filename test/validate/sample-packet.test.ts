@@ -7,7 +7,7 @@ import { buildPacket, itemIdFor, pathWithOptions, redactText } from '../../src-m
 import { allocate, sampleItems } from '../../src-main/engine/validate/sample';
 import { RUN, makeProject } from './helpers';
 
-describe('allocate (largest remainder, ≥ 1 per stratum)', () => {
+describe('allocate (largest remainder, then ≥ 1 and ≥ 2 per stratum)', () => {
   it('rounds proportional quotas by largest remainder', () => {
     // 7 of (18, 12): quotas 4.2, 2.8 → floors 4, 2 → the one left goes to .8 → (4, 3)
     expect(allocate([18, 12], 7)).toEqual([4, 3]);
@@ -15,10 +15,15 @@ describe('allocate (largest remainder, ≥ 1 per stratum)', () => {
     expect(allocate([10, 10, 10], 10)).toEqual([4, 3, 3]);
   });
 
-  it('gives every non-empty stratum one item when the size allows, taken from the largest', () => {
+  it('gives every non-empty stratum one item, then two (one for a stratum of one), from the largest', () => {
     // 10 of (50, 30, 15, 4, 1): quotas 5, 3, 1.5, .4, .1 → floors 5,3,1,0,0 → +1 to the .5 → 5,3,2,0,0
-    // stratum 4 takes one from the largest (5 → 4), then stratum 5 from the largest (4 → 3)
-    expect(allocate([50, 30, 15, 4, 1], 10)).toEqual([3, 3, 2, 1, 1]);
+    // one each: stratum 4 takes one from the largest (5 → 4), stratum 5 from the largest (4 → 3): 3,3,2,1,1
+    // two each (2+2+2+2+1 = 9 ≤ 10): stratum 4 takes one from the largest above two (first of the 3s) → 2,3,2,2,1
+    expect(allocate([50, 30, 15, 4, 1], 10)).toEqual([2, 3, 2, 2, 1]);
+    // 6 of (100, 3): 5.83, .17 → 6, 0 → one: 5, 1 → two: 4, 2
+    expect(allocate([100, 3], 6)).toEqual([4, 2]);
+    // 3 of (100, 3, 3): one each fits, two each (6) does not
+    expect(allocate([100, 3, 3], 3)).toEqual([1, 1, 1]);
     // fewer slots than strata: pure largest remainder (2 of 5,3,1,1 → 1, .6, .2, .2 → 1, 1)
     expect(allocate([5, 3, 1, 1], 2)).toEqual([1, 1, 0, 0]);
     expect(allocate([4, 0, 6], 5)).toEqual([2, 0, 3]);

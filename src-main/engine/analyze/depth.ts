@@ -23,7 +23,10 @@ export function shareAtLeast(coverage: readonly number[], threshold: number): nu
   return hits / coverage.length;
 }
 
-export function depthCurve(rows: readonly TaskOccupationRow[], steps = 100): DepthCurve {
+/** Figure 4's curve is drawn at thresholds 0, 1/steps, ..., 1. */
+export const DEPTH_CURVE_STEPS = 100;
+
+export function depthCurve(rows: readonly TaskOccupationRow[], steps = DEPTH_CURVE_STEPS): DepthCurve {
   const coverage = [...taskCoverageByOccupation(rows).values()];
   const curve: DepthPoint[] = [];
   for (let i = 0; i <= steps; i++) {

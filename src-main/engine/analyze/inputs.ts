@@ -9,7 +9,11 @@ import { NotFoundError } from '../errors';
 export const DEFAULT_SOURCE_ID = 'aei-2025-02-10';
 
 /** The reference files loadInputs reads besides the usage source's own release files. */
-export const ANALYSIS_REFERENCE_KINDS: ReadonlySet<ImportKind> = new Set<ImportKind>(['onet-job-zones', 'soc-crosswalk']);
+export const ANALYSIS_REFERENCE_KINDS: ReadonlySet<ImportKind> = new Set<ImportKind>(['onet-job-zones', 'soc-crosswalk', 'onet-tasks']);
+
+/** The O*NET release (Job Zones, task statements) and the 2010 -> 2019 SOC crosswalk every analysis reads. */
+export const DEFAULT_ONET_DATASET = 'onet-29.2';
+export const DEFAULT_CROSSWALK_DATASET = 'onet-2010-2019';
 
 export interface AnalysisInputs {
   source: SourceRef;
@@ -22,6 +26,8 @@ export interface AnalysisInputs {
   /** 2010 -> 2019 O*NET-SOC crosswalk and current O*NET Job Zones, for the second Table 2 variant. */
   crosswalk: { codeFrom: string; codeTo: string }[];
   onetJobZones: { code: string; zone: number }[];
+  /** The same O*NET version's task statements, for the third variant (zones through the task text). */
+  onetTasks: { code: string; task: string }[];
   onetDataset: string | null;
 }
 
@@ -38,8 +44,8 @@ interface SourceRow {
 export function loadInputs(
   db: Db,
   sourceId: string,
-  onetDataset = 'onet-29.2',
-  crosswalkDataset = 'onet-2010-2019',
+  onetDataset = DEFAULT_ONET_DATASET,
+  crosswalkDataset = DEFAULT_CROSSWALK_DATASET,
 ): AnalysisInputs {
   const src = db.prepare('SELECT * FROM usage_source WHERE id = ?').get(sourceId) as SourceRow | undefined;
   if (!src) throw new NotFoundError(`no usage source "${sourceId}"`);
@@ -67,6 +73,7 @@ export function loadInputs(
       crosswalkDataset,
     ),
     onetJobZones: hasOnet ? all('SELECT code, zone FROM job_zone WHERE dataset = ?', onetDataset) : [],
+    onetTasks: hasOnet ? all('SELECT code, task FROM task_statement WHERE dataset = ? ORDER BY code, task_id', onetDataset) : [],
     onetDataset: hasOnet ? onetDataset : null,
   };
 }

@@ -20,6 +20,11 @@ export interface TaskOccupationRow {
   hasUsage: boolean;
 }
 
+/** The rules below in words, for the export manifest (method): one place says what the code does. */
+export const TASK_MATCHING_RULE = 'usage task names equal O*NET task statements after lower-casing and trimming whitespace (the final period is kept)';
+export const OCCUPATION_SPLIT_RULE = "a task's usage is split evenly across the distinct occupation titles sharing its text, then renormalised to 100%";
+export const BLS_DENOMINATOR_RULE = "a major group's BLS employment over the summed employment of every row of the BLS file";
+
 /** The release matches on lower-cased, whitespace-trimmed text and keeps the final period. */
 export function normaliseTask(text: string): string {
   return text.toLowerCase().trim();
@@ -31,8 +36,7 @@ export function splitAcrossOccupations(inputs: Pick<AnalysisInputs, 'usageTasks'
 } {
   const { tasks, usageTasks } = inputs;
   // Each text is normalised once: this runs over every task statement on every reproduction.
-  const keys = tasks.map((t) => normaliseTask(t.task));
-  const occurrences = distinctTitleCounts(tasks, keys);
+  const { keys, occurrences } = preparedTasks(tasks);
   const usageKeys = usageTasks.map((u) => normaliseTask(u.taskName));
   const pctByText = new Map<string, number>();
   usageKeys.forEach((key, i) => pctByText.set(key, usageTasks[i]!.pct));
@@ -66,6 +70,19 @@ export function splitAcrossOccupations(inputs: Pick<AnalysisInputs, 'usageTasks'
       rawSumPct: rawSum,
     },
   };
+}
+
+/** Normalised texts and distinct titles per task list, kept while the list lives: a run report splits several usage maps over one. */
+const prepared = new WeakMap<AnalysisInputs['tasks'], { keys: string[]; occurrences: Map<string, number> }>();
+
+function preparedTasks(tasks: AnalysisInputs['tasks']): { keys: string[]; occurrences: Map<string, number> } {
+  let p = prepared.get(tasks);
+  if (p === undefined) {
+    const keys = tasks.map((t) => normaliseTask(t.task));
+    p = { keys, occurrences: distinctTitleCounts(tasks, keys) };
+    prepared.set(tasks, p);
+  }
+  return p;
 }
 
 /** Distinct occupation titles per normalised task text (the release's n_occurrences). */

@@ -4,6 +4,9 @@ import { AUTOMATION_PATTERNS, COLLABORATION_PATTERNS, type CollaborationPattern 
 
 const isPattern = (p: string): p is CollaborationPattern => (COLLABORATION_PATTERNS as readonly string[]).includes(p);
 
+/** What automationSplit does with "none", in words for the export manifest (method). */
+export const PATTERN_NONE_RULE = 'Figure 7: "none" (and any answer that is not one of the five patterns) is left out and the rest renormalised to 100%; its share is reported as excludedPct';
+
 /** Drops "none" (and anything that is not one of the five patterns) and renormalises to 100. */
 export function automationSplit(patterns: readonly { pattern: string; pct: number }[]): AutomationSplit | null {
   const total = patterns.reduce((s, p) => s + p.pct, 0);

@@ -5,7 +5,7 @@ import { loadInputs, type AnalysisInputs } from './inputs';
 import { categoryShares, occupationShares, splitAcrossOccupations, topTasks } from './occupations';
 import { depthCurve } from './depth';
 import { wageAnalysis } from './wage';
-import { jobZoneTable, zonesFromWages, zonesViaCrosswalk } from './jobzones';
+import { jobZoneTable, zoneVariants } from './jobzones';
 import { automationSplit } from './patterns';
 import { drilldown } from './drilldown';
 import { compareDistributions } from './stats';
@@ -17,16 +17,11 @@ export function reproduceFromInputs(inputs: AnalysisInputs): ReproduceReport {
   const categories = categoryShares(rows, inputs);
   const withBls = categories.filter((c) => c.blsPct !== null);
   const occupations = occupationShares(rows, inputs.majorGroups);
-  const fromWages = zonesFromWages(inputs.wages);
-  const jobZones: JobZoneTable[] = [jobZoneTable(rows, fromWages, 'release-wage-data', 'Job Zone from the release wage file')];
-  // Figure 2 / Explore use the O*NET crosswalk zones when the project has them, else the release's.
-  let drilldownZones = fromWages;
-  if (inputs.onetDataset !== null && inputs.crosswalk.length > 0) {
-    drilldownZones = zonesViaCrosswalk(inputs.crosswalk, inputs.onetJobZones);
-    jobZones.push(
-      jobZoneTable(rows, drilldownZones, 'onet-crosswalk', `Job Zone from ${inputs.onetDataset} via the 2010→2019 crosswalk`),
-    );
-  }
+  const variants = zoneVariants(inputs);
+  const jobZones: JobZoneTable[] = variants.map((v) => jobZoneTable(rows, v.lookup, v.variant, v.label));
+  // Figure 2 / Explore use the O*NET crosswalk zones when the project has them, else the release's:
+  // one zone per occupation, for every occupation (the task-text zones cover only some).
+  const drilldownZones = (variants.find((v) => v.variant === 'onet-crosswalk') ?? variants[0]!).lookup;
   return {
     source: inputs.source,
     categories,

@@ -31,11 +31,12 @@ function levelRows(
       rows.set(node.id, row);
     }
   }
-  const total = (r: ModelTaskRow) => Object.values(r.shares).reduce((s, x) => s + x, 0);
-  // Ordered by the mean share across models, so no model's ranking is privileged.
-  return [...rows.values()]
-    .map((r) => ({ ...r, ...contrast(r.shares, compared[0], compared[1]) }))
-    .sort((a, b) => total(b) - total(a) || a.task.localeCompare(b.task) || a.nodeId.localeCompare(b.nodeId));
+  // Ordered by the mean share across models, so no model's ranking is privileged. Each row's total
+  // is summed once, not in every comparison (a base level has thousands of rows).
+  const ranked = [...rows.values()].map((r) => ({ row: { ...r, ...contrast(r.shares, compared[0], compared[1]) }, total: Object.values(r.shares).reduce((s, x) => s + x, 0) }));
+  return ranked
+    .sort((a, b) => b.total - a.total || a.row.task.localeCompare(b.row.task) || a.row.nodeId.localeCompare(b.row.nodeId))
+    .map((r) => r.row);
 }
 
 export function modelTaskComparison(convs: readonly KeptConversation[], levels: HierarchyLevels): ModelTaskComparison {

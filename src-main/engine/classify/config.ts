@@ -1,6 +1,7 @@
 // A classification run's configuration. It is stored with the run, so every output can say which
 // models, prompt versions, hierarchy and thresholds produced it.
 import { z } from 'zod';
+import { isDay } from '../../../src-shared/time-window';
 import { DEFAULT_THRESHOLDS } from '../../../src-shared/taxonomy';
 import { DEFAULT_CONCURRENCY, DEFAULT_EMBEDDING_MODEL, DEFAULT_MODELS, type Settings } from '../../../src-shared/settings';
 
@@ -11,6 +12,10 @@ export type Facet = (typeof FACETS)[number];
 export function classifyModels(m: Settings['models']) {
   return { screening: m.screening, task: m.task, pattern: m.pattern, skills: m.skills, summary: m.summary };
 }
+
+/** The run seed and the intervals' bootstrap when a configuration leaves them out. */
+export const DEFAULT_SEED = 1;
+export const DEFAULT_UNCERTAINTY = { replicates: 1000, seed: 1 } as const;
 
 export const ClassifyConfigSchema = z.object({
   /** The run's name is its id: `classify --run NAME` again resumes it. */
@@ -33,7 +38,22 @@ export const ClassifyConfigSchema = z.object({
   thresholds: z
     .object({ minConversations: z.number().int().min(1), minAccounts: z.number().int().min(1) })
     .default({ ...DEFAULT_THRESHOLDS }),
-  seed: z.number().int().default(1),
+  seed: z.number().int().default(DEFAULT_SEED),
+  /** Only conversations with a timestamp in this date range (whole days, UTC): Appendix E's time windows. */
+  window: z
+    .object({ from: z.string().refine(isDay, 'a date YYYY-MM-DD').optional(), to: z.string().refine(isDay, 'a date YYYY-MM-DD').optional() })
+    .refine((w) => w.from === undefined || w.to === undefined || w.from <= w.to, 'the window\'s start is after its end')
+    .optional(),
+  /**
+   * Confidence intervals on the report's shares (classify/uncertainty/): bootstrap replicates (0:
+   * none) and their own seed, so changing the run seed never moves the intervals.
+   */
+  uncertainty: z
+    .object({
+      replicates: z.number().int().min(0).max(100_000).default(DEFAULT_UNCERTAINTY.replicates),
+      seed: z.number().int().min(0).default(DEFAULT_UNCERTAINTY.seed),
+    })
+    .default({ ...DEFAULT_UNCERTAINTY }),
   concurrency: z.number().int().min(1).max(256).default(DEFAULT_CONCURRENCY),
   batches: z.boolean().default(false),
   maxConversationChars: z.number().int().min(1000).default(60_000),
@@ -45,6 +65,12 @@ export const ClassifyConfigSchema = z.object({
    * reported beside the single-task shares. Defaults to 1, so stored configurations read back unchanged.
    */
   tasksPerConversation: z.union([z.literal(1), z.literal(3)]).default(1),
+  /**
+   * Appendix B.7: also classify every conversation (before screening) as work, coursework and personal
+   * use, four levels each, with our prompt (src-shared/prompts/composition.ts), answered by the
+   * screening model. Off by default, so stored configurations read back unchanged.
+   */
+  composition: z.boolean().default(false),
   /** Prompt versions in use ("appendix-f" = the paper's, verbatim); filled in when the run starts. */
   promptVersions: z.record(z.string(), z.string()).default({}),
   embeddingModel: z.string().default(DEFAULT_EMBEDDING_MODEL),

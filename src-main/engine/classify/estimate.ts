@@ -11,9 +11,10 @@ import { SKILL_OPTIONS } from '../../../src-shared/prompts/classify';
 import type { PromptTemplate } from '../../../src-shared/prompts/types';
 import type { ClassifyEstimateView } from '../../../src-shared/api';
 import type { ClassifyConfig } from './config';
-import { screeningPrefixReused, TEMPLATES } from './facets';
+import { compositionPrefixCached, screeningPrefixReused, summaryReadsCachedPrefix, TEMPLATES } from './facets';
 import { loadTree, type Tree } from './tree';
 import { taskCallsPerConversation } from './multi-task';
+import { runScope } from './scope';
 
 /** The contract's shape, so the app shows exactly what the CLI prints. */
 export type ClassifyEstimate = ClassifyEstimateView;
@@ -21,9 +22,9 @@ export type ClassifyEstimate = ClassifyEstimateView;
 /**
  * Typical answer lengths in tokens: "Yes</answer>", a scratchpad of a few sentences (the chosen
  * option's own length is added per level), a short <thinking> and the pattern, a list of skills,
- * a one-sentence summary.
+ * a one-sentence summary, the three tagged composition answers (B.7).
  */
-export const OUTPUT_TOKENS = { screening: 3, task: 60, pattern: 50, skills: 16, summary: 40 } as const;
+export const OUTPUT_TOKENS = { screening: 3, task: 60, pattern: 50, skills: 16, summary: 40, composition: 25 } as const;
 
 export type Mode = 'direct' | 'caching' | 'batches' | 'summary';
 export const MODES: readonly Mode[] = ['direct', 'caching', 'batches', 'summary'];
@@ -46,6 +47,9 @@ export interface ClassifyEstimateDetail {
 }
 
 type Kind = keyof typeof OUTPUT_TOKENS;
+
+/** The composition question is asked of the screening model (classify/composition-run.ts). */
+const modelOf = (cfg: ClassifyConfig, kind: Kind): string => cfg.models[kind === 'composition' ? 'screening' : kind];
 
 /** One call of one conversation, in the order the run sends them. */
 interface Call {
@@ -94,8 +98,10 @@ function plan(cfg: ClassifyConfig, tree: Tree, mode: Mode, passRate: number): Ca
   const has = (f: (typeof cfg.facets)[number]) => cfg.facets.includes(f);
   const p = has('screening') ? passRate : 1;
   if (has('screening')) calls.push({ kind: 'screening', fixed: chars(TEMPLATES.screening), marked: reused, weight: 1 });
+  // B.7: every conversation, after screening, with the screening model.
+  if (cfg.composition) calls.push({ kind: 'composition', fixed: chars(TEMPLATES.composition), marked: caching && compositionPrefixCached(run), weight: 1 });
   if (has('task')) {
-    if (privacy) calls.push({ kind: 'summary', fixed: chars(TEMPLATES.summary), marked: reused, weight: p });
+    if (privacy) calls.push({ kind: 'summary', fixed: chars(TEMPLATES.summary), marked: caching && summaryReadsCachedPrefix(run), weight: p });
     const levels = optionChars(tree);
     const perLevel = taskCallsPerConversation(cfg.tasksPerConversation, tree.depth) / Math.max(1, levels.length);
     levels.forEach((o, i) => {
@@ -116,7 +122,7 @@ function addConversation(t: Tally, calls: readonly Call[], conv: number, cfg: Cl
   // The mapping reads "User: <summary>" when it reads the summary.
   const summary = 'User: '.length + OUTPUT_TOKENS.summary * 4;
   for (const c of calls) {
-    const model = cfg.models[c.kind];
+    const model = modelOf(cfg, c.kind);
     const text = c.onSummary ? summary : conv;
     // Four characters a token, rounded up per request, like estimateTokens and the fake server.
     const total = Math.ceil((text + c.fixed) / 4);
@@ -148,11 +154,11 @@ export function estimateClassifyDetail(db: Db, cfg: ClassifyConfig, opts: { pass
   const tree = loadTree(db, cfg.hierarchyId);
   const plans = Object.fromEntries(MODES.map((m) => [m, plan(cfg, tree, m, passRate)])) as Record<Mode, Call[]>;
   const modes = Object.fromEntries(MODES.map((m) => [m, emptyTally()])) as Record<Mode, Tally>;
-  const placeholders = cfg.datasets.map(() => '?').join(', ');
+  const scope = runScope(cfg);
   const rows = db
-    .prepare(`SELECT chars, turns FROM conversation WHERE dataset IN (${placeholders}) ORDER BY id${cfg.limit !== undefined ? ' LIMIT ?' : ''}`)
+    .prepare(`SELECT chars, turns FROM conversation WHERE ${scope.sql} ORDER BY id${cfg.limit !== undefined ? ' LIMIT ?' : ''}`)
     .raw()
-    .iterate(...cfg.datasets, ...(cfg.limit !== undefined ? [cfg.limit] : [])) as IterableIterator<[number, number]>;
+    .iterate(...scope.params, ...(cfg.limit !== undefined ? [cfg.limit] : [])) as IterableIterator<[number, number]>;
   let n = 0;
   for (const [chars, turns] of rows) {
     n++;
@@ -180,6 +186,7 @@ export function estimateClassify(db: Db, cfg: ClassifyConfig): ClassifyEstimate 
       'upper bound: assumes every conversation passes screening; caching counts only conversations whose prefix reaches the model’s minimum cacheable length' +
       (cfg.tasksPerConversation > 1
         ? `; up to ${cfg.tasksPerConversation} tasks per conversation: up to ${taskCallsPerConversation(cfg.tasksPerConversation, tree.depth)} task calls each instead of ${tree.depth + 1}`
-        : ''),
+        : '') +
+      (cfg.composition ? '; includes the composition question (work, coursework, personal: B.7) for every conversation' : ''),
   };
 }

@@ -13,6 +13,8 @@ import {
   taskMappingTemplate,
   type PatternAnswer,
 } from '../../../src-shared/prompts/classify';
+import { compositionTemplate } from '../../../src-shared/prompts/composition';
+import type { CompositionAnswer } from '../../../src-shared/composition';
 import { claudeStep, type ClaudeStepDeps } from '../pipeline/claude-step';
 import type { ItemResult, RunContext } from '../pipeline/steps';
 import { shuffled, subSeed } from '../hierarchy/random';
@@ -32,16 +34,36 @@ export const TEMPLATES = {
   pattern: collaborationTemplate(),
   skills: skillsTemplate(),
   summary: privacySummaryTemplate(),
+  composition: compositionTemplate(),
 };
 
-/**
- * Whether the screening call's cached conversation prefix is read again: by the task traversal
- * (raw conversation, same model) or by the privacy summary (same model; caches are per model).
- * If not, a breakpoint there only pays the 1.25x cache-write price for nothing.
- */
-export function screeningPrefixReused(cfg: Pick<ClassifyConfig, 'facets' | 'models' | 'privacySummary'>): boolean {
-  if (!cfg.facets.includes('screening') || !cfg.facets.includes('task')) return false;
+type CacheCfg = Pick<ClassifyConfig, 'facets' | 'models' | 'privacySummary'> & { composition?: boolean };
+
+/** Whether the task traversal (or the privacy summary) reads the conversation prefix with the screening model. */
+function mappingReadsScreeningModel(cfg: CacheCfg): boolean {
+  if (!cfg.facets.includes('task')) return false;
   return cfg.privacySummary ? cfg.models.summary === cfg.models.screening : cfg.models.task === cfg.models.screening;
+}
+
+/** Whether the privacy summary finds the prefix cached by screening or composition (same model), so it keeps the breakpoint. */
+export function summaryReadsCachedPrefix(cfg: CacheCfg): boolean {
+  return (cfg.facets.includes('screening') || cfg.composition === true) && cfg.privacySummary && mappingReadsScreeningModel(cfg);
+}
+
+/**
+ * Whether the screening call's cached conversation prefix is read again: by the composition question
+ * (B.7, always the screening model), the task traversal (raw conversation, same model) or the privacy
+ * summary (same model; caches are per model). If not, a breakpoint there only pays the 1.25x
+ * cache-write price for nothing.
+ */
+export function screeningPrefixReused(cfg: CacheCfg): boolean {
+  if (!cfg.facets.includes('screening')) return false;
+  return cfg.composition === true || mappingReadsScreeningModel(cfg);
+}
+
+/** Whether the composition call's prefix is cached: it reads screening's, or the task mapping reads its. */
+export function compositionPrefixCached(cfg: CacheCfg): boolean {
+  return cfg.facets.includes('screening') || mappingReadsScreeningModel(cfg);
 }
 
 /** The template without its cache breakpoint (same id and version: the answers are the same). */
@@ -64,6 +86,16 @@ export function summarise(deps: ClaudeStepDeps, items: readonly ChunkItem[], ctx
 export function screen(deps: ClaudeStepDeps, items: readonly ChunkItem[], ctx: RunContext, cachePrefix = true): Promise<ItemResult<boolean>[]> {
   const template = cachePrefix ? TEMPLATES.screening : uncached(TEMPLATES.screening);
   return claudeStep(deps, 'classify.screening', template, items.map((c) => ({ conversation: c.text })), ctx);
+}
+
+/**
+ * B.7 composition: every conversation of the chunk, screened in or out, so the report can show the
+ * composition before and after screening. Asked of the screening model, after screening, so that it
+ * reads the conversation prefix screening cached.
+ */
+export function compose(deps: ClaudeStepDeps, items: readonly ChunkItem[], ctx: RunContext, cachePrefix = true): Promise<ItemResult<CompositionAnswer>[]> {
+  const template = cachePrefix ? TEMPLATES.composition : uncached(TEMPLATES.composition);
+  return claudeStep(deps, 'classify.composition', template, items.map((c) => ({ conversation: c.text })), ctx);
 }
 
 export function pattern(deps: ClaudeStepDeps, items: readonly ChunkItem[], ctx: RunContext): Promise<ItemResult<PatternAnswer>[]> {

@@ -41,8 +41,8 @@ export function facetLanes(
 }
 
 /**
- * Every phase of the run: per chunk, screening then the facets (Claude), or placement by embedding
- * (offline); last, adding up the results. Facet weights assume every conversation passes screening,
+ * Every phase of the run: per chunk, screening, the optional composition question (B.7), then the
+ * facets (Claude), or placement by embedding (offline); last, adding up the results. Facet weights assume every conversation passes screening,
  * so a run that screens many out moves on sooner than expected, never back.
  */
 export function classifyPhases(cfg: ClassifyConfig, conversations: number, chunkSize: number, depth: number): PhaseSpec[] {
@@ -58,6 +58,10 @@ export function classifyPhases(cfg: ClassifyConfig, conversations: number, chunk
     }
     if (cfg.facets.includes('screening')) {
       specs.push({ key: `c${c} screen`, label: `Screening ${count(m)} conversations${part}`, weight: m * COST.call });
+    }
+    if (cfg.composition) {
+      // B.7: every conversation, screened in or out, after screening (it reads screening's cached prefix).
+      specs.push({ key: `c${c} composition`, label: `Asking whether ${count(m)} conversations are work, coursework or personal use${part}`, weight: m * COST.call });
     }
     specs.push({ key: `c${c} facets`, label: `Classifying conversations${part}`, weight: m * answersPer * COST.call });
   }

@@ -9,7 +9,8 @@ import type { RunReport } from '../../../src-shared/report';
 import { DEFAULT_SOURCE_ID } from '../analyze/inputs';
 import { runTask } from '../workers/pool';
 import type { TaskOutput } from '../workers/registry';
-import { reportAndStore, reportFingerprint, storedReport } from './report-cache';
+import { reportAndStore, reportFingerprint, storedReport, storedSummary } from './report-cache';
+import { summariseReport } from './report-summary';
 
 export interface RunReportArgs {
   /** The project's .sqlite file. */
@@ -26,16 +27,26 @@ const inFlight = new Map<string, Promise<RunReport>>();
 /**
  * runReport(db, runId, referenceDataset) from the store when current, else computed off the
  * calling thread when the project is a file (and stored). Omitted release: runReport's default.
+ * `summary`: Explore's summary of it (report-summary.ts), read from the store without the rest.
  */
-export async function runReportAsync(db: Db, runId: string, referenceDataset?: string, opts: { signal?: AbortSignal } = {}): Promise<RunReport> {
+export async function runReportAsync(
+  db: Db,
+  runId: string,
+  referenceDataset?: string,
+  opts: { signal?: AbortSignal; summary?: boolean } = {},
+): Promise<RunReport> {
   const reference = referenceDataset ?? DEFAULT_SOURCE_ID;
   const key = reportFingerprint(db, runId, reference);
-  const stored = storedReport(db, runId, key);
-  if (stored) return stored;
+  if (opts.summary) return storedSummary(db, runId, key) ?? summariseReport(await computed(db, runId, reference, key, opts.signal));
+  return storedReport(db, runId, key) ?? computed(db, runId, reference, key, opts.signal);
+}
+
+/** The report computed and stored: in a task worker for a project file, here for one in memory. */
+async function computed(db: Db, runId: string, reference: string, key: string, signal: AbortSignal | undefined): Promise<RunReport> {
   if (db.memory || db.name === '') return reportAndStore(db, runId, reference, key);
   const args: RunReportArgs = { path: db.name, run: runId, referenceDataset: reference, key };
   // A caller that may cancel gets its own worker, so cancelling never fails someone else's request.
-  if (opts.signal) return runTask<RunReport>('classify.runReport', args, { signal: opts.signal });
+  if (signal) return runTask<RunReport>('classify.runReport', args, { signal });
   const id = `${db.name}\0${runId}\0${key}`;
   const running = inFlight.get(id) ?? runTask<RunReport>('classify.runReport', args).finally(() => inFlight.delete(id));
   inFlight.set(id, running);

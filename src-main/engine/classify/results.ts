@@ -6,6 +6,7 @@ import type { ItemResult } from '../pipeline/steps';
 import { ClassifyConfigSchema, type ClassifyConfig, type Facet } from './config';
 import type { ChunkItem, TraversalOutcome } from './facets';
 import { recordRunFinish, recordRunStart } from './inputs';
+import { runScope } from './scope';
 
 /** Settings that change how fast a run goes but not what it produces. */
 const NON_SEMANTIC = ['concurrency', 'batches'] as const;
@@ -48,7 +49,7 @@ export class RunWriter {
     recordRunStart(this.db, this.cfg);
   }
 
-  private rows(rows: [string, Facet | 'summary' | 'tasks', string, string | null, string | null][]): void {
+  private rows(rows: [string, Facet | 'summary' | 'tasks' | 'composition', string, string | null, string | null][]): void {
     this.db.transaction(() => {
       for (const [id, facet, status, value, reason] of rows) this.put.run({ run: this.cfg.name, id, facet, status, value, reason });
     })();
@@ -73,7 +74,7 @@ export class RunWriter {
     );
   }
 
-  facet<O>(facet: Facet | 'summary' | 'tasks', items: readonly ChunkItem[], results: ItemResult<O>[], toValue: (v: O) => string): void {
+  facet<O>(facet: Facet | 'summary' | 'tasks' | 'composition', items: readonly ChunkItem[], results: ItemResult<O>[], toValue: (v: O) => string): void {
     this.rows(
       items.map((c, i) => {
         const r = results[i]!;
@@ -105,8 +106,8 @@ export interface RunSummary {
 
 export function summariseRun(db: Db, runId: string): RunSummary {
   const cfg = JSON.parse(db.prepare('SELECT config_json FROM classify_run WHERE id = ?').pluck().get(runId) as string) as ClassifyConfig;
-  const placeholders = cfg.datasets.map(() => '?').join(', ');
-  const inDatasets = db.prepare(`SELECT count(*) FROM conversation WHERE dataset IN (${placeholders})`).pluck().get(...cfg.datasets) as number;
+  const scope = runScope(cfg);
+  const inDatasets = db.prepare(`SELECT count(*) FROM conversation WHERE ${scope.sql}`).pluck().get(...scope.params) as number;
   // A trial run (limit) covers only its first N conversations; the rest are not "missing".
   const conversations = cfg.limit !== undefined ? Math.min(cfg.limit, inDatasets) : inDatasets;
   const count = (sql: string) => db.prepare(sql).pluck().get(runId) as number;

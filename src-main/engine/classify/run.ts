@@ -9,12 +9,15 @@ import type { RunContext, StepProgress } from '../pipeline/steps';
 import { PhaseTracker } from '../pipeline/phases';
 import { combineLanes } from '../pipeline/lanes';
 import { ClassifyConfigSchema, type ClassifyConfig } from './config';
-import { pattern, screen, screeningPrefixReused, skills, summarise, traverse, TEMPLATES, type ChunkItem } from './facets';
+import { pattern, screen, screeningPrefixReused, skills, summarise, summaryReadsCachedPrefix, traverse, TEMPLATES, type ChunkItem } from './facets';
+import { classifyComposition, compositionVersions } from './composition-run';
 import { loadTree } from './tree';
 import { mapMultiTasks, multiTaskVersions } from './multi-task';
 import { offlineTraverse, type Embed } from './offline';
 import { RunWriter, summariseRun, type RunSummary } from './results';
 import { classifyPhases, facetLanes, type ChunkPhases } from './phases';
+import { runScope } from './scope';
+import { windowText } from '../../../src-shared/time-window';
 
 export interface ClassifyDeps {
   db: Db;
@@ -29,7 +32,7 @@ export function resolveConfig(input: Partial<ClassifyConfig> & Pick<ClassifyConf
   const cfg = ClassifyConfigSchema.parse(input);
   const versions = Object.fromEntries(Object.entries(TEMPLATES).map(([facet, t]) => [facet, `${t.id}@${t.version}`]));
   if (!cfg.privacySummary) delete versions.summary;
-  return { ...cfg, promptVersions: multiTaskVersions(cfg, cfg.method === 'claude' ? versions : { task: 'offline-embedding' }) };
+  return { ...cfg, promptVersions: compositionVersions(cfg, multiTaskVersions(cfg, cfg.method === 'claude' ? versions : { task: 'offline-embedding' })) };
 }
 
 export async function classifyRun(
@@ -41,7 +44,7 @@ export async function classifyRun(
   const writer = new RunWriter(deps.db, cfg);
   writer.start();
   const tree = loadTree(deps.db, cfg.hierarchyId);
-  const ids = conversationIds(deps.db, cfg.datasets, cfg.limit);
+  const ids = conversationIds(deps.db, cfg);
   const chunks = Math.ceil(ids.length / CHUNK_SIZE);
   const tracker = new PhaseTracker(classifyPhases(cfg, ids.length, CHUNK_SIZE, tree.depth));
   for (let start = 0, chunk = 1; start < ids.length; start += CHUNK_SIZE, chunk++) {
@@ -83,7 +86,7 @@ async function classifyWithClaude(
   /** What the traversal reads: the conversation, or its privacy summary when configured. */
   const mappingInput = async (ctx: RunContext): Promise<ChunkItem[]> => {
     if (!cfg.privacySummary) return relevant;
-    const summaries = await summarise(stepDeps(cfg.models.summary), relevant, ctx, screeningPrefixReused(cfg));
+    const summaries = await summarise(stepDeps(cfg.models.summary), relevant, ctx, summaryReadsCachedPrefix(cfg));
     writer.facet('summary', relevant, summaries, (v) => v);
     // A conversation whose summary failed is mapped from nothing and ends unclassified with the reason.
     return relevant.map((c, i) => {
@@ -96,6 +99,7 @@ async function classifyWithClaude(
     writer.screening(items, screened);
     relevant = items.filter((_, i) => screened[i]!.ok && (screened[i] as { value: boolean }).value);
   }
+  if (cfg.composition) await classifyComposition(stepDeps(cfg.models.screening), cfg, items, writer, phases);
   const lanes = facetLanes(cfg, tree.depth);
   const ctx = combineLanes(lanes.lanes, relevant.length, tracker.context(`${key} facets`, phases.ctx), 'facets', lanes.label);
   // The three facets depend only on screening, so they run side by side: one slow answer in one
@@ -133,10 +137,13 @@ async function classifyOffline(
   writer.tasks(items, await offlineTraverse(deps.embed, tree, items, ctx));
 }
 
-function conversationIds(db: Db, datasets: string[], limit?: number): string[] {
-  const placeholders = datasets.map(() => '?').join(', ');
-  const sql = `SELECT id FROM conversation WHERE dataset IN (${placeholders}) ORDER BY id${limit !== undefined ? ' LIMIT ?' : ''}`;
-  const ids = db.prepare(sql).pluck().all(...datasets, ...(limit !== undefined ? [limit] : [])) as string[];
+function conversationIds(db: Db, cfg: ClassifyConfig): string[] {
+  const { sql, params } = runScope(cfg);
+  const { limit, datasets } = cfg;
+  const ids = db.prepare(`SELECT id FROM conversation WHERE ${sql} ORDER BY id${limit !== undefined ? ' LIMIT ?' : ''}`).pluck().all(...params, ...(limit !== undefined ? [limit] : [])) as string[];
+  if (ids.length === 0 && cfg.window !== undefined) {
+    throw new UnavailableError(`no conversations of dataset(s) ${datasets.join(', ')} have a timestamp in the window (${windowText(cfg.window)})`, 'data');
+  }
   if (ids.length === 0) throw new UnavailableError(`no conversations in dataset(s) ${datasets.join(', ')}: import some first`, 'data');
   return ids;
 }

@@ -1,12 +1,14 @@
 // Stata .dta writer, format 118 (Stata 14+), little-endian, from the format's documentation
-// ("help dta"). Flat tables only: numbers are doubles, text is str# of up to 2045 bytes (no strL,
-// which keeps the writer small; longer text is truncated and the codebook says so).
-import { isMissing, snakeCase, type Cell, type Table } from './table';
+// ("help dta"). Flat tables only: integer columns are byte, int or long (the smallest that holds
+// them), other numbers doubles, text str# of up to 2045 bytes (no strL, which keeps the writer
+// small; longer text is truncated and the codebook says so). Categorical text columns are stored
+// as codes 1..n with value labels holding the text, so Stata's tabulate and encode work at once.
+import { categoryLevels, integerValues, isMissing, snakeCase, type Table } from './table';
+import { STATA_LABEL_CHARS, stataLabel, truncateUtf8 } from './dta-text';
+import { doubleEncoding, integerEncoding, valueLabelTable, type NumericEncoding } from './dta-types';
 
+export { truncateUtf8 } from './dta-text';
 export const STATA_MAX_STR = 2045;
-const TYPE_DOUBLE = 65526;
-// Stata's system missing "." for doubles: 0x7FE0000000000000.
-const MISSING_DOUBLE = Buffer.from([0, 0, 0, 0, 0, 0, 0xe0, 0x7f]);
 const RESERVED = new Set(['_all', '_b', 'byte', '_coef', '_cons', 'double', 'float', 'if', 'in', 'int', 'long', '_n', '_N',
   '_pi', '_pred', '_rc', '_skip', 'strl', 'using', 'with']);
 
@@ -22,24 +24,31 @@ interface Var {
   label: string;
   type: number;
   format: string;
-  encode: (cell: Cell) => Buffer;
+  /** Name of the variable's value-label table (the variable's own name), "" for none. */
+  labelName: string;
+  valueLabels: Buffer | null;
+  /** The cell of row `row`, in the variable's storage type. */
+  encode: (row: number) => Buffer;
 }
 
 export interface DtaResult {
   bytes: Buffer;
   /** Columns in which at least one value was cut to STATA_MAX_STR bytes. */
   truncated: string[];
+  /** Columns whose variable label was cut to 80 characters (the codebook has the full text). */
+  shortenedLabels: string[];
 }
 
 export function writeDta(t: Table, now: Date = new Date()): DtaResult {
   const truncated: string[] = [];
   const used = new Set<string>();
   const vars = t.columns.map((c, i) => {
-    const v = makeVar(uniqueName(stataName(c.name), used), c.meaning, t.rows.map((r) => r[i]), c.type);
+    const v = makeVar(t, i, uniqueName(stataName(c.name), used));
     if (v.cut) truncated.push(c.name);
     return v.v;
   });
-  return { bytes: assemble(t, vars, now), truncated };
+  const shortenedLabels = t.columns.filter((c) => [...c.meaning].length > STATA_LABEL_CHARS).map((c) => c.name);
+  return { bytes: assemble(t, vars, now), truncated, shortenedLabels };
 }
 
 function uniqueName(name: string, used: Set<string>): string {
@@ -49,31 +58,39 @@ function uniqueName(name: string, used: Set<string>): string {
   return out;
 }
 
-function makeVar(name: string, label: string, values: Cell[], type: 'string' | 'number'): { v: Var; cut: boolean } {
-  if (type === 'number') {
-    const encode = (cell: Cell) => {
-      if (isMissing(cell) || typeof cell !== 'number') return MISSING_DOUBLE;
-      const b = Buffer.alloc(8);
-      b.writeDoubleLE(cell);
-      return b;
-    };
-    return { v: { name, label, type: TYPE_DOUBLE, format: '%10.0g', encode }, cut: false };
+function makeVar(t: Table, col: number, name: string): { v: Var; cut: boolean } {
+  const c = t.columns[col]!;
+  const label = stataLabel(c.meaning);
+  const numeric = (values: (number | null)[], e: NumericEncoding, labels?: ReadonlyMap<number, string>): { v: Var; cut: boolean } => ({
+    v: {
+      name, label, type: e.type, format: e.format,
+      labelName: labels ? name : '',
+      valueLabels: labels ? valueLabelTable(name, labels) : null,
+      encode: (row) => e.encode(values[row] ?? null),
+    },
+    cut: false,
+  });
+  if (c.type === 'integer') {
+    const values = integerValues(t, col);
+    return numeric(values, integerEncoding(values), c.valueLabels);
   }
-  const text = (c: Cell) => (isMissing(c) ? '' : String(c));
-  const cut = values.some((c) => Buffer.byteLength(text(c), 'utf8') > STATA_MAX_STR);
+  if (c.type === 'number') {
+    const values = t.rows.map((r) => { const v = r[col]; return isMissing(v) || typeof v !== 'number' ? null : v; });
+    return numeric(values, doubleEncoding());
+  }
+  if (c.levels) {
+    const levels = categoryLevels(t, col);
+    const code = new Map(levels.map((l, i) => [l, i + 1]));
+    const values = t.rows.map((r) => { const v = r[col]; return isMissing(v) ? null : code.get(String(v))!; });
+    return numeric(values, integerEncoding(values), new Map(levels.map((l, i) => [i + 1, l])));
+  }
+  const text = (row: number) => { const v = t.rows[row]![col]; return isMissing(v) ? '' : String(v); };
+  const cells = t.rows.map((_, r) => truncateUtf8(text(r), STATA_MAX_STR));
+  const cut = t.rows.some((_, r) => Buffer.byteLength(text(r), 'utf8') > STATA_MAX_STR);
   // Width from the truncated values: a cut never splits a character, so it may end below 2045.
-  const width = values.reduce<number>((w, c) => Math.max(w, truncateUtf8(text(c), STATA_MAX_STR).length), 1);
-  const encode = (cell: Cell) => fixed(truncateUtf8(text(cell), STATA_MAX_STR), width);
-  return { v: { name, label, type: width, format: `%-${width}s`, encode }, cut };
-}
-
-/** Cut at `max` bytes without splitting a UTF-8 sequence. */
-export function truncateUtf8(text: string, max: number): Buffer {
-  const b = Buffer.from(text, 'utf8');
-  if (b.length <= max) return b;
-  let end = max;
-  while (end > 0 && ((b[end] ?? 0) & 0xc0) === 0x80) end--;
-  return b.subarray(0, end);
+  const width = cells.reduce((w, b) => Math.max(w, b.length), 1);
+  const v: Var = { name, label, type: width, format: `%-${width}s`, labelName: '', valueLabels: null, encode: (row) => fixed(cells[row]!, width) };
+  return { v, cut };
 }
 
 /** `bytes` copied into a zero-filled field of `width` bytes (the fixed-width fields of the format). */
@@ -113,12 +130,12 @@ function assemble(t: Table, vars: Var[], now: Date): Buffer {
   section('varnames', vars.map((v) => fixed(Buffer.from(v.name, 'utf8'), 129)));
   section('sortlist', Array.from({ length: vars.length + 1 }, () => u16(0)));
   section('formats', vars.map((v) => fixed(Buffer.from(v.format, 'latin1'), 57)));
-  section('value_label_names', vars.map(() => Buffer.alloc(129)));
-  section('variable_labels', vars.map((v) => fixed(truncateUtf8(v.label.slice(0, 80), 320), 321)));
+  section('value_label_names', vars.map((v) => fixed(Buffer.from(v.labelName, 'utf8'), 129)));
+  section('variable_labels', vars.map((v) => fixed(truncateUtf8(v.label, 320), 321)));
   section('characteristics', []);
-  section('data', t.rows.flatMap((row) => vars.map((v, i) => v.encode(row[i]))));
+  section('data', t.rows.flatMap((_, r) => vars.map((v) => v.encode(r))));
   section('strls', []);
-  section('value_labels', []);
+  section('value_labels', vars.flatMap((v) => (v.valueLabels ? [v.valueLabels] : [])));
   offsets.push(pos);
   tag('</stata_dta>');
   offsets.push(pos);
@@ -127,7 +144,7 @@ function assemble(t: Table, vars: Var[], now: Date): Buffer {
 }
 
 function header(t: Table, k: number, now: Date): Buffer {
-  const label = truncateUtf8(t.description.slice(0, 80), 320);
+  const label = truncateUtf8(stataLabel(t.description), 320);
   const stamp = Buffer.from(timestamp(now), 'latin1');
   return Buffer.concat([
     Buffer.from('<header><release>118</release><byteorder>LSF</byteorder><K>', 'latin1'),

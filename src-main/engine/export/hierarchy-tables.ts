@@ -4,7 +4,7 @@
 // tasks characteristic of each pattern). Like every run table, only kept tasks appear.
 import { PATTERN_KEYS, type LevelTaskShare, type PatternBreakdown, type RunReport } from '../../../src-shared/report';
 import { TASK_LEVELS } from '../../../src-shared/charts/fig8ModelTasks';
-import { num, str, table, type Table } from './table';
+import { cat, int, num, str, table, type Table } from './table';
 
 const PCT = 'percent';
 
@@ -22,14 +22,14 @@ function modelTables(run: RunReport): Table[] {
   const [a, b] = cmp?.compared ?? [];
   return [
     table('model_tasks', 'Hierarchy task shares per model at the top, middle and base level (Figure 8 by task; the run\'s thresholds for every model)', [
-      str('level', 'Hierarchy level: top, middle or base'),
+      cat('level', 'Hierarchy level: top, middle or base', ['top', 'middle', 'base']),
       str('nodeId', 'Hierarchy node id'),
       str('task', 'Task name'),
       str('model', 'Model that answered'),
       num('pct', 'Share of the model\'s kept conversations', PCT),
     ], levels.flatMap(({ level, rows }) => rows.flatMap((r) => Object.entries(r.shares).map(([model, pct]) => [level, r.nodeId, r.task, model, pct])))),
     table('model_task_comparison', 'Difference and ratio between the two models with the most kept conversations, per task and level', [
-      str('level', 'Hierarchy level: top, middle or base'),
+      cat('level', 'Hierarchy level: top, middle or base', ['top', 'middle', 'base']),
       str('nodeId', 'Hierarchy node id'),
       str('task', 'Task name'),
       str('modelA', 'First model compared (the named model with the most kept conversations)'),
@@ -60,8 +60,8 @@ export function hierarchyTables(run: RunReport): Table[] {
     patternShareTable('pattern_shares_by_task', 'task', run.patternsByTask),
     patternShareTable('pattern_shares_by_occupation', 'occupation', run.patternsByOccupation),
     table('pattern_characteristic_tasks', 'Kept tasks with the highest share of each pattern, among tasks with at least the run\'s minimum conversations', [
-      str('pattern', 'Collaboration pattern'),
-      num('rank', 'Rank within the pattern (1 = highest share)', 'count'),
+      cat('pattern', 'Collaboration pattern', PATTERN_KEYS),
+      int('rank', 'Rank within the pattern (1 = highest share)', 'count'),
       str('task', 'Task name'),
       num('conversations', 'Conversations of the task with a pattern answer', 'count'),
       num('pct', 'Share of them showing the pattern', PCT),

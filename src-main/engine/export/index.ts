@@ -17,10 +17,12 @@ import { conversationsTable, keptTasks, runTables, type PrivacyChoices } from '.
 import { reconstructionTables } from './reconstruct-tables';
 import { loadReport as storedReconstruction } from '../reconstruct/store';
 import { renderFiles, type ExportFormat } from './write';
-import { appVersion, conversationFiles, dataFiles, runInfo, type Manifest } from './manifest';
+import { replicationInputs, replicationScripts } from './replication';
+import { appVersion, conversationFiles, dataFiles, manifestUncertainty, MANIFEST_SELF_NOTE, methodParameters, runInfo, softwareVersions, type Manifest } from './manifest';
 import { ExportStaging, refuseForeignTarget } from './staging';
 import type { Table } from './table';
 import { ACCOUNTS_NOT_APPLIED, appliedThresholds } from '../../../src-shared/thresholds';
+import { timeSpanText } from '../../../src-shared/time-window';
 
 export type { Manifest } from './manifest';
 export type { ExportFormat } from './write';
@@ -36,6 +38,8 @@ export interface ExportOptions {
   includeAccountIds?: boolean;
   /** Where reference/paper-figures.json lives: adds the paper's Table 2 next to ours. */
   resourcesDir?: string;
+  /** Adds the analyses' input tables and replicate.R/.py/.do, which recompute the headline tables (needs csv). */
+  replication?: boolean;
   /** Release whose wage/SOC/BLS files a run's analyses use (default: the one the run used last, else aei-2025-02-10). */
   referenceDataset?: string;
   now?: Date;
@@ -87,21 +91,28 @@ export function stageExport(db: Db, opts: ExportOptions): StagedExport {
   const now = opts.now ?? new Date();
   const paper = loadPaper(opts.resourcesDir);
   const content = opts.run !== undefined ? runContent(db, opts.run, opts, privacy, paper) : sourceContent(db, opts.source as string, paper);
+  if (opts.replication === true) content.tables.push(...replicationInputs(db, content.source.id, formats));
   const { files, truncated } = renderFiles(content.tables, formats, `Task Atlas export of ${content.source.label}`, now);
+  if (opts.replication === true) for (const [rel, bytes] of replicationScripts()) files.set(rel, bytes);
   const manifest: Manifest = {
     format: 'task-atlas.export',
     version: 1,
     app: { name: 'task-atlas', version: appVersion() },
+    software: softwareVersions(db),
     exportedAt: now.toISOString(),
     source: content.source,
     run: runInfo(content.cfg, content.tasksKept),
     hierarchyId: content.cfg?.hierarchyId ?? null,
     thresholds: manifestThresholds(content),
+    uncertainty: manifestUncertainty(content.runReport),
+    timeSpan: content.runReport?.timeSpan ? { ...content.runReport.timeSpan, note: timeSpanText(content.runReport.timeSpan) } : null,
+    method: methodParameters(content.cfg),
     dataFiles: dataFiles(db, content.source.id),
     conversationFiles: conversationFiles(db, content.cfg),
     privacy: { ...privacy, tasksBelowThresholds: content.cfg ? 'excluded' : 'not-applicable' },
     formats,
     tables: content.tables.map((t) => ({ name: t.name, rows: t.rows.length, ...(truncated.has(t.name) ? { truncatedInDta: truncated.get(t.name) } : {}) })),
+    filesNote: MANIFEST_SELF_NOTE,
     files: [],
   };
   const staging = ExportStaging.begin(opts.dir);

@@ -4,7 +4,7 @@
 // thresholds to both methods before pairing them.
 import type { ReconstructionLevel, ReconstructionReport } from '../../../src-shared/reconstruct';
 import { GRANULARITIES, sortedLevels, type Granularity } from '../../../src-shared/charts/reconstruct-common';
-import { num, str, table, type Cell, type Table } from './table';
+import { cat, int, num, str, table, type Cell, type Table } from './table';
 
 const PCT = 'percent';
 const LEVEL = 'Aggregation level: requested mean conversations per cluster';
@@ -36,32 +36,32 @@ export function reconstructionTables(r: ReconstructionReport | null | undefined)
   const levels = sortedLevels(r);
   return [
     table('reconstruction_levels', `Appendix G reconstruction of run ${r.run} (${r.method}): agreement of clusters with direct assignment per level and granularity (Figures 16, 19, 21, 24-27)`, [
-      num('level', LEVEL, 'count'),
-      str('granularity', GRANULARITY),
-      num('clusters', 'k of the k-means at this level', 'count'),
-      num('placed', 'Clusters the traversal placed on a base task', 'count'),
-      num('unplaced', 'Clusters left unplaced', 'count'),
-      num('n', 'Items compared: the union of items either method found', 'count'),
+      int('level', LEVEL, 'count'),
+      cat('granularity', GRANULARITY, GRANULARITIES.map((g) => g.granularity)),
+      int('clusters', 'k of the k-means at this level', 'count'),
+      int('placed', 'Clusters the traversal placed on a base task', 'count'),
+      int('unplaced', 'Clusters left unplaced', 'count'),
+      int('n', 'Items compared: the union of items either method found', 'count'),
       num('pearson', 'Pearson correlation of the two methods\' shares', '-1..1'),
       num('spearman', 'Spearman rank correlation of the shares', '-1..1'),
       num('kendallTauB', 'Kendall tau-b of the shares (ties corrected)', '-1..1'),
       num('mse', 'Mean squared error between the shares', 'squared percentage points'),
-      num('both', 'Items found by both methods (occupation and task rows only)', 'count'),
-      num('directOnly', 'Items found only by direct assignment (occupation and task rows only)', 'count'),
-      num('clusterOnly', 'Items found only by the clusters (occupation and task rows only)', 'count'),
+      int('both', 'Items found by both methods (occupation and task rows only)', 'count'),
+      int('directOnly', 'Items found only by direct assignment (occupation and task rows only)', 'count'),
+      int('clusterOnly', 'Items found only by the clusters (occupation and task rows only)', 'count'),
       num('directTasksPerOccupation', 'Mean distinct kept tasks per occupation, direct assignment (occupation rows only)', 'count'),
       num('clusterTasksPerOccupation', 'Mean distinct kept tasks per occupation, clusters (occupation rows only)', 'count'),
     ], levels.flatMap(levelRows)),
     table('reconstruction_shares', 'Share of each category, occupation and task under direct assignment and under the clusters of each level (Figures 14, 15, 17, 18, 22, 23)', [
-      num('level', LEVEL, 'count'),
-      str('granularity', GRANULARITY),
+      int('level', LEVEL, 'count'),
+      cat('granularity', GRANULARITY, GRANULARITIES.map((g) => g.granularity)),
       str('key', 'Item id: SOC major group, O*NET-SOC code or hierarchy task id'),
       str('label', 'Item name'),
       num('directPct', 'Share of kept usage under direct assignment (0 when it did not find the item)', PCT),
       num('clusterPct', 'Share of kept usage under the clusters (0 when they did not find the item)', PCT),
     ], levels.flatMap((l) => GRANULARITIES.flatMap(({ granularity }) => shareRows(l, granularity)))),
     table('reconstruction_wage_bands', 'Usage by median-wage band of the occupation, direct assignment vs clusters, per level (Figure 20)', [
-      num('level', LEVEL, 'count'),
+      int('level', LEVEL, 'count'),
       str('band', 'Median annual wage band of the occupation (USD)'),
       num('directPct', 'Share of usage with a known wage, direct assignment', PCT),
       num('clusterPct', 'Share of usage with a known wage, clusters', PCT),

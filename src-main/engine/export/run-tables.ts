@@ -5,9 +5,11 @@ import type { Db } from '../../db/open';
 import type { PatternBreakdown, RunReport } from '../../../src-shared/report';
 import type { ClassifyConfig } from '../classify/config';
 import { countTasks, type TaskCount } from '../classify/aggregate';
-import { num, str, table, type Table } from './table';
+import { int, num, str, table, type Table } from './table';
 import { multiTaskTables } from './multi-task-tables';
+import { compositionTables } from './composition-tables';
 import { hierarchyTables } from './hierarchy-tables';
+import { intervalTables } from './interval-tables';
 
 const PCT = 'percent';
 
@@ -25,8 +27,8 @@ export function runTables(report: RunReport, kept: TaskCount[]): Table[] {
     table('task_counts', 'Conversations and distinct accounts per task, only tasks passing the privacy thresholds', [
       str('nodeId', 'Hierarchy node id of the task'),
       str('task', 'Task name (hierarchy node name)'),
-      num('conversations', 'Classified conversations assigned to the task', 'count'),
-      num('accounts', 'Distinct accounts among them (0 when the data carry no account ids)', 'count'),
+      int('conversations', 'Classified conversations assigned to the task', 'count'),
+      int('accounts', 'Distinct accounts among them (0 when the data carry no account ids)', 'count'),
     ], kept.map((t) => [t.nodeId, t.task, t.conversations, t.accounts])),
     patternTable('patterns_by_task', 'Automation vs augmentation per kept task', 'Task name', report.patternsByTask),
     patternTable('patterns_by_occupation', 'Automation vs augmentation per occupation (kept tasks only)', 'Occupation title', report.patternsByOccupation),
@@ -36,7 +38,7 @@ export function runTables(report: RunReport, kept: TaskCount[]): Table[] {
     ], report.skills.map((s) => [s.skill, s.pct])),
     table('by_model', 'Category shares by the model that answered (Figure 8)', [
       str('model', 'Model that answered the conversation'),
-      num('conversations', 'Conversations of kept tasks answered by the model', 'count'),
+      int('conversations', 'Conversations of kept tasks answered by the model', 'count'),
       str('category', 'SOC major group title'),
       num('usagePct', 'Share of the model\'s kept usage in the group', PCT),
     ], report.byModel.flatMap((m) => m.categories.map((c) => [m.model, m.conversations, c.title, c.usagePct]))),
@@ -47,6 +49,8 @@ export function runTables(report: RunReport, kept: TaskCount[]): Table[] {
     ], report.conversationVsAccount.categories.map((c) => [c.title, c.byConversations, c.byAccounts])),
     ...hierarchyTables(report),
     ...multiTaskTables(report),
+    ...compositionTables(report),
+    ...intervalTables(report),
   ];
 }
 

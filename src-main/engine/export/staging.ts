@@ -21,7 +21,7 @@ export interface WrittenFile {
 
 /** The paths an export writes; a folder holding only these (and our manifest) may be replaced. */
 const EXPORT_FILE =
-  /^(manifest\.json|codebook\.md|report\.html|[\w.-]+\.taskatlas-review\.json(\.[\w]+)?|csv\/[\w.-]+\.csv|r\/[\w.-]+\.(csv|md)|dta\/[\w.-]+\.dta|parquet\/[\w.-]+\.parquet|charts\/[\w.-]+\.(svg|png))$/;
+  /^(manifest\.json|codebook\.md|report\.html|[\w.-]+\.taskatlas-review\.json(\.[\w]+)?|csv\/[\w.-]+\.csv|r\/[\w.-]+\.(csv|md|R)|replicate\.(R|py|do)|dta\/[\w.-]+\.dta|parquet\/[\w.-]+\.parquet|charts\/[\w.-]+\.(svg|png))$/;
 
 export class ExportStaging {
   private constructor(

@@ -14,6 +14,7 @@ import type { SecretStore } from '../settings/secrets';
 import { claudeClient, claudeTotals, embeddingFor, requireClaude, requireEmbeddingModel } from './models';
 import { claudeUsage, fromStep } from './progress';
 import type { JobKindDef } from './types';
+import { DEFAULT_REPLICATES, DEFAULT_SEED } from '../classify/uncertainty';
 
 export function classifyConfigFrom(args: JobArgs<'classify.run'>, settings: Settings): ClassifyConfig {
   const models = classifyModels(settings.models);
@@ -35,6 +36,9 @@ export function classifyConfigFrom(args: JobArgs<'classify.run'>, settings: Sett
     embeddingModel: settings.embeddingModel,
     ...(args.limit !== undefined ? { limit: args.limit } : {}),
     ...(args.tasksPerConversation !== undefined ? { tasksPerConversation: args.tasksPerConversation } : {}),
+    ...(args.composition === true ? { composition: true } : {}),
+    uncertainty: { replicates: args.replicates ?? DEFAULT_REPLICATES, seed: args.bootstrapSeed ?? DEFAULT_SEED },
+    ...(args.window !== undefined ? { window: args.window } : {}),
   });
 }
 

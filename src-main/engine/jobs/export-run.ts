@@ -27,6 +27,8 @@ export interface FullExportOptions {
   review?: boolean;
   includeConversationText?: boolean;
   includeAccountIds?: boolean;
+  /** Input tables and replicate.R/.py/.do that recompute the headline tables (needs csv). */
+  replication?: boolean;
 }
 
 export interface FullExportStage {
@@ -59,6 +61,7 @@ export async function exportAll(
     formats: opts.formats,
     includeConversationText: opts.includeConversationText === true,
     includeAccountIds: opts.includeAccountIds === true,
+    replication: opts.replication === true,
     resourcesDir: project.resourcesDir,
   });
   const { staging } = staged;

@@ -28,6 +28,8 @@ nav ol { columns: 2; padding-left: 1.2em; }
 a { color: var(--accent); }
 code { font: 0.9em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; word-break: break-all; }
 .plot { width: 100%; min-height: 240px; }
+.plot .still svg { display: block; width: 100%; height: auto; }
+.plot .no-js { color: var(--muted); font-style: italic; }
 table { border-collapse: collapse; margin: 0.8em 0; font-size: 0.92em; }
 caption { text-align: left; color: var(--muted); padding-bottom: 0.3em; }
 th, td { padding: 4px 10px; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
@@ -40,6 +42,13 @@ ul.coverage { color: var(--muted); font-size: 0.9em; }
 details.data { margin: 0.6em 0; }
 details.data summary { cursor: pointer; color: var(--accent); }
 details.data table { display: block; max-height: 28em; overflow: auto; }
+/* Table 2 has up to three variants of three or four columns: it must fit a 1024 px window. */
+#table2 { width: 100%; font-size: 0.8em; }
+#table2 th, #table2 td { padding: 3px; }
+#table2 thead tr + tr th { font-size: 0.82em; font-weight: 600; }
+/* Headings wrap between words only; at 1024 px the widest (four variants with the paper) fits. */
+#table2 thead th { overflow-wrap: break-word; }
+@media (max-width: 1100px) { body { padding-left: 16px; padding-right: 16px; } }
 @media print {
   body { max-width: none; padding: 0; }
   nav { display: none; }
@@ -58,11 +67,8 @@ export const DRAW_SCRIPT = `
     for (var k in a) out[k] = a[k];
     return out;
   }
-  Object.keys(figures).forEach(function (id) {
-    var section = document.getElementById(id);
-    var el = section && section.querySelector('.plot');
-    if (!el) return;
-    var fig = figures[id];
+  // The report's look for a figure; also used by the chart export for still variants (window.reportLayout).
+  function reportLayout(fig) {
     var layout = {};
     for (var k in fig.layout) layout[k] = fig.layout[k];
     layout.paper_bgcolor = '#ffffff';
@@ -70,6 +76,17 @@ export const DRAW_SCRIPT = `
     layout.font = Object.assign({ color: '#1d232b', family: 'system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif' }, fig.layout.font || {});
     layout.xaxis = axis(fig.layout.xaxis);
     layout.yaxis = axis(fig.layout.yaxis);
+    return layout;
+  }
+  window.reportLayout = reportLayout;
+  Object.keys(figures).forEach(function (id) {
+    var section = document.getElementById(id);
+    var el = section && section.querySelector('.plot');
+    if (!el) return;
+    var layout = reportLayout(figures[id]);
+    var fig = figures[id];
+    // The still image (or the no-JavaScript note) gives way to the live figure.
+    el.textContent = '';
     Plotly.newPlot(el, fig.data, layout, config).then(
       function () { section.setAttribute('data-drawn', 'true'); },
       function (err) {

@@ -1,6 +1,7 @@
 // The report's figure sections for a usage source (Figure 2's drill-down and Figures 3, 4, 6, 7, 13),
 // each built by the same pure toFigure() module the app draws, with a caption and its data tables.
-import type { PaperReference, ReproduceReport } from '../../../src-shared/report';
+import type { PaperReference, ReproduceReport, RunReport } from '../../../src-shared/report';
+import { intervalsNote } from '../../../src-shared/uncertainty';
 import type { Figure } from '../../../src-shared/charts/plotly-types';
 import * as fig2 from '../../../src-shared/charts/fig2Drilldown';
 import * as fig3 from '../../../src-shared/charts/fig3Categories';
@@ -13,6 +14,7 @@ import * as fig13 from '../../../src-shared/charts/fig13TopTasks';
 import { fmt, fmtInt } from '../../../src-shared/charts/format';
 import type { ChartTable } from '../../../src-shared/charts/table';
 import { escapeHtml } from './html';
+import { stillPlaceholder } from './still';
 import { categoryTable, chartTableHtml, depthTable } from './tables';
 
 export interface FigureSection {
@@ -21,6 +23,8 @@ export interface FigureSection {
   heading: string;
   caption: string;
   figure: Figure;
+  /** The figure as a still image should show it, where that differs (Figure 2's key); else `figure`. */
+  still?: Figure;
   /** Extra HTML after the figure (tables). */
   after?: string;
   /** HTML right before the section (an intro opening a part of the report, e.g. Appendix G's). */
@@ -30,7 +34,7 @@ export interface FigureSection {
 export function figureHtml(s: FigureSection): string {
   return `${s.before ?? ''}<section id="${s.id}" class="figure" aria-labelledby="${s.id}-h">
 <h2 id="${s.id}-h">${escapeHtml(s.heading)}</h2>
-<div class="plot" role="img" aria-label="${escapeHtml(s.heading)}"></div>
+<div class="plot" role="img" aria-label="${escapeHtml(s.heading)}">${stillPlaceholder(s.id)}</div>
 <p class="caption">${escapeHtml(s.caption)}</p>
 ${s.after ?? ''}
 </section>`;
@@ -58,12 +62,16 @@ function drilldownSection(report: ReproduceReport): FigureSection {
           `occupations (of ${fmtInt(occupations)} occupations with usage in all) and their top tasks. Sizes are shares of all ` +
           'usage; click a sector to drill in and the centre to go back.',
     figure: fig2.toFigure(report),
+    still: fig2.toFigure(report, { still: true }),
     after: shown.length === 0 ? '' : chartTableHtml('drilldown', 'Data: the drill-down as drawn', drilldownTable(report)),
   };
 }
 
-export function releaseSections(report: ReproduceReport, paper: PaperReference | undefined): FigureSection[] {
+/** `run`: the report's run, whose 95% intervals become whiskers on Figures 3, 4, 7 and 13 (a release has none, and says so). */
+export function releaseSections(report: ReproduceReport, paper: PaperReference | undefined, run?: RunReport): FigureSection[] {
   const { pearson, spearman } = report.categoryCorrelation;
+  const iv = run?.intervals;
+  const note = ` ${intervalsNote(report.source.kind, run, false, fmtInt)}`;
   const automation = report.automation;
   return [
     drilldownSection(report),
@@ -72,15 +80,15 @@ export function releaseSections(report: ReproduceReport, paper: PaperReference |
       heading: 'Figure 3: Usage vs employment by category',
       caption:
         `Share of usage per SOC major group against its share of U.S. employment (BLS). ` +
-        `Pearson r = ${fmt(pearson, 2)}, Spearman ρ = ${fmt(spearman, 2)} over ${fmtInt(report.categoryCorrelation.n)} categories.`,
-      figure: fig3.toFigure(report),
+        `Pearson r = ${fmt(pearson, 2)}, Spearman ρ = ${fmt(spearman, 2)} over ${fmtInt(report.categoryCorrelation.n)} categories.` + note,
+      figure: fig3.toFigure(report, iv),
       after: categoryTable(report, paper),
     },
     {
       id: 'fig4',
       heading: 'Figure 4: Depth of AI use',
-      caption: `Share of ${fmtInt(report.depth.occupations)} occupations with at least a given share of their tasks in use.`,
-      figure: fig4.toFigure(report),
+      caption: `Share of ${fmtInt(report.depth.occupations)} occupations with at least a given share of their tasks in use.` + note,
+      figure: fig4.toFigure(report, iv),
       after: depthTable(report, paper),
     },
     {
@@ -103,15 +111,15 @@ export function releaseSections(report: ReproduceReport, paper: PaperReference |
       caption: automation
         ? `${fig7.splitText(automation.augmentationPct, automation.automationPct)}` +
           (paper ? ` (paper: augmentation ${paper.augmentationPct}% · automation ${paper.automationPct}%)` : '') +
-          `. ${fmt(automation.excludedPct)}% of the input had no pattern and was excluded.`
+          `. ${fmt(automation.excludedPct)}% of the input had no pattern and was excluded.` + note
         : fig7.NO_DATA_TEXT,
-      figure: fig7.toFigure(report),
+      figure: fig7.toFigure(report, iv),
     },
     {
       id: 'fig13',
       heading: 'Figure 13: Top tasks',
-      caption: 'The tasks with the largest share of usage, after the even split across occupations.',
-      figure: fig13.toFigure(report),
+      caption: 'The tasks with the largest share of usage, after the even split across occupations.' + note,
+      figure: fig13.toFigure(report, fig13.TOP_N, iv),
     },
   ];
 }

@@ -55,9 +55,10 @@ export function figureIds(input: Pick<HtmlReportInput, 'run'>): FigureId[] {
 
 export function renderHtmlReport(input: HtmlReportInput): string {
   const { report, paper, title } = input;
-  const sections = releaseSections(report, paper);
+  const sections = releaseSections(report, paper, input.run);
   const runPart = [...(input.run ? runSections(input.run) : []), ...(input.reconstruction ? reconstructionSections(input.reconstruction) : [])];
   const figures: Record<string, Figure> = Object.fromEntries([...sections, ...runPart].map((s) => [s.id, s.figure]));
+  const stills: Record<string, Figure> = Object.fromEntries([...sections, ...runPart].flatMap((s) => (s.still ? [[s.id, s.still]] : [])));
   const at = input.generatedAt ?? new Date();
   const generated = typeof at === 'string' ? at : at.toISOString();
 
@@ -96,6 +97,7 @@ ${methodsSection(input.methods)}
 ${provenanceSection(input.provenance)}
 </main>
 <script type="application/json" id="figure-data">${jsonForScript(figures)}</script>
+<script type="application/json" id="still-figure-data">${jsonForScript(stills)}</script>
 <script>${plotlyInlineSource()}</script>
 <script>${DRAW_SCRIPT}</script>
 </body>

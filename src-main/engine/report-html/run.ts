@@ -10,7 +10,10 @@ import type { FigureSection } from './figures';
 import { chartTableHtml } from './tables';
 import { hierarchySections } from './hierarchy';
 import { appliedThresholds, thresholdsText } from '../../../src-shared/thresholds';
+import { intervalsNote } from '../../../src-shared/uncertainty';
 import { multiTaskSections } from './multi-task';
+import { compositionSections } from './composition';
+import { timeSpanText } from '../../../src-shared/time-window';
 
 export function runSummaryHtml(run: RunReport): string {
   const t = run.tasks;
@@ -20,6 +23,8 @@ export function runSummaryHtml(run: RunReport): string {
     `Privacy thresholds per task: ${escapeHtml(thresholdsText(appliedThresholds(run), fmtInt))}.`,
     `${fmtInt(t.kept)} of ${fmtInt(t.total)} tasks kept (${fmtInt(t.conversationsKept)} conversations); ` +
       `${fmtInt(t.dropped)} tasks with ${fmtInt(t.conversationsDropped)} conversations fell under the thresholds and appear nowhere in this report.`,
+    `${escapeHtml(timeSpanText(run.timeSpan))}.`,
+    `${escapeHtml(intervalsNote('run', run, false, fmtInt))}`,
   ];
   return `<section id="run"><h2>Classification run ${escapeHtml(run.run)}</h2><ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul></section>`;
 }
@@ -33,7 +38,7 @@ export function runSections(run: RunReport): FigureSection[] {
       caption:
         run.skills.length === 0
           ? fig5.NO_DATA_TEXT
-          : `Share of classified conversations in which the assistant exhibited each skill; a conversation can show several. ${fig5.noneText(run)}`,
+          : `Share of classified conversations in which the assistant exhibited each skill; a conversation can show several. ${fig5.noneText(run)} ${intervalsNote('run', run, false, fmtInt)}`,
       figure: fig5.toFigure(run),
       after: run.skills.length === 0 ? '' : chartTableHtml('skills', 'Data: skills', fig5.toTable(run), 1),
     },
@@ -56,5 +61,6 @@ export function runSections(run: RunReport): FigureSection[] {
     },
     ...hierarchySections(run),
     ...multiTaskSections(run),
+    ...compositionSections(run),
   ];
 }

@@ -3,7 +3,7 @@
 import type { PaperReference, ReproduceReport } from '../../../src-shared/report';
 import { fmt, fmtInt, fracToPct } from '../../../src-shared/charts/format';
 import type { ChartTable } from '../../../src-shared/charts/table';
-import { toTable2Rows } from '../../../src-shared/charts/table2';
+import { paperGapText, toTable2Rows } from '../../../src-shared/charts/table2';
 import { escapeHtml } from './html';
 
 /**
@@ -81,7 +81,7 @@ export function table2Section(report: ReproduceReport, paper: PaperReference | u
     .join('\n');
   const coverage = t.groups
     .filter((g) => g.coverage !== undefined)
-    .map((g) => `<li><strong>${escapeHtml(g.label)}</strong>: ${escapeHtml(g.coverage)}.</li>`)
+    .map((g) => `<li><strong>${escapeHtml(g.label)}</strong>: ${escapeHtml(g.coverage)}${g.paperGap === undefined ? '' : `; ${escapeHtml(paperGapText(g))}`}.</li>`)
     .join('');
   return `<section id="table2-section" aria-labelledby="table2-h">
 <h2 id="table2-h">Table 2: Usage by Job Zone</h2>

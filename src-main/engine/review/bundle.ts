@@ -15,6 +15,7 @@ import { checksumText, REVIEW_FORMAT, REVIEW_VERSION, reviewBundleSchema, type R
 import { completeRuns, reportRun, runInfoOf } from './runs';
 import { sealBundle } from './sign';
 import { installationSigningKey, type SigningKey } from '../settings/signing-key';
+import { inputFiles } from '../export/input-files';
 
 export { REVIEW_EXTENSION, REVIEW_FORMAT, REVIEW_VERSION, reviewBundleSchema, type ReviewBundle } from './schema';
 
@@ -70,17 +71,9 @@ export function buildReviewBundle(db: Db, opts: ReviewBundleOptions): ReviewBund
   const reports: Record<string, ReproduceReport> = {};
   for (const source of sources) reports[source.id] = reproduce(db, source.id);
 
-  // Provenance: which data files (by name and content hash) the numbers came from. `file` is
-  // stored as a base name by the importers; basename() again so no local path can leak.
-  const dataFiles = (
-    db.prepare('SELECT kind, dataset, file, sha256, rows FROM dataset_import ORDER BY dataset, kind').all() as {
-      kind: string;
-      dataset: string;
-      file: string;
-      sha256: string;
-      rows: number;
-    }[]
-  ).map((f) => ({ kind: f.kind, dataset: f.dataset, file: basename(f.file), sha256: f.sha256, rows: f.rows }));
+  // Provenance: which data files (by name and content hash) the numbers came from, the same list an
+  // export's manifest gives for these sources (input-files.ts, base names only).
+  const dataFiles = inputFiles(db, ids);
 
   // Checksum and signature cover all of this (review-integrity.ts: checksumText).
   const content: Omit<Extract<ReviewBundle, { version: typeof REVIEW_VERSION }>, 'checksum' | 'signature'> = {

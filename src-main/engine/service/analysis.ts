@@ -17,7 +17,7 @@ export function analysisHandlers(
   return {
     // Reporting also refreshes the run's thresholded usage source, so Explore can show "run:<name>".
     // The aggregation runs in a worker thread (seconds to minutes at 1M conversations).
-    'analysis.runReport': async (args) => runReportAsync(getDb(), args.run, lastReference(getDb(), args.run)),
+    'analysis.runReport': async (args) => runReportAsync(getDb(), args.run, lastReference(getDb(), args.run), { summary: args.summary }),
     // Both sides go through the same pure function review mode uses on bundled reports.
     'analysis.compare': async (args) => offProject(getDb(), { kind: 'compare', a: args.a, b: args.b }),
     // The stored report of the run's last finished reconstruction (job "reconstruct.run"), or null.

@@ -47,7 +47,7 @@ function sample(db: Db, args: ApiArgs<'validate.sample'>): ApiResults['validate.
   if (args.outPath === undefined) {
     // Browser build: no file on the server; the packet travels back in the answer and is downloaded.
     const packet = buildPacket(db, args.run, items, opts);
-    storePacket(db, packet);
+    storePacket(db, packet, items);
     return { packetId: packet.packetId, items: packet.items.length, file: null, packet };
   }
   const file = expandPath(args.outPath);

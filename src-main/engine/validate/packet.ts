@@ -95,13 +95,20 @@ export function pathWithOptions(tree: Tree, ids: readonly string[]): NonNullable
   });
 }
 
-export function storePacket(db: Db, packet: ValidationPacket): void {
-  db.prepare('INSERT OR REPLACE INTO validation_packet (id, run_id, created_at, packet_json) VALUES (?, ?, ?, ?)').run(
-    packet.packetId,
-    packet.runId,
-    packet.createdAt,
-    JSON.stringify(packet),
-  );
+/** Stores the packet with its sampling design: each item's conversation and the chance it was drawn. */
+export function storePacket(db: Db, packet: ValidationPacket, items: readonly SampleItem[]): void {
+  const design = db.prepare('INSERT OR REPLACE INTO validation_design (packet_id, item_id, conversation_id, population, sampled) VALUES (?, ?, ?, ?, ?)');
+  db.transaction(() => {
+    db.prepare('INSERT OR REPLACE INTO validation_packet (id, run_id, created_at, packet_json) VALUES (?, ?, ?, ?)').run(
+      packet.packetId,
+      packet.runId,
+      packet.createdAt,
+      JSON.stringify(packet),
+    );
+    for (const it of items) {
+      design.run(packet.packetId, itemIdFor(packet.runId, it.conversationId, it.facet), it.conversationId, it.drawnFrom.population, it.drawnFrom.sampled);
+    }
+  })();
 }
 
 /** Writes the packet next to its final name and renames it, so a crash never leaves half a file. */
@@ -116,7 +123,7 @@ export function exportPacket(
   const tmp = `${opts.file}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify(packet, null, 2) + '\n');
   renameSync(tmp, opts.file);
-  storePacket(db, packet);
+  storePacket(db, packet, items);
   return packet;
 }
 

@@ -157,19 +157,36 @@ function disagreementOf(u: Unit, votes: Votes, items: Map<string, ValidationItem
   return { itemId: u.itemId, facet: items.get(u.itemId)!.facet, level: u.level, judgements, tie: majority(u.verdicts.values()).tie };
 }
 
-function patternConfusion(units: Unit[], votes: Votes, items: Map<string, ValidationItem>) {
-  const truth: string[] = [];
-  const predicted: string[] = [];
+/** A validated pattern item: the classifier's pattern and the validators' truth (rules above). */
+export interface PatternTruth {
+  itemId: string;
+  predicted: string;
+  truth: string;
+}
+
+/** The run's validated pattern items, for the correction of pattern shares (corrected.ts). */
+export function validatedPatterns(db: Db, runId: string): { items: PatternTruth[]; excluded: number } {
+  const { items } = loadPackets(db, runId);
+  const votes = loadVotes(db, runId);
+  return patternTruths(unitsOf(votes, items, 'pattern'), votes, items);
+}
+
+function patternTruths(units: Unit[], votes: Votes, items: Map<string, ValidationItem>): { items: PatternTruth[]; excluded: number } {
+  const out: PatternTruth[] = [];
   let excluded = 0;
   for (const u of units) {
     const chosen = items.get(u.itemId)!.pattern!.chosen;
     const t = majority(u.verdicts.values()).correct ? chosen : bestGuess(u, votes);
     if (t === null) excluded++;
-    else {
-      truth.push(t);
-      predicted.push(chosen);
-    }
+    else out.push({ itemId: u.itemId, predicted: chosen, truth: t });
   }
+  return { items: out, excluded };
+}
+
+function patternConfusion(units: Unit[], votes: Votes, items: Map<string, ValidationItem>) {
+  const { items: judged, excluded } = patternTruths(units, votes, items);
+  const truth = judged.map((j) => j.truth);
+  const predicted = judged.map((j) => j.predicted);
   const extra = [...new Set([...truth, ...predicted])].filter((l) => !(PATTERN_OPTIONS as readonly string[]).includes(l)).sort();
   return { confusion: confusionMatrix(truth, predicted, [...PATTERN_OPTIONS, ...extra]), excluded };
 }

@@ -16,8 +16,11 @@ export interface SampleOptions {
 
 export const DEFAULT_SAMPLE_SIZE = 150;
 
+/** An item before a draw picks it. */
+export type EligibleItem = Omit<SampleItem, 'drawnFrom'>;
+
 /** Every 'ok' classification of the facet, ordered by conversation id so shuffles are reproducible. */
-export function eligibleItems(db: Db, runId: string, facet: ValidationFacet): SampleItem[] {
+export function eligibleItems(db: Db, runId: string, facet: ValidationFacet): EligibleItem[] {
   const rows = db
     .prepare(
       `SELECT conversation_id AS id, value, reason FROM classification
@@ -35,24 +38,35 @@ export function sampleItems(db: Db, runId: string, opts: SampleOptions): SampleI
   const size = opts.size ?? DEFAULT_SAMPLE_SIZE;
   if (!Number.isInteger(size) || size < 0) throw new InvalidInputError(`sample size must be a non-negative integer, got ${size}`);
   const items = eligibleItems(db, runId, opts.facet);
-  if (opts.method === 'simple') return shuffled(items, subSeed(opts.seed, `simple:${opts.facet}`)).slice(0, size);
+  if (opts.method === 'simple') {
+    // One stratum, the whole run: every item had the same chance, n / N.
+    const picked = shuffled(items, subSeed(opts.seed, `simple:${opts.facet}`)).slice(0, size);
+    return picked.map((it) => ({ ...it, drawnFrom: { population: items.length, sampled: picked.length } }));
+  }
   return stratifiedSample(items, size, opts.seed);
 }
 
-function stratifiedSample(items: SampleItem[], size: number, seed: number): SampleItem[] {
-  const strata = new Map<string, SampleItem[]>();
+function stratifiedSample(items: EligibleItem[], size: number, seed: number): SampleItem[] {
+  const strata = new Map<string, EligibleItem[]>();
   for (const it of items) strata.set(it.stratum, [...(strata.get(it.stratum) ?? []), it]);
   const keys = [...strata.keys()].sort();
   const counts = keys.map((k) => strata.get(k)!.length);
   const alloc = allocate(counts, Math.min(size, items.length));
-  const picked = keys.flatMap((k, h) => shuffled(strata.get(k)!, subSeed(seed, `stratum:${k}`)).slice(0, alloc[h]));
+  const picked = keys.flatMap((k, h) =>
+    shuffled(strata.get(k)!, subSeed(seed, `stratum:${k}`))
+      .slice(0, alloc[h])
+      .map((it) => ({ ...it, drawnFrom: { population: counts[h]!, sampled: alloc[h]! } })),
+  );
   // Interleave strata so a validator does not see one topic in a block.
   return shuffled(picked, subSeed(seed, 'stratified:order'));
 }
 
 /**
- * Proportional allocation with largest-remainder rounding (ties go to the earlier stratum), then
- * at least one item per non-empty stratum when the size allows it, taken from the largest allocations.
+ * Proportional allocation with largest-remainder rounding (ties go to the earlier stratum), then,
+ * when the size allows, at least one item per non-empty stratum and then at least two per stratum
+ * of two or more, taken from the largest allocations. Two, because a stratum with a single
+ * validated item shows no spread: the bootstrap of the corrected shares (weighted.ts) cannot
+ * resample it, and its intervals would leave that stratum's uncertainty out.
  */
 export function allocate(counts: readonly number[], size: number): number[] {
   const total = counts.reduce((a, b) => a + b, 0);
@@ -66,18 +80,22 @@ export function allocate(counts: readonly number[], size: number): number[] {
     alloc[h]!++;
     left--;
   }
-  if (size >= counts.filter((c) => c > 0).length) ensureOnePerStratum(counts, alloc);
+  for (const most of [1, 2]) {
+    const floors = counts.map((c) => Math.min(c, most));
+    if (size >= floors.reduce((a, b) => a + b, 0)) raiseToFloors(floors, alloc);
+  }
   return alloc;
 }
 
-function ensureOnePerStratum(counts: readonly number[], alloc: number[]): void {
-  for (let h = 0; h < counts.length; h++) {
-    if (counts[h]! === 0 || alloc[h]! > 0) continue;
-    // Donor: the stratum with the largest allocation above one (earliest on ties).
-    let donor = -1;
-    for (let d = 0; d < alloc.length; d++) if (alloc[d]! > 1 && (donor < 0 || alloc[d]! > alloc[donor]!)) donor = d;
-    if (donor < 0) return;
-    alloc[donor]!--;
-    alloc[h] = 1;
+function raiseToFloors(floors: readonly number[], alloc: number[]): void {
+  for (let h = 0; h < floors.length; h++) {
+    while (alloc[h]! < floors[h]!) {
+      // Donor: the stratum with the largest allocation above its own floor (earliest on ties).
+      let donor = -1;
+      for (let d = 0; d < alloc.length; d++) if (alloc[d]! > floors[d]! && (donor < 0 || alloc[d]! > alloc[donor]!)) donor = d;
+      if (donor < 0) return;
+      alloc[donor]!--;
+      alloc[h]!++;
+    }
   }
 }

@@ -5,7 +5,9 @@ import type { ValidationFacet } from '../../../src-shared/validation';
 export type {
   AccuracyEntry,
   ConfusionMatrix,
+  CorrectedShareInterval,
   CorrectedShares,
+  CorrectionStratum,
   Disagreement,
   FacetAgreement,
   Proportion,
@@ -22,4 +24,10 @@ export interface SampleItem {
   path?: string[];
   /** Top-level node id (task) or pattern (pattern), for stratified samples. */
   stratum: string;
+  /**
+   * The draw that picked it: N, the items it was drawn from (its stratum's, or the whole run's for
+   * a simple sample), and n, how many were drawn; its inclusion probability is n / N. Recorded with
+   * the packet (table validation_design) as the sampling design.
+   */
+  drawnFrom: { population: number; sampled: number };
 }

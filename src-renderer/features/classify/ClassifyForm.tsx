@@ -18,6 +18,7 @@ import { DatasetChoice, MethodChoice, Thresholds } from './ClassifyOptions';
 import { runsStore } from './store';
 import { EstimateFirst } from '../../components/EstimateFirst';
 import { useDemoActive } from '../project/demo';
+import { WindowAndIntervals } from './WindowAndIntervals';
 
 // The draft outlives the page, so stepping to Settings and back does not lose what was typed.
 let savedDraft: ClassifyDraft | undefined;
@@ -115,6 +116,7 @@ export function ClassifyForm({ onSettings }: { onSettings: () => void }) {
       <DatasetChoice draft={draft} set={set} datasets={datasets} />
       <MethodChoice draft={draft} set={set} hierarchies={hierarchies} />
       <Thresholds draft={draft} set={set} />
+      <WindowAndIntervals draft={draft} set={set} />
       <ThresholdWarnings warnings={thresholdWarnings(datasets, planOfDraft(draft))} />
       {draft.method === 'claude' && <ModelsInUse onSettings={onSettings} />}
       <EstimateFirst

@@ -111,6 +111,18 @@ export function Thresholds({ draft, set }: Pick<OptionsProps, 'draft' | 'set'>) 
         the top level and up to three per lower level; reported beside the single-task shares)
         {draft.method !== 'claude' && <span className="why-disabled">Only for the Claude method: the offline method picks one task.</span>}
       </label>
+      <label className="inline-choice">
+        <input
+          id="classify-composition"
+          type="checkbox"
+          checked={draft.composition && draft.method === 'claude'}
+          disabled={draft.method !== 'claude'}
+          onChange={(e) => set('composition', e.target.checked)}
+        />{' '}
+        Also ask whether each conversation is work, coursework or personal use (the paper’s Appendix B.7 check, with our own prompt: one
+        more call per conversation, screened in or out, by the screening model; shown in Explore as “Composition”)
+        {draft.method !== 'claude' && <span className="why-disabled">Only for the Claude method: the offline method asks no questions.</span>}
+      </label>
     </fieldset>
   );
 }

@@ -3,6 +3,10 @@
 import { DEFAULT_THRESHOLDS } from '../../../src-shared/taxonomy';
 import type { JobArgs } from '../../../src-shared/jobs';
 import { intField, type Parsed } from '../../components/form-values';
+import { isDay } from '../../../src-shared/time-window';
+
+/** The engine's default (classify/uncertainty/bootstrap.ts), repeated: the renderer cannot import the engine. */
+const DEFAULT_REPLICATES = 1000;
 
 export type Method = 'claude' | 'offline-embedding';
 
@@ -18,6 +22,14 @@ export interface ClassifyDraft {
   limit: string;
   /** Up to three tasks per conversation (paper k = 3; Claude method only). */
   multiTask: boolean;
+  /** Also ask work, coursework or personal use (B.7; Claude method only). */
+  composition: boolean;
+  /** Time window (Appendix E): whole days YYYY-MM-DD, empty for no bound. */
+  from: string;
+  to: string;
+  /** Bootstrap replicates for the report's 95% intervals (0: none) and their seed. */
+  replicates: string;
+  bootstrapSeed: string;
 }
 
 export function defaultDraft(): ClassifyDraft {
@@ -32,6 +44,11 @@ export function defaultDraft(): ClassifyDraft {
     batches: false,
     limit: '',
     multiTask: false,
+    composition: false,
+    from: '',
+    to: '',
+    replicates: String(DEFAULT_REPLICATES),
+    bootstrapSeed: '1',
   };
 }
 
@@ -46,7 +63,9 @@ export function classifyArgs(draft: ClassifyDraft): Parsed<JobArgs<'classify.run
   const minConversations = intField('Minimum conversations', draft.minConversations, 1);
   const minAccounts = intField('Minimum accounts', draft.minAccounts, 1);
   const limit = intField('Limit', draft.limit, 1);
-  const error = minConversations.error ?? minAccounts.error ?? limit.error;
+  const replicates = intField('Bootstrap replicates', draft.replicates, 0, 100_000);
+  const seed = intField('Bootstrap seed', draft.bootstrapSeed, 0);
+  const error = minConversations.error ?? minAccounts.error ?? limit.error ?? replicates.error ?? seed.error ?? windowError(draft);
   if (error) return { ok: false, error };
   const args: JobArgs<'classify.run'> = {
     name,
@@ -62,7 +81,24 @@ export function classifyArgs(draft: ClassifyDraft): Parsed<JobArgs<'classify.run
   if (limit.value !== undefined) args.limit = limit.value;
   // Only the Claude method asks for several tasks; the offline method picks one.
   if (draft.multiTask && draft.method === 'claude') args.tasksPerConversation = 3;
+  // The composition question is a Claude question; the offline method asks none.
+  if (draft.composition && draft.method === 'claude') args.composition = true;
+  if (replicates.value !== undefined) args.replicates = replicates.value;
+  if (seed.value !== undefined) args.bootstrapSeed = seed.value;
+  const from = draft.from.trim();
+  const to = draft.to.trim();
+  if (from || to) args.window = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
   return { ok: true, args };
+}
+
+/** The window's days must be days, in order. */
+function windowError(draft: Pick<ClassifyDraft, 'from' | 'to'>): string | undefined {
+  const from = draft.from.trim();
+  const to = draft.to.trim();
+  if (from && !isDay(from)) return `From must be a date YYYY-MM-DD (got “${from}”)`;
+  if (to && !isDay(to)) return `To must be a date YYYY-MM-DD (got “${to}”)`;
+  if (from && to && from > to) return `The time window starts (${from}) after it ends (${to})`;
+  return undefined;
 }
 
 /** A fresh run name suggestion that does not collide with existing runs: "run-1", "run-2", … */

@@ -45,19 +45,33 @@ export function IgnoredFilters({ kinds }: { kinds: FilterKind[] }) {
   );
 }
 
+/** A chart's data, or how to get it when it needs rows Explore has not loaded yet (store.ts fullRun). */
+export type TableSource = ChartTable | (() => Promise<ChartTable>);
+
 interface DownloadsProps {
   id: string;
   title: string;
   fileName: string;
-  table?: ChartTable;
+  table?: TableSource;
   images: boolean;
 }
 
 export function Downloads({ id, title, fileName, table, images }: DownloadsProps) {
   const [error, setError] = useState<string>();
+  const [fetching, setFetching] = useState(false);
+  const failed = (err: unknown) => setError(err instanceof Error ? err.message : String(err));
   const image = (format: ImageFormat) => {
     setError(undefined);
-    downloadImage(id, format, fileName).catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+    downloadImage(id, format, fileName).catch(failed);
+  };
+  const csv = (source: TableSource) => {
+    setError(undefined);
+    if (typeof source !== 'function') return downloadCsv(source, fileName);
+    setFetching(true);
+    source()
+      .then((t) => downloadCsv(t, fileName))
+      .catch(failed)
+      .finally(() => setFetching(false));
   };
   return (
     <div className="downloads" role="group" aria-label={`Download ${title}`}>
@@ -72,8 +86,9 @@ export function Downloads({ id, title, fileName, table, images }: DownloadsProps
         </>
       )}
       {table && (
-        <button type="button" className="button secondary" data-download="csv" onClick={() => downloadCsv(table, fileName)} aria-label={`Download the data of ${title} as CSV`}>
-          CSV
+        <button type="button" className="button secondary" data-download="csv" onClick={() => csv(table)} disabled={fetching}
+          aria-label={`Download the data of ${title} as CSV`}>
+          {fetching ? 'CSV…' : 'CSV'}
         </button>
       )}
       {error && (
@@ -92,7 +107,7 @@ interface ChartCardProps {
   figure: Figure;
   /** Accessible name of the chart (the drawing itself is not readable by screen readers). */
   label: string;
-  table: ChartTable;
+  table: TableSource;
   fileName: string;
   ignored?: FilterKind[];
   /** Controls above the chart (e.g. Figure 2's sunburst/treemap switch). */

@@ -24,6 +24,7 @@ export const FIGURE_SECTIONS: SectionInfo[] = [
   { id: 'fig10', title: 'Figure 10 · Conversations vs accounts', runOnly: true },
   { id: 'multitask', title: 'Multi-task assignment · single vs up to three tasks', runOnly: true },
   { id: 'sensitivity', title: 'Privacy thresholds · sensitivity of the results', runOnly: true },
+  { id: 'composition', title: 'Appendix B.7 · Work, coursework and personal use', runOnly: true },
   { id: 'fig13', title: 'Figure 13 · Top tasks' },
   ...HIERARCHY_SECTIONS,
   { id: 'table2', title: 'Table 2 · Usage by job zone' },

@@ -6,6 +6,8 @@ import { filterChoices, filterReport, filterRunReport, filtersActive } from '../
 import { errorLocation } from '../../transport/client';
 import { keptText, privacyOfReport } from '../classify/coverage';
 import { matchingSummary } from './captions';
+import { intervalsNote as intervalsNoteOf } from '../../../src-shared/uncertainty';
+import { fmtInt } from '../../../src-shared/charts/format';
 import { ComparePanel } from './ComparePanel';
 import { Contents } from './Contents';
 import { FilterPanel } from './FilterPanel';
@@ -16,9 +18,11 @@ import { HierarchyCards } from './HierarchyCards';
 import { ReconstructionCards } from './ReconstructionCards';
 import { MultiTaskCard } from './MultiTaskCard';
 import { SensitivityCard } from './SensitivityCard';
+import { CompositionCard } from './CompositionCard';
 import { exploreStore, useExplore, type ExploreState } from './store';
 import { SourcePicker } from './SourcePicker';
 import './explore.css';
+import { timeSpanText } from '../../../src-shared/time-window';
 
 function ErrorView({ error }: { error: ApiErrorPayload }) {
   const where = errorLocation(error);
@@ -49,14 +53,18 @@ function Figures({ state }: { state: ExploreState & Required<Pick<ExploreState, 
   // Choices come from the unfiltered report, so a filter never hides its own options.
   const choices = useMemo(() => filterChoices(state.report), [state.report]);
   const source = state.sources?.find((s) => s.id === state.selected);
-  const base = { report, filters, filtered: active, fileBase: state.report.source.id };
+  // The intervals are for the run's shares by conversations, not its by-accounts source (Figure 10).
+  const byAccounts = state.run !== undefined && state.report.source.id !== state.run.sourceId;
+  const intervals = active || byAccounts ? null : (state.run?.intervals ?? null);
+  const intervalsNote = intervalsNoteOf(state.report.source.kind, state.run, active, fmtInt, byAccounts);
+  const base = { report, filters, filtered: active, fileBase: state.report.source.id, intervals, intervalsNote };
   const runProps = { run, runError: state.runError, source, filters, fileBase: state.report.source.id };
   return (
     <>
       <p className="summary">{matchingSummary(state.report)}</p>
       {state.run && (
         <p className="summary kept-summary" id="explore-kept">
-          Run {state.run.run}: {keptText(privacyOfReport(state.run))}
+          Run {state.run.run}: {keptText(privacyOfReport(state.run))} {timeSpanText(state.run.timeSpan)}.
           {state.run.provenance && <strong className="provenance"> This run is a {state.run.provenance}: its numbers mean nothing.</strong>}
         </p>
       )}
@@ -73,6 +81,7 @@ function Figures({ state }: { state: ExploreState & Required<Pick<ExploreState, 
       <RunCard id="fig10" {...runProps} />
       <MultiTaskCard run={state.run} />
       <SensitivityCard run={state.run} />
+      <CompositionCard run={state.run} />
       <ReportCard id="fig13" {...base} />
       <HierarchyCards {...runProps} />
       <Table2Card {...base} paper={state.paper} />

@@ -17,6 +17,7 @@ import { hierarchyCaptions } from './captions';
 import { sectionTitle } from './Contents';
 import { HIERARCHY_SECTIONS } from './hierarchy-sections';
 import { ModelTasksCard } from './ModelTasksCard';
+import { exploreStore } from './store';
 import type { SourceOption } from './sources';
 import './hierarchy.css';
 
@@ -84,7 +85,11 @@ function BySwitch({ by, onChange }: { by: patterns.PatternsBy; onChange: (b: pat
 function PatternsCard({ run, filters, fileBase }: Drawn) {
   const [by, setBy] = useState<patterns.PatternsBy>('task');
   const figure = useMemo(() => patterns.toFigure(run, by), [run, by]);
-  const table = useMemo(() => patterns.toTable(run, by), [run, by]);
+  // A summary lists only the tasks the chart draws: the CSV of every task comes with the full report.
+  const table = useMemo(
+    () => (run.summary !== undefined && by === 'task' ? async () => patterns.toTable(await exploreStore.fullRun(run), by) : patterns.toTable(run, by)),
+    [run, by],
+  );
   return (
     <ChartCard id="patterns" title={sectionTitle('patterns')} caption={hierarchyCaptions(run).patterns} figure={figure}
       label={`Stacked bar chart: collaboration patterns per ${by}`} table={table} fileName={`patterns-by-${by}-${fileBase}`}

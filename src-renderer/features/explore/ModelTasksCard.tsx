@@ -10,6 +10,7 @@ import { fmtInt } from '../../../src-shared/charts/format';
 import { ChartCard } from './ChartCard';
 import { hierarchyCaptions } from './captions';
 import { sectionTitle } from './Contents';
+import { exploreStore } from './store';
 
 const ID = 'fig8tasks';
 
@@ -67,7 +68,11 @@ export function ModelTasksCard({ run, filters, fileBase }: { run: RunReport; fil
   const cmp = run.modelTasks;
   const resolved = useMemo(() => (cmp ? fig8Tasks.resolve(cmp, choice) : undefined), [cmp, choice]);
   const figure = useMemo(() => fig8Tasks.toFigure(run, choice), [run, choice]);
-  const table = useMemo(() => fig8Tasks.toTable(run, choice), [run, choice]);
+  // A summary holds only the rows the chart can draw: the CSV of every task comes with the full report.
+  const table = useMemo(
+    () => (run.summary !== undefined ? async () => fig8Tasks.toTable(await exploreStore.fullRun(run), choice) : fig8Tasks.toTable(run, choice)),
+    [run, choice],
+  );
   const level = resolved ? fig8Tasks.TASK_LEVELS.find((l) => l.level === resolved.level)?.label.toLowerCase() : undefined;
   return (
     <ChartCard id={ID} title={sectionTitle(ID)} caption={hierarchyCaptions(run, choice).fig8tasks} figure={figure}

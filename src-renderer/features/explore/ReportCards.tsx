@@ -2,6 +2,7 @@
 // gets the filtered report; figures are memoised per report so a re-render does not redraw Plotly.
 import { useMemo, useState } from 'react';
 import type { PaperReference, ReproduceReport } from '../../../src-shared/report';
+import type { RunIntervals } from '../../../src-shared/uncertainty';
 import type { ExploreFilters } from '../../../src-shared/explore-filters';
 import { ignoredFilters } from '../../../src-shared/explore-filters';
 import type { Figure } from '../../../src-shared/charts/plotly-types';
@@ -21,13 +22,16 @@ import { Table2View, table2Csv } from './Table2View';
 
 export type SimpleFigure = 'fig3' | 'fig4' | 'fig6' | 'fig6bands' | 'fig7' | 'fig13';
 
-const SIMPLE: Record<SimpleFigure, { label: string; figure: (r: ReproduceReport) => Figure; table: (r: ReproduceReport) => ChartTable }> = {
-  fig3: { label: 'Bar chart: Claude usage and BLS employment share per category', figure: fig3.toFigure, table: fig3.toTable },
-  fig4: { label: 'Line chart: share of occupations by share of tasks with usage', figure: fig4.toFigure, table: fig4.toTable },
-  fig6: { label: 'Scatter plot: usage share against median annual wage', figure: fig6.toFigure, table: fig6.toTable },
+type Intervals = RunIntervals | null | undefined;
+
+/** Figures 3, 4, 7 and 13 draw a run's 95% intervals as whiskers (`iv`); the others have none. */
+const SIMPLE: Record<SimpleFigure, { label: string; figure: (r: ReproduceReport, iv: Intervals) => Figure; table: (r: ReproduceReport, iv: Intervals) => ChartTable; whiskers?: true }> = {
+  fig3: { label: 'Bar chart: Claude usage and BLS employment share per category', figure: fig3.toFigure, table: fig3.toTable, whiskers: true },
+  fig4: { label: 'Line chart: share of occupations by share of tasks with usage', figure: fig4.toFigure, table: fig4.toTable, whiskers: true },
+  fig6: { label: 'Scatter plot: usage share against median annual wage', figure: (r) => fig6.toFigure(r), table: fig6.toTable },
   fig6bands: { label: 'Bar chart: share of usage per median-wage quartile', figure: (r) => fig6Bands.toFigure(r), table: fig6Bands.toTable },
-  fig7: { label: 'Bar chart: share of each collaboration pattern', figure: fig7.toFigure, table: fig7.toTable },
-  fig13: { label: 'Bar chart: tasks with the largest share of usage', figure: fig13.toFigure, table: fig13.toTable },
+  fig7: { label: 'Bar chart: share of each collaboration pattern', figure: fig7.toFigure, table: fig7.toTable, whiskers: true },
+  fig13: { label: 'Bar chart: tasks with the largest share of usage', figure: (r, iv) => fig13.toFigure(r, fig13.TOP_N, iv), table: fig13.toTable, whiskers: true },
 };
 
 interface CardProps {
@@ -35,16 +39,27 @@ interface CardProps {
   filters: ExploreFilters;
   filtered: boolean;
   fileBase: string;
+  /** The run's intervals (none for a release or while filters are on) and the sentence saying so. */
+  intervals?: Intervals;
+  intervalsNote?: string;
 }
 
-export function ReportCard({ id, report, filters, filtered, fileBase }: CardProps & { id: SimpleFigure }) {
+export function ReportCard({ id, report, filters, filtered, fileBase, intervals, intervalsNote }: CardProps & { id: SimpleFigure }) {
   const spec = SIMPLE[id];
-  const figure = useMemo(() => spec.figure(report), [spec, report]);
-  const table = useMemo(() => spec.table(report), [spec, report]);
-  const caption = useMemo(() => reportCaptions(report, filtered)[id], [report, filtered, id]);
+  const iv = spec.whiskers ? intervals : undefined;
+  // Figure 6 only: most occupations have tiny shares, which a log usage axis spreads out.
+  const [logY, setLogY] = useState(false);
+  const figure = useMemo(() => (id === 'fig6' && logY ? fig6.toFigure(report, { yAxis: 'log' }) : spec.figure(report, iv)), [id, logY, spec, report, iv]);
+  const table = useMemo(() => spec.table(report, iv), [spec, report, iv]);
+  const caption = useMemo(() => {
+    const text = reportCaptions(report, filtered)[id];
+    const note = spec.whiskers ? intervalsNote : undefined;
+    return [text, note].filter((s) => s !== undefined && s !== '').join(' ') || undefined;
+  }, [report, filtered, id, spec, intervalsNote]);
   return (
     <ChartCard id={id} title={sectionTitle(id)} caption={caption} figure={figure} label={spec.label} table={table}
-      fileName={`${id}-${fileBase}`} ignored={ignoredFilters(filters, id)} />
+      fileName={`${id}-${fileBase}`} ignored={ignoredFilters(filters, id)}
+      toolbar={id === 'fig6' ? <label><input type="checkbox" name="fig6-log" checked={logY} onChange={(e) => setLogY(e.target.checked)} /> Log usage axis</label> : undefined} />
   );
 }
 

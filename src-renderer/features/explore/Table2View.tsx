@@ -2,7 +2,7 @@
 // filter keeps only the chosen zones' rows (the published column included, for comparison).
 import type { PaperReference, ReproduceReport } from '../../../src-shared/report';
 import { fmt } from '../../../src-shared/charts/format';
-import { toTable2Rows, type Table2 } from '../../../src-shared/charts/table2';
+import { paperGapText, toTable2Rows, type Table2 } from '../../../src-shared/charts/table2';
 import type { ChartTable } from '../../../src-shared/charts/table';
 
 /** Rows of the chosen zones only; every zone when none is chosen. */
@@ -77,12 +77,15 @@ export function Table2View({ report, paper, zones = [] }: { report: ReproduceRep
           .map((g) => (
             <li key={g.label}>
               <strong>{g.label}:</strong> {g.coverage}
+              {g.paperGap !== undefined && <>; {paperGapText(g)}</>}
             </li>
           ))}
       </ul>
       <p className="note">
         Baseline: share of the tasks present in the data (each counted once) whose occupation is in the
         zone — the definition that reproduces the paper&apos;s published column. Ratio = conversations ÷ baseline.
+        {paper !== undefined &&
+          ' The variants differ only in where a task’s Job Zone comes from; each one’s largest gap to the paper’s Conv. % is listed above.'}
       </p>
     </>
   );

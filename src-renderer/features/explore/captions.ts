@@ -10,6 +10,7 @@ import * as fig8Tasks from '../../../src-shared/charts/fig8ModelTasks';
 import * as patterns from '../../../src-shared/charts/patternsByTask';
 import { levelCaption } from '../../../src-shared/charts/levelShares';
 import { appliedThresholds, thresholdsText } from '../../../src-shared/thresholds';
+import { intervalsNote } from '../../../src-shared/uncertainty';
 import type { ReconstructionReport } from '../../../src-shared/reconstruct';
 import { granularityInfo, largestLevel, levelLegend, type Granularity } from '../../../src-shared/charts/reconstruct-common';
 import { recallText } from '../../../src-shared/charts/figGRecovered';
@@ -69,7 +70,7 @@ export function hierarchyCaptions(run: RunReport, modelChoice: fig8Tasks.ModelTa
 export function runCaptions(run: RunReport) {
   const kept = keptSentence(run);
   return {
-    fig5: `${kept} ${fig5.noneText(run)}`,
+    fig5: `${kept} ${fig5.noneText(run)} ${intervalsNote('run', run, false, fmtInt)}`,
     fig8: `${kept} Each model's bars add up to 100% of the usage it answered.`,
     fig10: run.accountsKnown
       ? `${kept} The same tasks counted once per conversation and once per distinct account.`

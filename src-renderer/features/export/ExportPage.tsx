@@ -122,6 +122,9 @@ export function ExportPage() {
           <label className="inline-choice">
             <input type="checkbox" checked={draft.review} onChange={(e) => set('review', e.target.checked)} /> Review bundle
           </label>
+          <label className="inline-choice">
+            <input type="checkbox" checked={draft.replication} onChange={(e) => set('replication', e.target.checked)} /> Replication scripts (R, Python, Stata; needs CSV)
+          </label>
         </fieldset>
         <PrivacyOptIns draft={draft} set={set} />
         {!parsed.ok && <p className="field-error">{parsed.error}</p>}

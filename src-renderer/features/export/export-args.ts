@@ -15,6 +15,7 @@ export interface ExportDraft {
   html: boolean;
   charts: boolean;
   review: boolean;
+  replication: boolean;
   includeConversationText: boolean;
   includeAccountIds: boolean;
 }
@@ -28,6 +29,7 @@ export const DEFAULT_EXPORT: ExportDraft = {
   html: true,
   charts: true,
   review: false,
+  replication: false,
   includeConversationText: false,
   includeAccountIds: false,
 };
@@ -38,6 +40,7 @@ export function exportArgs(draft: ExportDraft): Parsed<JobArgs<'export.run'>> {
   if (!chosen) return { ok: false, error: draft.from === 'run' ? 'Choose a run' : 'Choose a source' };
   if (!outDir) return { ok: false, error: 'Type the output folder' };
   if (draft.formats.length === 0 && !draft.html && !draft.charts && !draft.review) return { ok: false, error: 'Choose at least one thing to write' };
+  if (draft.replication && !draft.formats.includes('csv')) return { ok: false, error: 'The replication scripts need the CSV format' };
   const isRun = draft.from === 'run';
   return {
     ok: true,
@@ -48,6 +51,7 @@ export function exportArgs(draft: ExportDraft): Parsed<JobArgs<'export.run'>> {
       html: draft.html,
       charts: draft.charts,
       review: draft.review,
+      ...(draft.replication ? { replication: true } : {}),
       includeConversationText: isRun && draft.includeConversationText,
       includeAccountIds: isRun && draft.includeAccountIds,
     },

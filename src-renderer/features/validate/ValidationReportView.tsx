@@ -117,6 +117,7 @@ function CorrectedShares({ report }: { report: AnalystReport }) {
             <th scope="col">Pattern</th>
             <th scope="col">Raw</th>
             <th scope="col">Corrected</th>
+            <th scope="col">95% interval</th>
             <th scope="col">Change (points)</th>
           </tr>
         </thead>
@@ -126,6 +127,7 @@ function CorrectedShares({ report }: { report: AnalystReport }) {
               <th scope="row">{r.pattern}</th>
               <td>{r.raw}</td>
               <td>{r.corrected}</td>
+              <td>{r.interval}</td>
               <td>{r.change}</td>
             </tr>
           ))}

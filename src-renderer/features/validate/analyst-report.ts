@@ -3,6 +3,7 @@
 // figure the page shows is tested without a DOM.
 import type { ApiResults } from '../../../src-shared/api';
 import type { AccuracyEntry, CorrectedShares, FacetAgreement } from '../../../src-shared/validation-report';
+import { correctedInterval, correctionNotes } from '../../../src-shared/validation-correction';
 
 export type AnalystReport = ApiResults['validate.report'];
 
@@ -79,6 +80,8 @@ export interface ShareRow {
   pattern: string;
   raw: string;
   corrected: string;
+  /** The corrected share's 95% bootstrap interval; '—' when the report has none. */
+  interval: string;
   /** Corrected minus raw, in percentage points with a sign. */
   change: string;
 }
@@ -89,17 +92,13 @@ export function shareRows(c: CorrectedShares): ShareRow[] {
     const corrected = c.corrected[label] ?? 0;
     const points = 100 * (corrected - raw);
     const change = Math.abs(points) < 0.05 ? '±0.0' : `${points > 0 ? '+' : '−'}${Math.abs(points).toFixed(1)}`;
-    return { pattern: label, raw: percent(raw), corrected: percent(corrected), change };
+    return { pattern: label, raw: percent(raw), corrected: percent(corrected), interval: correctedInterval(c, label, percent) ?? '—', change };
   });
 }
 
+/** How the shares were corrected, what was left out, and what the intervals do not cover. */
 export function correctionMethod(c: CorrectedShares): string {
-  const how = {
-    'matrix-inversion': 'matrix inversion',
-    'matrix-inversion-clipped': 'matrix inversion, negative shares clipped to 0',
-    'iterative-bayesian': 'iterative Bayesian unfolding (the matrix could not be inverted)',
-  }[c.method];
-  return `Corrected by ${how}, from ${c.validatedItems} validated item${c.validatedItems === 1 ? '' : 's'}.`;
+  return correctionNotes(c).join(' ') || `Corrected from ${c.validatedItems} validated item${c.validatedItems === 1 ? '' : 's'}.`;
 }
 
 export function reportSummary(report: AnalystReport): string {
