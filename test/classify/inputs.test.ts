@@ -9,6 +9,7 @@ import { closeProject, type Project } from '../../src-main/engine/project';
 import { exportHierarchy, hierarchyHash, importHierarchy } from '../../src-main/engine/hierarchy/store';
 import { reportRun } from '../../src-main/engine/review/runs';
 import { recordedInputs } from '../../src-main/engine/classify/inputs';
+import { runReport } from '../../src-main/engine/classify/report';
 import { importFile, importRelease } from '../../src-main/engine/ingest';
 import { ConflictError } from '../../src-main/engine/errors';
 import { runProject } from '../export/run-fixture';
@@ -64,6 +65,22 @@ describe('run inputs', () => {
     project.db.prepare("INSERT INTO conversation_import (id, dataset, file, format, sha256, status, started_at) VALUES ('i2', 'd', 'g.jsonl', 'jsonl', 'x', 'complete', '')").run();
     project.db.prepare("INSERT INTO conversation (id, dataset, messages_json, turns, chars, import_id) VALUES ('extra', 'd', '[]', 0, 0, 'i2')").run();
     expect(() => reportRun(project.db, 'r')).toThrow(/conversation dataset "d" has changed \(79 conversations when the run finished, 80 now\)/);
+  });
+
+  it('an unchanged dataset is vouched for by its stamp; a changed stamp with the same content is re-stamped, not refused', () => {
+    reportRun(project.db, 'r');
+    const stamped = recordedInputs(project.db, 'r');
+    expect(Object.keys(stamped?.stamps ?? {})).toEqual(['d']);
+    // A run recorded before stamps existed gets them at its next report (aggregated, not from the store), its hashes unchanged.
+    project.db.prepare('UPDATE classify_run SET inputs_json = ? WHERE id = ?').run(JSON.stringify({ ...stamped, stamps: undefined }), 'r');
+    runReport(project.db, 'r');
+    expect(recordedInputs(project.db, 'r')).toEqual(stamped);
+    // An import that added nothing moves the stamp but not the content.
+    project.db.prepare("INSERT INTO conversation_import (id, dataset, file, format, sha256, status, started_at) VALUES ('i0', 'd', 'same.jsonl', 'jsonl', 'x', 'complete', '')").run();
+    expect(() => runReport(project.db, 'r')).not.toThrow();
+    const restamped = recordedInputs(project.db, 'r');
+    expect(restamped?.datasets).toEqual(stamped?.datasets);
+    expect(restamped?.stamps?.d).not.toBe(stamped?.stamps?.d);
   });
 
   it('reference files: other content under an existing dataset is refused unless replaced, and the run then says so', () => {

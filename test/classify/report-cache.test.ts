@@ -7,7 +7,8 @@ import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeProject, type Project } from '../../src-main/engine/project';
 import { importRelease } from '../../src-main/engine/ingest';
-import { cachedRunReport, reportFingerprint } from '../../src-main/engine/classify/report-cache';
+import { cachedRunReport, reportFingerprint, storedSummary } from '../../src-main/engine/classify/report-cache';
+import { summariseReport } from '../../src-main/engine/classify/report-summary';
 import { runReportAsync } from '../../src-main/engine/classify/report-async';
 import { runReport } from '../../src-main/engine/classify/report';
 import { reportRun } from '../../src-main/engine/review/runs';
@@ -45,6 +46,22 @@ describe('stored run reports', () => {
     expect(second).toEqual(fresh());
     expect(first.tasks.kept).toBe(2);
     expect(project.db.prepare("SELECT count(*) FROM run_report WHERE run_id = 'r'").pluck().get()).toBe(1);
+  });
+
+  it('Explore\'s summary is stored with the report and read back alone, computed or not', async () => {
+    const computed = await runReportAsync(project.db, 'r', 'mini', { summary: true });
+    const key = reportFingerprint(project.db, 'r', 'mini');
+    const full = cachedRunReport(project.db, 'r', 'mini');
+    expect(aggregations).toHaveBeenCalledTimes(1);
+    expect(computed).toEqual(summariseReport(full));
+    expect(storedSummary(project.db, 'r', key)).toEqual(computed);
+    expect(await runReportAsync(project.db, 'r', 'mini', { summary: true })).toEqual(computed);
+    expect(storedSummary(project.db, 'r', 'another key')).toBeNull();
+    // One JSON document, opening with the summary's length in bytes.
+    const row = JSON.parse(project.db.prepare("SELECT report_json FROM run_report WHERE run_id = 'r'").pluck().get() as string) as Record<string, unknown>;
+    expect(Object.keys(row)).toEqual(['summaryBytes', 'summary', 'report']);
+    expect(row.report).toEqual(full);
+    expect(aggregations).toHaveBeenCalledTimes(1);
   });
 
   it('reportRun (review bundles, Explore via analysis.runReport) goes through the store too', () => {

@@ -47,9 +47,8 @@ describe('run report summary', () => {
     expect(summary.summary).toEqual({ patternsByTask: 3000, modelTasks: { top: 12, middle: 150, base: 3000 } });
     expect(summary.patternsByTask.length).toBeLessThan(300);
     expect(summary.modelTasks!.levels.base.length).toBeLessThan(1500);
-    const { patternsByTask: _p, modelTasks: _m, summary: _s, ...rest } = summary;
-    const { patternsByTask: _fp, modelTasks: _fm, ...fullRest } = full;
-    expect(rest).toEqual(fullRest);
+    const others = (r: RunReport) => Object.fromEntries(Object.entries(r).filter(([k]) => !['patternsByTask', 'modelTasks', 'summary'].includes(k)));
+    expect(others(summary)).toEqual(others(full));
     expect(Object.keys(summary)).toEqual([...Object.keys(full), 'summary']);
   });
 
@@ -77,8 +76,8 @@ describe('run report summary', () => {
 
   it('leaves a small report whole but for the marker', () => {
     const small = bigReport(10);
-    const { summary: marker, ...rest } = summariseReport(small);
-    expect(marker).toEqual({ patternsByTask: 10, modelTasks: { top: 12, middle: 150, base: 10 } });
+    const rest = summariseReport(small);
+    expect(rest.summary).toEqual({ patternsByTask: 10, modelTasks: { top: 12, middle: 150, base: 10 } });
     expect(rest.patternsByTask).toEqual(small.patternsByTask.filter((b) => b.conversations > 0));
     expect(rest.modelTasks!.levels.base).toEqual(small.modelTasks!.levels.base.filter((r) => Object.values(r.shares).some((s) => s > 0)));
   });

@@ -102,8 +102,16 @@ describe('run facts', () => {
     expect(order).toEqual([...order].sort());
   });
 
+  it('merges the groups over patterns, per task and model, in the same order', () => {
+    const facts = loadRunFacts(db, cfg);
+    const merged = new Map<string, number>();
+    for (const g of reference().groups) merged.set(`${g.nodeId}|${g.model}`, (merged.get(`${g.nodeId}|${g.model}`) ?? 0) + g.n);
+    expect(facts.byModel.map((g) => [`${g.nodeId}|${g.model}`, g.n])).toEqual([...merged].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+    expect(facts.byModel.every((g) => g.pattern === null)).toBe(true);
+  });
+
   it('a run whose conversations name no account does not apply the account threshold', () => {
     const none = resolveConfig({ ...cfg, name: 'r', datasets: ['empty'] });
-    expect(loadRunFacts(db, none)).toEqual({ accountsKnown: false, tasks: new Map(), groups: [] });
+    expect(loadRunFacts(db, none)).toEqual({ accountsKnown: false, tasks: new Map(), groups: [], byModel: [] });
   });
 });

@@ -3,8 +3,10 @@
 // `minConversations` conversations from at least `minAccounts` distinct accounts.
 import type { Db } from '../../db/open';
 import type { ClassifyConfig } from './config';
-import { normaliseTask } from '../analyze/occupations';
-import { loadRunFacts, type FactGroup, type RunFacts } from './run-facts';
+import type { CategoryShare } from '../../../src-shared/report';
+import type { AnalysisInputs } from '../analyze/inputs';
+import { categoryShares, normaliseTask, splitAcrossOccupations } from '../analyze/occupations';
+import { binary, loadRunFacts, type FactGroup, type RunFacts } from './run-facts';
 
 export interface TaskCount {
   nodeId: string;
@@ -35,16 +37,37 @@ export function countTasks(db: Db, cfg: ClassifyConfig, facts: RunFacts = loadRu
   return { accountsKnown: facts.accountsKnown, tasks };
 }
 
-/** Percent of kept usage per task, by conversations or by distinct accounts. */
-export function taskShares(counts: TaskCount[], by: 'conversations' | 'accounts'): { taskName: string; pct: number }[] {
+/**
+ * Percent of kept usage per task, by conversations or by distinct accounts. `keyOf`: the task's
+ * normalised text when the caller has it already (the run report asks once per model).
+ */
+export function taskShares(
+  counts: TaskCount[],
+  by: 'conversations' | 'accounts',
+  keyOf: (t: TaskCount) => string = (t) => normaliseTask(t.task),
+): { taskName: string; pct: number }[] {
   const kept = counts.filter((t) => t.kept);
   const total = kept.reduce((s, t) => s + t[by], 0);
   const merged = new Map<string, number>();
   for (const t of kept) {
-    const key = normaliseTask(t.task);
+    const key = keyOf(t);
     merged.set(key, (merged.get(key) ?? 0) + (total > 0 ? (100 * t[by]) / total : 0));
   }
   return [...merged].map(([taskName, pct]) => ({ taskName, pct }));
+}
+
+/**
+ * The category shares reproduceFromInputs(inputs).categories gives, by the same functions, without
+ * the rest of the paper's analyses: the run report needs only these for its per-account and
+ * per-model variants.
+ */
+export function categoriesOf(inputs: Pick<AnalysisInputs, 'usageTasks' | 'tasks' | 'majorGroups' | 'blsEmployment'>): CategoryShare[] {
+  return categoryShares(splitAcrossOccupations(inputs).rows, inputs);
+}
+
+/** A usage source's task shares as loadInputs reads them (same query, same order). */
+export function usageTasksOf(db: Db, sourceId: string): AnalysisInputs['usageTasks'] {
+  return db.prepare('SELECT task_name AS taskName, pct FROM usage_task WHERE source_id = ? ORDER BY task_name').all(sourceId) as AnalysisInputs['usageTasks'];
 }
 
 /** Stores a run's shares as a usage source ("run:<name>", plus ":accounts" for Figure 10). */
@@ -61,13 +84,29 @@ export function writeRunSource(db: Db, cfg: ClassifyConfig, counts: TaskCounts, 
         `INSERT INTO usage_source (id, kind, label, task_dataset, wage_dataset, soc_dataset, bls_dataset, created_at)
          VALUES (?, 'run', ?, ?, ?, ?, ?, ?)`,
       ).run(sourceId, `Run ${cfg.name} (${cfg.method}, by ${by})`, hierarchyCfg.taskDataset, referenceDataset, referenceDataset, referenceDataset, new Date().toISOString());
-      const insert = db.prepare('INSERT INTO usage_task (source_id, task_name, pct) VALUES (?, ?, ?)');
-      for (const s of taskShares(counts.tasks, by)) insert.run(sourceId, s.taskName, s.pct);
+      insertShares(db, sourceId, taskShares(counts.tasks, by));
       const insertPattern = db.prepare('INSERT INTO usage_pattern (source_id, pattern, pct) VALUES (?, ?, ?)');
       for (const [pattern, pct] of patterns) insertPattern.run(sourceId, pattern, pct);
     }
   })();
   return id;
+}
+
+const ROWS_PER_INSERT = 100;
+
+/**
+ * A source's task shares, in key order and a hundred rows a statement: a run has tens of thousands
+ * of tasks, and one statement per row in arbitrary order spent most of its time in statement
+ * calls and index page splits.
+ */
+function insertShares(db: Db, sourceId: string, shares: { taskName: string; pct: number }[]): void {
+  const rows = [...shares].sort((a, b) => binary(a.taskName, b.taskName));
+  const statement = (n: number) => db.prepare(`INSERT INTO usage_task (source_id, task_name, pct) VALUES ${Array(n).fill('(?, ?, ?)').join(', ')}`);
+  const full = statement(ROWS_PER_INSERT);
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+    (chunk.length === ROWS_PER_INSERT ? full : statement(chunk.length)).run(chunk.flatMap((r) => [sourceId, r.taskName, r.pct]));
+  }
 }
 
 /** Pattern shares (percent, 'none' included) over conversations whose task passed the thresholds. */

@@ -5,6 +5,7 @@
 import type { ModelTaskComparison, ModelTaskRow } from '../../../src-shared/report';
 import { contrast } from '../../../src-shared/charts/fig8ModelTasks';
 import { UNKNOWN_MODEL } from '../../../src-shared/charts/fig8Models';
+import type { HierarchyNode } from '../hierarchy/store';
 import { countAtLevel, type HierarchyLevels, type KeptConversation } from './levels';
 
 function modelsByConversations(convs: readonly KeptConversation[]): ModelTaskComparison['models'] {
@@ -39,7 +40,20 @@ function levelRows(
     .map((r) => r.row);
 }
 
-export function modelTaskComparison(convs: readonly KeptConversation[], levels: HierarchyLevels): ModelTaskComparison {
+/** The same levels, each node's ancestor at a level looked up once: every model's rows ask again for the same tasks. */
+function memoised(levels: HierarchyLevels): HierarchyLevels {
+  const found = new Map<number, Map<string, HierarchyNode | undefined>>();
+  const ancestor = (nodeId: string, level: number): HierarchyNode | undefined => {
+    const atLevel = found.get(level) ?? new Map<string, HierarchyNode | undefined>();
+    found.set(level, atLevel);
+    if (!atLevel.has(nodeId)) atLevel.set(nodeId, levels.ancestor(nodeId, level));
+    return atLevel.get(nodeId);
+  };
+  return { ...levels, ancestor };
+}
+
+export function modelTaskComparison(convs: readonly KeptConversation[], hierarchy: HierarchyLevels): ModelTaskComparison {
+  const levels = memoised(hierarchy);
   const models = modelsByConversations(convs);
   // Conversations whose file named no model are listed, but compared only when fewer than two named
   // models remain: "unknown" vs a model says nothing about either.

@@ -6,17 +6,18 @@ import { loadNodes } from '../hierarchy/store';
 import type { ClassifyConfig } from './config';
 import type { TaskCount } from './aggregate';
 import { modelTaskComparison } from './by-model-tasks';
-import { hierarchyLevels, keptConversations, levelShares, mergePatterns } from './levels';
+import { hierarchyLevels, keptConversations, levelShares } from './levels';
 import { characteristicTasks } from './patterns-by-task';
-import type { FactGroup } from './run-facts';
+import type { RunFacts } from './run-facts';
 
 type HierarchyAnalyses = Required<Pick<RunReport, 'topLevelTasks' | 'middleLevelTasks' | 'modelTasks' | 'characteristicTasks'>>;
 
 /** Everything the run report adds from the hierarchy: Figures 11 and 12, Figure 8 by task, B.5. */
-export function hierarchyAnalyses(db: Db, cfg: ClassifyConfig, kept: readonly TaskCount[], groups: readonly FactGroup[]): HierarchyAnalyses {
+export function hierarchyAnalyses(db: Db, cfg: ClassifyConfig, kept: readonly TaskCount[], facts: Pick<RunFacts, 'groups' | 'byModel'>): HierarchyAnalyses {
   const levels = hierarchyLevels(loadNodes(db, cfg.hierarchyId));
-  const convs = keptConversations(groups, kept);
-  const byModel = mergePatterns(convs);
+  const convs = keptConversations(facts.groups, kept);
+  // Already merged over patterns when read (run-facts.ts): the level and model analyses ignore the pattern.
+  const byModel = keptConversations(facts.byModel, kept);
   return {
     topLevelTasks: levelShares(byModel, levels, levels.top),
     middleLevelTasks: levelShares(byModel, levels, levels.middle),

@@ -14,6 +14,12 @@ export interface RunInputs {
   datasets?: { name: string; hash: string; conversations: number }[];
   /** Recorded at the first report: the release whose wages, SOC and BLS files the analyses read. */
   reference?: { dataset: string; hash: string };
+  /**
+   * Per dataset name: its conversationStamp when its hash was last found equal to the recorded one.
+   * While the stamp is the same so is the content, and the hash (a count over every row) is not
+   * computed again; older records without stamps get them at their next report.
+   */
+  stamps?: Record<string, string>;
 }
 
 /** Conversations are only ever added (INSERT OR IGNORE), so which imports hold how many rows fixes the content. */
@@ -22,6 +28,25 @@ export function datasetHash(db: Db, dataset: string): { hash: string; conversati
     .prepare('SELECT import_id AS id, count(*) AS n FROM conversation WHERE dataset = ? GROUP BY import_id ORDER BY import_id')
     .all(dataset) as { id: string; n: number }[];
   return { hash: sha256(rows.map((r) => `${r.id}\t${r.n}`).join('\n')), conversations: rows.reduce((s, r) => s + r.n, 0) };
+}
+
+/**
+ * A dataset's imports and its latest conversation key, read with two index seeks. Conversations are
+ * only ever added (INSERT OR IGNORE, new keys: AUTOINCREMENT never reuses one) or discarded with an
+ * unfinished import (whose row goes too), so this moves whenever datasetHash's content would.
+ */
+export function conversationStamp(db: Db, dataset: string): { dataset: string; latest: number | null; imports: unknown[] } {
+  const latest = db.prepare('SELECT max(rowid) FROM conversation WHERE dataset = ?').pluck().get(dataset) as number | null;
+  const imports = db.prepare('SELECT id, status, added FROM conversation_import WHERE dataset = ? ORDER BY id').all(dataset);
+  return { dataset, latest, imports };
+}
+
+/** The stamp and, unless it equals `known`, the content hash, read in one snapshot. */
+function datasetNow(db: Db, dataset: string, known: string | undefined): { stamp: string; content?: { hash: string; conversations: number } } {
+  return db.transaction(() => {
+    const stamp = sha256(JSON.stringify(conversationStamp(db, dataset)));
+    return stamp === known ? { stamp } : { stamp, content: datasetHash(db, dataset) };
+  })();
 }
 
 /** The reference release's files as imported (kind and file sha256 each). */
@@ -50,11 +75,22 @@ export function recordRunStart(db: Db, cfg: ClassifyConfig): void {
   store(db, cfg.name, { ...(before ?? {}), hierarchy });
 }
 
+/** Each dataset's content hash now, with the stamps that vouch for it. */
+function hashDatasets(db: Db, names: readonly string[]): Pick<RunInputs, 'datasets' | 'stamps'> {
+  const stamps: Record<string, string> = {};
+  const datasets = names.map((name) => {
+    const now = datasetNow(db, name, undefined);
+    stamps[name] = now.stamp;
+    return { name, ...now.content! };
+  });
+  return { datasets, stamps };
+}
+
 /** At a run's end: the datasets as classified (a re-finished run records them afresh). */
 export function recordRunFinish(db: Db, cfg: ClassifyConfig): void {
   const before = recordedInputs(db, cfg.name);
   const hierarchy = before?.hierarchy ?? { id: cfg.hierarchyId, hash: hierarchyHash(db, cfg.hierarchyId) };
-  store(db, cfg.name, { ...(before ?? {}), hierarchy, datasets: cfg.datasets.map((name) => ({ name, ...datasetHash(db, name) })) });
+  store(db, cfg.name, { ...(before ?? {}), hierarchy, ...hashDatasets(db, cfg.datasets) });
 }
 
 /**
@@ -67,12 +103,13 @@ export function verifyRunInputs(db: Db, cfg: ClassifyConfig, status: string, ref
   const hierarchy = hierarchyHash(db, cfg.hierarchyId);
   const h = before === null ? null : hierarchyChange(before, hierarchy);
   if (h !== null) changes.push(h);
-  const datasets = cfg.datasets.map((name) => ({ name, ...datasetHash(db, name) }));
+  const stamps: Record<string, string> = {};
   for (const d of before?.datasets ?? []) {
-    const now = datasets.find((x) => x.name === d.name);
-    if (now !== undefined && now.hash !== d.hash) {
-      changes.push(`conversation dataset "${d.name}" has changed (${d.conversations} conversations when the run finished, ${now.conversations} now)`);
-    }
+    if (!cfg.datasets.includes(d.name)) continue;
+    const now = datasetNow(db, d.name, before?.stamps?.[d.name]);
+    if (now.content !== undefined && now.content.hash !== d.hash) {
+      changes.push(`conversation dataset "${d.name}" has changed (${d.conversations} conversations when the run finished, ${now.content.conversations} now)`);
+    } else stamps[d.name] = now.stamp;
   }
   const reference = referenceHash(db, referenceDataset);
   if (before?.reference?.dataset === referenceDataset && before.reference.hash !== reference) {
@@ -86,7 +123,7 @@ export function verifyRunInputs(db: Db, cfg: ClassifyConfig, status: string, ref
   }
   store(db, cfg.name, {
     hierarchy: before?.hierarchy ?? { id: cfg.hierarchyId, hash: hierarchy },
-    ...(before?.datasets !== undefined ? { datasets: before.datasets } : status === 'complete' ? { datasets } : {}),
+    ...(before?.datasets !== undefined ? { datasets: before.datasets, stamps } : status === 'complete' ? hashDatasets(db, cfg.datasets) : {}),
     reference: { dataset: referenceDataset, hash: reference },
   });
 }

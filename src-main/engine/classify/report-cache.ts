@@ -14,10 +14,12 @@ import { sha256 } from '../base/hash';
 import { NotFoundError } from '../errors';
 import { hierarchyHash } from '../hierarchy/store';
 import { ClassifyConfigSchema } from './config';
+import { conversationStamp } from './inputs';
 import { runReport } from './report';
+import { summariseReport } from './report-summary';
 
 /** Bump when runReport's output changes within one app version (the app version is in the key too). */
-const REPORT_FORMAT = 1;
+const REPORT_FORMAT = 2;
 
 /**
  * The run's latest classification write. Rows are only ever written with INSERT OR REPLACE (a
@@ -37,17 +39,6 @@ function classificationStamp(db: Db, runId: string): number | null {
     )
     .pluck()
     .get({ run: runId }) as number | null;
-}
-
-/**
- * A dataset's conversations: its imports and its latest row. Conversations are only added (or
- * discarded with an unfinished import), so these move whenever datasetHash would, without
- * counting a million rows.
- */
-function conversationStamp(db: Db, dataset: string): unknown {
-  const latest = db.prepare('SELECT max(rowid) FROM conversation WHERE dataset = ?').pluck().get(dataset) as number | null;
-  const imports = db.prepare('SELECT id, status, added FROM conversation_import WHERE dataset = ? ORDER BY id').all(dataset);
-  return { dataset, latest, imports };
 }
 
 /** What runReport(db, runId, reference) is computed from, hashed; computed before the report, never after. */
@@ -72,26 +63,54 @@ export function reportFingerprint(db: Db, runId: string, reference: string): str
   );
 }
 
+/**
+ * The stored row: Explore's summary first (report-summary.ts), then the full report, as one JSON
+ * document that opens with the summary's length in bytes, so Explore's read stops after it.
+ */
+const HEAD = /^\{"summaryBytes":(\d+),"summary":/;
+
+/** Both as JSON; null when the report holds a NaN or Infinity (JSON has neither: the store never changes a number). */
+function storedJson(report: RunReport): string | null {
+  let lossless = true;
+  const finite = (_key: string, value: unknown) => {
+    if (typeof value === 'number' && !Number.isFinite(value)) lossless = false;
+    return value;
+  };
+  const summary = JSON.stringify(summariseReport(report), finite);
+  const full = JSON.stringify(report, finite);
+  return lossless ? `{"summaryBytes":${Buffer.byteLength(summary)},"summary":${summary},"report":${full}}` : null;
+}
+
+/** Explore reads the run's usage sources next to the report; ones removed since are rewritten by computing. */
+function sourcesThere(db: Db, report: RunReport): boolean {
+  return db.prepare('SELECT count(*) FROM usage_source WHERE id IN (?, ?)').pluck().get(report.sourceId, `${report.sourceId}:accounts`) === 2;
+}
+
 /** The stored report when it was computed from exactly these inputs and its usage sources are still there. */
 export function storedReport(db: Db, runId: string, key: string): RunReport | null {
   const json = db.prepare('SELECT report_json FROM run_report WHERE run_id = ? AND key = ?').pluck().get(runId, key) as string | undefined;
   if (json === undefined) return null;
-  const report = JSON.parse(json) as RunReport;
-  // Explore reads the run's usage sources next to the report; ones removed since are rewritten by computing.
-  const sources = db.prepare('SELECT count(*) FROM usage_source WHERE id IN (?, ?)').pluck().get(report.sourceId, `${report.sourceId}:accounts`);
-  return sources === 2 ? report : null;
+  const report = (JSON.parse(json) as { report: RunReport }).report;
+  return sourcesThere(db, report) ? report : null;
+}
+
+/** The stored report's summary, read without the rest of the row (a few hundred KB of an 11 MB report at 1M conversations). */
+export function storedSummary(db: Db, runId: string, key: string): RunReport | null {
+  const part = db.prepare('SELECT substr(CAST(report_json AS BLOB), ?, ?) FROM run_report WHERE run_id = ? AND key = ?').pluck();
+  const head = part.get(1, 64, runId, key) as Buffer | undefined;
+  if (head === undefined) return null;
+  const m = HEAD.exec(head.toString('latin1'));
+  if (m === null) throw new Error(`the stored report of run "${runId}" does not open with its summary's length`);
+  const bytes = part.get(m[0].length + 1, Number(m[1]), runId, key) as Buffer;
+  const summary = JSON.parse(bytes.toString('utf8')) as RunReport;
+  return sourcesThere(db, summary) ? summary : null;
 }
 
 /** Computes the report and stores it under `key` (taken before computing, so a write meanwhile makes it stale, not wrong). */
 export function reportAndStore(db: Db, runId: string, reference: string, key: string = reportFingerprint(db, runId, reference)): RunReport {
   const report = runReport(db, runId, reference);
-  // JSON has no NaN or Infinity: a report holding one is not stored, so the store never changes a number.
-  let lossless = true;
-  const json = JSON.stringify(report, (_key, value: unknown) => {
-    if (typeof value === 'number' && !Number.isFinite(value)) lossless = false;
-    return value;
-  });
-  if (lossless) {
+  const json = storedJson(report);
+  if (json !== null) {
     db.prepare('INSERT OR REPLACE INTO run_report (run_id, key, report_json, created_at) VALUES (?, ?, ?, ?)').run(runId, key, json, new Date().toISOString());
   }
   return report;

@@ -5,17 +5,19 @@ import type { PatternBreakdown, RunReport } from '../../../src-shared/report';
 import { AUTOMATION_PATTERNS, type CollaborationPattern } from '../../../src-shared/taxonomy';
 import { loadInputs, type AnalysisInputs } from '../analyze/inputs';
 import { NotFoundError } from '../errors';
-import { reproduceFromInputs } from '../analyze/reproduce';
 import { normaliseTask, splitAcrossOccupations } from '../analyze/occupations';
 import { compareDistributions } from '../analyze/stats';
 import { ClassifyConfigSchema } from './config';
 import { DEMO_PROVENANCE } from '../../../src-shared/demo';
-import { countTasks, taskShares, writeRunSource, type TaskCount } from './aggregate';
+import { categoriesOf, countTasks, taskShares, usageTasksOf, writeRunSource, type TaskCount } from './aggregate';
 import { verifyRunInputs } from './inputs';
 import { multiTaskReport } from './multi-task-report';
+import { compositionReport } from './composition-report';
 import { hierarchyAnalyses } from './hierarchy-analyses';
 import { patternPcts } from './patterns-by-task';
+import { runUncertainty } from './uncertainty';
 import { binary, loadRunFacts, type FactGroup } from './run-facts';
+import { timeSpan } from './scope';
 
 export function runReport(db: Db, runId: string, referenceDataset = 'aei-2025-02-10'): RunReport {
   const row = db.prepare('SELECT config_json, status FROM classify_run WHERE id = ?').get(runId) as { config_json: string; status: string } | undefined;
@@ -28,8 +30,9 @@ export function runReport(db: Db, runId: string, referenceDataset = 'aei-2025-02
   const sourceId = writeRunSource(db, cfg, counts, referenceDataset, facts);
   // Loaded once: Figure 10, patterns by occupation and usage by model all read the same inputs.
   const inputs = loadInputs(db, sourceId);
-  const byConv = reproduceFromInputs(inputs).categories;
-  const byAcc = new Map(reproduceFromInputs(loadInputs(db, `${sourceId}:accounts`)).categories.map((c) => [c.title, c.usagePct]));
+  const byConv = categoriesOf(inputs);
+  // The accounts source differs from the conversations one only in its task shares.
+  const byAcc = new Map(categoriesOf({ ...inputs, usageTasks: usageTasksOf(db, `${sourceId}:accounts`) }).map((c) => [c.title, c.usagePct]));
   const categories = byConv.map((c) => ({ title: c.title, byConversations: c.usagePct, byAccounts: byAcc.get(c.title) ?? 0 }));
   const kept = counts.tasks.filter((t) => t.kept);
   const dropped = counts.tasks.filter((t) => !t.kept);
@@ -53,14 +56,18 @@ export function runReport(db: Db, runId: string, referenceDataset = 'aei-2025-02
       correlation: compareDistributions(categories.map((c) => c.byConversations), categories.map((c) => c.byAccounts)),
     },
     ...skillShares(db, runId),
-    byModel: byModel(facts.groups, kept, inputs),
+    byModel: byModel(facts.byModel, kept, inputs),
     patternsByTask: kept
       .map((t) => breakdown(t.task, patterns.get(t.nodeId) ?? new Map()))
       .filter((b) => b.conversations > 0)
       .sort((a, b) => b.conversations - a.conversations),
     patternsByOccupation: byOccupation(inputs, kept, patterns),
     multiTask: multiTaskReport(db, cfg, counts, inputs),
-    ...hierarchyAnalyses(db, cfg, kept, facts.groups),
+    composition: compositionReport(db, cfg, counts),
+    ...hierarchyAnalyses(db, cfg, kept, facts),
+    // Confidence intervals on the shares above (classify/uncertainty/).
+    ...runUncertainty(db, cfg, inputs),
+    timeSpan: timeSpan(db, cfg),
   };
 }
 
@@ -116,6 +123,9 @@ function byOccupation(inputs: AnalysisInputs, kept: { nodeId: string; task: stri
   return [...occ].map(([title, counts]) => breakdown(title, counts)).sort((a, b) => b.conversations - a.conversations);
 }
 
+/** skillShares' rule in words, for the export manifest (method). */
+export const SKILLS_NONE_RULE = 'Figure 5: conversations answered "none" (an empty skill list) are left out of the denominator; their share is skillsNonePct';
+
 /** Skills are JSON lists, counted per distinct list (a few dozen) rather than parsed per row. */
 /**
  * Figure 5 as the paper computes it (B.4): conversations answered "none" (stored as an empty list)
@@ -149,7 +159,10 @@ function skillShares(db: Db, runId: string): Pick<RunReport, 'skills' | 'skillsN
  * Models that answered only tasks under the thresholds have nothing to show and are left out.
  */
 function byModel(groups: readonly FactGroup[], kept: TaskCount[], base: AnalysisInputs): RunReport['byModel'] {
+  // `groups` are the run's conversations by task and model (RunFacts.byModel), in node id order.
   const keptById = new Map(kept.map((t) => [t.nodeId, t]));
+  // Each task's text normalised once, not once per model.
+  const keys = new Map(kept.map((t) => [t.nodeId, normaliseTask(t.task)]));
   // Per model, its tasks in node id order with their conversations (groups come by node id).
   const perModel = new Map<string, Map<string, TaskCount>>();
   for (const g of groups) {
@@ -165,8 +178,8 @@ function byModel(groups: readonly FactGroup[], kept: TaskCount[], base: Analysis
     .sort((a, b) => binary(a[0], b[0]))
     .map(([model, byTask]) => {
       const tasks = [...byTask.values()];
-      const usageTasks = taskShares(tasks, 'conversations');
-      const categories = reproduceFromInputs({ ...base, usageTasks }).categories.map((c) => ({ title: c.title, usagePct: c.usagePct }));
+      const usageTasks = taskShares(tasks, 'conversations', (t) => keys.get(t.nodeId)!);
+      const categories = categoriesOf({ ...base, usageTasks }).map((c) => ({ title: c.title, usagePct: c.usagePct }));
       return { model, conversations: tasks.reduce((s, t) => s + t.conversations, 0), categories };
     })
     .sort((a, b) => b.conversations - a.conversations || a.model.localeCompare(b.model));

@@ -3,13 +3,15 @@
 // took about a minute. Here each input is one ordered scan of a covering index (migration
 // 0012_integer_keys), returned as a few long strings of integer keys rather than a million rows:
 // the run's conversations with their account and model in key order, and its task and pattern
-// outcomes grouped by value. Counting is then done in typed arrays indexed by conversation key.
+// outcomes grouped by value. Accounts and models are coded straight from the JSON text
+// (json-codes.ts), and counting is done in typed arrays indexed by conversation key.
 //
 // Same meaning as the joins it replaces: a task outcome counts when its conversation is among the
 // run's datasets (an inner join on the conversation), with that conversation's account and model,
 // and its pattern outcome when there is one ('ok' rows only throughout).
 import type { Db } from '../../db/open';
 import type { ClassifyConfig } from './config';
+import { codeJsonArray, Codes } from './json-codes';
 
 export interface TaskFact {
   conversations: number;
@@ -32,6 +34,8 @@ export interface RunFacts {
   tasks: Map<string, TaskFact>;
   /** Ordered by node id, then model (binary order, as SQLite's GROUP BY gave them). */
   groups: FactGroup[];
+  /** The same groups merged over patterns (pattern null), in the same order: the per-model analyses ignore the pattern. */
+  byModel: FactGroup[];
 }
 
 const UNKNOWN_MODEL = 'unknown';
@@ -48,29 +52,6 @@ export function parseKeys(list: string | null, onKey: (key: number) => void): vo
     } else v = v * 10 + c - 48;
   }
   if (list.length > 0) onKey(v);
-}
-
-/** Small integer codes for strings, in order of first sight. */
-class Codes {
-  readonly names: string[] = [];
-  private readonly byName = new Map<string, number>();
-
-  private last: string | undefined;
-  private lastCode = -1;
-
-  code(name: string): number {
-    // Runs of one value (a dataset's single model) skip the hash lookup.
-    if (name === this.last) return this.lastCode;
-    let c = this.byName.get(name);
-    if (c === undefined) {
-      c = this.names.length;
-      this.byName.set(name, c);
-      this.names.push(name);
-    }
-    this.last = name;
-    this.lastCode = c;
-    return c;
-  }
 }
 
 /** The run's conversations, by key: model code (-1: not in the run's datasets) and account code (-1: none). */
@@ -104,15 +85,11 @@ function loadConversations(db: Db, datasets: readonly string[]): Conversations {
   if (max < 0) min = 0;
   const size = max - min + 1;
   const out: Conversations = { min, model: new Int32Array(size).fill(-1), account: new Int32Array(size).fill(-1), models: new Codes(), accounts: 0 };
-  const accountIds = JSON.parse(accountsJson) as (string | null)[];
-  const models = JSON.parse(modelsJson) as (string | null)[];
+  // A conversation without a model counts under UNKNOWN_MODEL, like one whose model is named so.
+  const unknown = out.models.code(UNKNOWN_MODEL);
+  codeJsonArray(modelsJson, out.models, (i, m) => (out.model[(seqs[i] as number) - min] = m < 0 ? unknown : m));
   const accounts = new Codes();
-  for (let i = 0; i < seqs.length; i++) {
-    const at = (seqs[i] as number) - min;
-    out.model[at] = out.models.code(models[i] ?? UNKNOWN_MODEL);
-    const a = accountIds[i];
-    if (a !== null && a !== undefined) out.account[at] = accounts.code(a);
-  }
+  codeJsonArray(accountsJson, accounts, (i, a) => (out.account[(seqs[i] as number) - min] = a));
   out.accounts = accounts.names.length;
   return out;
 }
@@ -146,6 +123,7 @@ export function loadRunFacts(db: Db, cfg: Pick<ClassifyConfig, 'name' | 'dataset
   const lastTask = new Int32Array(conv.accounts).fill(-1);
   const tasks = new Map<string, TaskFact>();
   const groups: FactGroup[] = [];
+  const byModel: FactGroup[] = [];
   const modelOrder = conv.models.names.map((_, m) => m).sort((a, b) => binary(conv.models.names[a]!, conv.models.names[b]!));
   outcomesByValue(db, cfg.name, 'task').forEach(([nodeId, keys], t) => {
     const fact: TaskFact = { conversations: 0, accounts: 0 };
@@ -166,15 +144,18 @@ export function loadRunFacts(db: Db, cfg: Pick<ClassifyConfig, 'name' | 'dataset
     if (fact.conversations === 0) return;
     tasks.set(nodeId, fact);
     for (const m of modelOrder) {
+      let total = 0;
       for (let p = 0; p < width; p++) {
         const n = cells[m * width + p] as number;
         if (n === 0) continue;
         groups.push({ nodeId, model: conv.models.names[m]!, pattern: p === width - 1 ? null : patterns.names[p]!, n });
         cells[m * width + p] = 0;
+        total += n;
       }
+      if (total > 0) byModel.push({ nodeId, model: conv.models.names[m]!, pattern: null, n: total });
     }
   });
-  return { accountsKnown: conv.accounts > 0, tasks, groups };
+  return { accountsKnown: conv.accounts > 0, tasks, groups, byModel };
 }
 
 /** SQLite's BINARY order for the ASCII/BMP text used as ids and model names. */

@@ -37,6 +37,11 @@ export interface ExploreStore {
   refreshSources(): Promise<void>;
   /** After an error: the chosen source again, or a full load when nothing was chosen. */
   retry(): Promise<void>;
+  /**
+   * The run's full report: itself unless it is the summary Explore first loads (RunReport.summary),
+   * else asked for once (per run, until the next load()) when a table or download needs every row.
+   */
+  fullRun(run: RunReport): Promise<RunReport>;
 }
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: ApiErrorPayload };
@@ -83,13 +88,15 @@ interface Loaded {
 async function loadRun(api: ApiClient, option: SourceOption | undefined): Promise<Pick<Loaded, 'run' | 'runError'>> {
   if (option?.run === undefined) return {};
   const run = option.run;
-  const outcome = await attempt(() => api['analysis.runReport']({ run }));
+  // The summary: at 1M conversations the full report is 11 MB of task tables the figures draw 20 rows of.
+  const outcome = await attempt(() => api['analysis.runReport']({ run, summary: true }));
   return outcome.ok ? { run: outcome.value } : { runError: outcome.error };
 }
 
 export function createExploreStore(client: () => ApiClient): ExploreStore {
   const store = createExternalStore<ExploreState>({ status: 'idle' });
   const cache = new Map<string, Loaded>();
+  const fullRuns = new Map<string, Promise<RunReport>>();
   // Each request takes a ticket; a response whose ticket is stale (the user picked again) is dropped.
   let ticket = 0;
   const state = () => store.getSnapshot();
@@ -98,6 +105,7 @@ export function createExploreStore(client: () => ApiClient): ExploreStore {
     if (state().status === 'loading') return;
     const mine = ++ticket;
     cache.clear();
+    fullRuns.clear();
     store.set({ status: 'loading' });
     const api = client();
     const [report, paper, listing] = await Promise.all([
@@ -159,6 +167,15 @@ export function createExploreStore(client: () => ApiClient): ExploreStore {
     store.set({ ...current, sources: next.sources, sourcesNote: next.sourcesNote, unreported: next.unreported });
   }
 
+  function fullRun(run: RunReport): Promise<RunReport> {
+    if (run.summary === undefined) return Promise.resolve(run);
+    const asked = fullRuns.get(run.run) ?? client()['analysis.runReport']({ run: run.run });
+    fullRuns.set(run.run, asked);
+    // A failed request is not kept: the next download asks again.
+    asked.catch(() => fullRuns.delete(run.run));
+    return asked;
+  }
+
   return {
     subscribe: store.subscribe,
     getSnapshot: store.getSnapshot,
@@ -169,6 +186,7 @@ export function createExploreStore(client: () => ApiClient): ExploreStore {
       const id = state().selected;
       return id === undefined ? load() : select(id);
     },
+    fullRun,
   };
 }
 
