@@ -2,8 +2,8 @@
 // built by the same pure toFigure() modules the app draws (src-shared/charts), the tables as real
 // HTML tables, the method and the provenance. For a classification run it adds the run's own
 // Figures 5, 8 and 10. It opens offline: the CSP forbids any network load.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { PaperReference, ReproduceReport, RunReport } from '../../../src-shared/report';
 import type { Figure } from '../../../src-shared/charts/plotly-types';
 import * as fig4 from '../../../src-shared/charts/fig4Depth';
@@ -17,6 +17,7 @@ import { HIERARCHY_FIGURE_IDS } from './hierarchy';
 import { reconstructionSections } from './reconstruct';
 import type { ReconstructionReport } from '../../../src-shared/reconstruct';
 import { table2Section } from './tables';
+import { writeTextAtomic } from '../base/atomic-text';
 
 export { PAPER_METHODS } from './methods';
 export { plotlyInlineSource } from './assets';
@@ -111,16 +112,8 @@ ${provenanceSection(input.provenance)}
  */
 export function writeHtmlReport(file: string, input: HtmlReportInput): { file: string; bytes: number } {
   const html = renderHtmlReport(input);
-  const dir = dirname(file);
-  mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    writeFileSync(tmp, html, 'utf8');
-    renameSync(tmp, file);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
+  mkdirSync(dirname(file), { recursive: true });
+  writeTextAtomic(file, html);
   return { file, bytes: Buffer.byteLength(html, 'utf8') };
 }
 

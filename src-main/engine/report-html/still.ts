@@ -3,8 +3,8 @@
 // rendered in headless Chromium after the report is written (export/charts.ts); the draw script
 // clears them when it draws the live figure. A report written without Chromium keeps a sentence
 // that points to the data tables instead.
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeTextAtomic } from '../base/atomic-text';
 
 /** What a figure's container holds until a still image is embedded (or JavaScript draws it). */
 export function stillPlaceholder(id: string): string {
@@ -28,13 +28,5 @@ export function withStillImages(html: string, svgs: Record<string, string>): str
 
 /** Rewrites the report file in place (temp file + rename, like writeHtmlReport) with the still images. */
 export function embedStillImages(file: string, svgs: Record<string, string>): void {
-  const html = withStillImages(readFileSync(file, 'utf8'), svgs);
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    writeFileSync(tmp, html, 'utf8');
-    renameSync(tmp, file);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
+  writeTextAtomic(file, withStillImages(readFileSync(file, 'utf8'), svgs));
 }
