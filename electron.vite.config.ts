@@ -17,6 +17,10 @@ export default defineConfig({
           'embed-worker': resolve(__dirname, 'src-main/engine/embed/embed-worker.mjs'),
           // The task worker (k-means, aggregation, .xlsx parsing) is found the same way (see workers/pool.ts).
           'task-worker': resolve(__dirname, 'src-main/engine/workers/task-worker.ts'),
+          // The threads of a large conversation import, found the same way (see ingest/conversations/reader-thread.ts
+          // and checkpointer.ts).
+          'conversation-worker': resolve(__dirname, 'src-main/engine/ingest/conversations/conversation-worker.ts'),
+          'checkpoint-worker': resolve(__dirname, 'src-main/engine/ingest/conversations/checkpoint-worker.mjs'),
         },
       },
     },

@@ -1,18 +1,18 @@
-// npm run bench:ingest [-- --n 1000000] [--seed 1]
+// npm run bench:ingest [-- --n 1000000] [--seed 1] [--import-only]
 // Figures for the streaming conversation importer (no pass/fail): generates N synthetic
 // conversations as JSONL, imports them into a fresh project database in a child process (so its
-// peak RSS, VmHWM, is the import's alone), loads the same rows with Python's sqlite3 as a
-// reference (scripts/bench-ingest-reference.py) and prints the ratio, then aggregates a synthetic
-// classification run over the imported conversations (bench-aggregate.ts).
+// peak RSS, VmHWM, is the import's alone, its reader and checkpointer threads included), loads the
+// same rows with Python's sqlite3 as a reference (scripts/bench-ingest-reference.py) and prints the
+// ratio, then aggregates a synthetic classification run over the imported conversations
+// (bench-aggregate.ts). The machine's load average is printed with the import: on a shared 2-core
+// machine another busy process halves what two threads can do.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeDatabase, openDatabase } from '../src-main/db/open';
 import { importConversations } from '../src-main/engine/ingest/conversations';
-import { generateSynthetic } from '../src-main/engine/ingest/conversations/synthetic';
-import { benchAggregate } from './bench-aggregate';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DATASET = 'synthetic';
@@ -64,15 +64,19 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-bench-ingest-'));
   try {
     const file = join(dir, 'synthetic.jsonl');
+    const { generateSynthetic } = await import('../src-main/engine/ingest/conversations/synthetic');
     const t = performance.now();
     const bytes = await generateSynthetic(file, n, seed);
     console.log(`generated ${n.toLocaleString('en')} conversations, ${mb(bytes)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
     const dbPath = join(dir, 'bench.sqlite');
+    const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
+    console.log(`load average before the import: ${load()}`);
     const r = runJson<ChildResult>(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', file, dbPath]);
     const rate = r.added / r.seconds;
     console.log(`task-atlas import: ${r.added.toLocaleString('en')} conversations (${r.badRows} bad rows) in ${r.seconds.toFixed(1)} s (CPU ${r.cpuSeconds.toFixed(1)} s)`);
     console.log(`  ${Math.round(rate).toLocaleString('en')} conversations/s, ${(bytes / 2 ** 20 / r.seconds).toFixed(1)} MB/s, peak RSS of the import process ${mb(r.peakRssKb * 1024)} MB`);
+    console.log(`  load average after the import: ${load()}`);
 
     const ref = runJson<{ seconds: number; added: number; maxRssKb: number }>('/usr/bin/python3', [
       join(ROOT, 'scripts/bench-ingest-reference.py'), file, dbPath, join(dir, 'reference.sqlite'), DATASET,
@@ -82,7 +86,10 @@ async function main(): Promise<void> {
     console.log(`  ${Math.round(refRate).toLocaleString('en')} conversations/s, ${(bytes / 2 ** 20 / ref.seconds).toFixed(1)} MB/s, peak RSS ${mb(ref.maxRssKb * 1024)} MB`);
     console.log(`  ratio (task-atlas / python conversations per second): ${(rate / refRate).toFixed(2)}`);
     rmSync(join(dir, 'reference.sqlite'), { force: true });
+    if (process.argv.includes('--import-only')) return;
 
+    // Loaded here, not at the top: the import child should hold nothing but the importer.
+    const { benchAggregate } = await import('./bench-aggregate');
     const db = openDatabase(dbPath);
     benchAggregate(db, ROOT, DATASET);
     closeDatabase(db);

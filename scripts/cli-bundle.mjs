@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // The prebuilt CLI bundle (out/cli): `task-atlas` starts from plain JavaScript instead of transpiling
 // TypeScript with tsx at every start. esbuild (installed as tsx's own dependency, so it is there
-// wherever the CLI can run from source) bundles four entries, code-split so `--help` loads only the
+// wherever the CLI can run from source) bundles six entries, code-split so `--help` loads only the
 // command table while each command's module stays a lazily imported chunk:
 //   main.mjs          the CLI (src-main/cli/main.ts)
 //   task-worker.mjs   the task worker thread (workers/pool.ts looks for ./task-worker.mjs beside itself)
 //   node-entry.mjs    the `serve` engine child (node-child.ts forks ./node-entry.mjs beside itself)
 //   embed-worker.mjs  the embedding worker thread (embedder.ts looks for ./embed-worker.mjs)
-// The two .mjs bootstraps register tsx when run from source; here `tsx/esm/api` becomes a no-op, so
-// the very same files are the bundled entries. Packages stay external (native modules; node_modules
+//   conversation-worker.mjs, checkpoint-worker.mjs  a large conversation import's reader and
+//                     checkpointer threads (reader-thread.ts, checkpointer.ts look for them beside themselves)
+// The three .mjs bootstraps register tsx when run from source; here `tsx/esm/api` becomes a no-op,
+// so the very same files are the bundled entries. Packages stay external (native modules; node_modules
 // resolve from out/cli as from src-main), except the Claude SDK: ~400 files that take the engine
 // ~0.3 s to resolve and load one by one, 0.1 s as one chunk. stamp.json (build-stamp.mjs) says
 // whether the bundle is current.
@@ -28,6 +30,8 @@ const ENTRIES = {
   'task-worker': 'src-main/engine/workers/task-worker.mjs',
   'node-entry': 'src-main/engine-process/node-entry.mjs',
   'embed-worker': 'src-main/engine/embed/embed-worker.mjs',
+  'conversation-worker': 'src-main/engine/ingest/conversations/conversation-worker.mjs',
+  'checkpoint-worker': 'src-main/engine/ingest/conversations/checkpoint-worker.mjs',
 };
 
 /** out/cli, or TASK_ATLAS_CLI_OUT (tests build a throwaway copy: it must stay inside the project). */

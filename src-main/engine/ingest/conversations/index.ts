@@ -1,15 +1,18 @@
 // Streaming import of human–AI conversation logs into the project database. The file is read in
 // chunks and cut into rows on bytes (framing.ts), each row is parsed and normalised on its own
-// (formats.ts, csv.ts; oasst.ts is the one format that groups rows), and rows are written in batched
-// transactions (store.ts). Row-level problems become recorded bad rows; file-level problems throw
-// an ImportError and remove everything the import wrote.
+// (formats.ts, csv.ts; oasst.ts is the one format that groups rows), rows are gathered into batches
+// (batch.ts) and each batch is written in one transaction (store.ts). A large JSON file is read and
+// parsed in a worker thread (reader-thread.ts) while this thread writes. Row-level problems become
+// recorded bad rows; file-level problems throw an ImportError and remove everything the import wrote.
 import { basename, extname } from 'node:path';
 import type { Db } from '../../../db/open';
 import { ImportError } from '../formats/errors';
-import { detectFormat, frameObject, jsonItem, RECORD_PARSERS, type RecordParser } from './formats';
+import { BatchBuilder, frameBatches, itemBatches, type Batch, type ProgressMark } from './batch';
+import { detectFormat, frameObject, RECORD_PARSERS, type RecordParser } from './formats';
 import { CsvFramer, JsonArrayFramer, LineFramer, type Frame, type Framer } from './framing';
 import { oasstItems, type OasstStats } from './oasst';
 import { Frames, newContext, readFrames, sniffFile, type ReadContext, type Sniff } from './reader';
+import { readerThreadBatches } from './reader-thread';
 import { csvItems } from './csv';
 import { ImportWriter } from './store';
 import {
@@ -36,16 +39,19 @@ export {
 export { conversationId } from './normalize';
 export { conversationDatasetNames, datasetCompleteness, requireCompleteDatasets, type DatasetCompleteness, type DatasetStatus } from './status';
 
-/** Rows looked at to decide that a file is probably in the wrong format. */
-const SAMPLE_ROWS = 1000;
-const PROGRESS_EVERY = 1000;
 /** Rows 'auto' may read to find one it recognises. */
 const DETECT_ROWS = 20;
+/**
+ * Files from this size are imported with worker threads (a JSON file is read and parsed in one,
+ * the write-ahead log checkpointed in another): starting one costs about 0.1 s (more from the
+ * TypeScript sources), which a smaller file's whole import barely takes.
+ */
+const WORKER_THREADS_BYTES = 16 * 2 ** 20;
 
 /**
- * Where the items come from: JSON rows are taken a read chunk at a time and parsed one by one as
- * they are written (one item per row, counted here), so a parsed record never outlives its row;
- * CSV and OASST give items and count their own rows (an OASST item is a thread of many rows).
+ * Where the items come from: JSON rows are taken a read chunk at a time and parsed one by one into
+ * the batch (one item per row), so a parsed record never outlives its row; CSV and OASST give items
+ * and count their own rows (an OASST item is a thread of many rows).
  */
 type Plan = { format: ConversationFormat; oasst?: OasstStats } & (
   | { frames: Frames; parse: RecordParser }
@@ -64,8 +70,10 @@ export async function importConversations(db: Db, file: string, opts: Conversati
   try {
     const plan = await planImport(frames, ctx, requested, opts);
     const dataset = opts.dataset ?? basename(file, extname(file));
-    const writer = new ImportWriter(db, { dataset, file: basename(file), format: plan.format });
-    await run(writer, plan, ctx, opts);
+    const workers = opts.workerThreads ?? sniff.size >= WORKER_THREADS_BYTES;
+    const batches = await batchSource(plan, ctx, dataset, sniff, workers);
+    const writer = new ImportWriter(db, { dataset, file: basename(file), format: plan.format }, { checkpointer: workers });
+    await run(writer, batches, ctx, opts);
     return {
       importId: writer.importId,
       dataset,
@@ -108,21 +116,20 @@ async function planImport(frames: Frames, ctx: ReadContext, requested: Conversat
   return { format, frames, parse };
 }
 
-/** Every item of the plan, a batch at a time (each batch is taken whole before the next is read). */
-async function* itemBatches(plan: Plan, ctx: ReadContext): AsyncGenerator<Iterable<Item>> {
+/**
+ * The plan's batches. With worker threads, a JSON file is handed to the reader thread, which reads
+ * it again from its first byte: detection only looked at the first rows.
+ */
+async function batchSource(plan: Plan, ctx: ReadContext, dataset: string, sniff: Sniff, workers: boolean): Promise<AsyncIterable<Batch>> {
+  const builder = new BatchBuilder(dataset, ctx);
   if ('items' in plan) {
-    for await (const item of plan.items) yield [item];
-    return;
+    ctx.onRow = () => builder.onRow();
+    return itemBatches(plan.items, builder);
   }
-  const { frames, parse } = plan;
-  for (let batch = await frames.nextBatch(); batch !== null; batch = await frames.nextBatch()) {
-    yield (function* () {
-      for (const f of batch) {
-        ctx.onRow();
-        yield jsonItem(f, parse);
-      }
-    })();
-  }
+  if (!workers) return frameBatches(plan.frames, plan.parse, builder);
+  await plan.frames.close();
+  const framer = sniff.firstChar === '[' ? 'array' : 'lines';
+  return readerThreadBatches({ file: ctx.file, totalBytes: sniff.size, format: plan.format, dataset, framer, hasBom: sniff.hasBom }, ctx);
 }
 
 /** Peeks at the first rows until one is an object whose keys name a known format. */
@@ -146,37 +153,28 @@ export async function detect(frames: Frames, file: string): Promise<Conversation
   );
 }
 
-async function run(writer: ImportWriter, plan: Plan, ctx: ReadContext, opts: ConversationImportOptions): Promise<void> {
-  const report = (): void =>
-    opts.onProgress?.({
-      rowsRead: ctx.rowsRead,
-      added: writer.added,
-      duplicates: writer.duplicates,
-      badRows: writer.badRows,
-      bytesRead: ctx.bytesRead,
-      totalBytes: ctx.totalBytes,
-    });
-  ctx.onRow = () => {
-    if (++ctx.rowsRead % PROGRESS_EVERY === 0) report();
-  };
+async function run(writer: ImportWriter, batches: AsyncIterable<Batch>, ctx: ReadContext, opts: ConversationImportOptions): Promise<void> {
+  const now = (): ProgressMark => ({ rowsRead: ctx.rowsRead, badRows: writer.badRows, bytesRead: ctx.bytesRead });
+  const report = ({ rowsRead, badRows, bytesRead }: ProgressMark = now()): void =>
+    opts.onProgress?.({ rowsRead, added: writer.added, duplicates: writer.duplicates, badRows, bytesRead, totalBytes: ctx.totalBytes });
   let sampled = false;
   try {
-    for await (const items of itemBatches(plan, ctx)) {
-      for (const item of items) {
-        const full = writer.add(item);
-        if (!sampled && ctx.rowsRead >= SAMPLE_ROWS) sampled = checkBadShare(writer, ctx);
-        if (!full) continue;
-        writer.flush();
-        report();
-        // Checked only between batches, so a cancel always leaves whole batches committed.
-        if (opts.signal?.aborted) {
-          writer.finish('cancelled', ctx.rowsRead, null);
-          throw abortError();
-        }
+    for await (const batch of batches) {
+      ctx.rowsRead = batch.rowsRead;
+      ctx.bytesRead = batch.bytesRead;
+      for (const m of batch.marks) report(m);
+      writer.count(batch);
+      if (batch.sample !== null) sampled = checkBadShare(batch.sample.badRows, batch.sample.rowsRead, writer, ctx.file);
+      writer.write(batch);
+      if (!batch.full) continue; // the last batch: reported once the import is finished
+      report();
+      // Checked only between batches, so a cancel always leaves whole batches committed.
+      if (opts.signal?.aborted) {
+        writer.finish('cancelled', ctx.rowsRead, null);
+        throw abortError();
       }
     }
-    if (!sampled) checkBadShare(writer, ctx);
-    writer.flush();
+    if (!sampled) checkBadShare(writer.badRows, ctx.rowsRead, writer, ctx.file);
     writer.finish('complete', ctx.rowsRead, ctx.sha256);
     report();
   } catch (e) {
@@ -193,13 +191,13 @@ async function run(writer: ImportWriter, plan: Plan, ctx: ReadContext, opts: Con
 }
 
 /** Mostly-bad early rows almost always mean the wrong format (or encoding), not a dirty file. */
-function checkBadShare(writer: ImportWriter, ctx: ReadContext): true {
-  if (writer.badRows * 2 > ctx.rowsRead) {
+function checkBadShare(badRows: number, rowsRead: number, writer: ImportWriter, file: string): true {
+  if (badRows * 2 > rowsRead) {
     const first = writer.samples[0];
     throw new ImportError(
-      `${writer.badRows} of the first ${ctx.rowsRead} rows are bad (first: line ${first?.line}: ${first?.reason}); ` +
+      `${badRows} of the first ${rowsRead} rows are bad (first: line ${first?.line}: ${first?.reason}); ` +
         'is this the right format and a UTF-8 file?',
-      { file: ctx.file, ...(first !== undefined ? { line: first.line } : {}) },
+      { file, ...(first !== undefined ? { line: first.line } : {}) },
     );
   }
   return true;

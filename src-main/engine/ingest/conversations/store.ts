@@ -5,23 +5,24 @@
 // live in this process (status.ts), which is how a 'running' row is told from a crashed one.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../db/open';
-import { conversationId } from './normalize';
+import type { Batch } from './batch';
+import { Checkpointer } from './checkpointer';
 import { closeDeadImports, markImportEnded, markImportLive } from './status';
-import type { BadRowSample, ConversationRecord, Item } from './types';
+import type { BadRowSample } from './types';
 
-export const BATCH_ROWS = 2000;
 const MAX_SAMPLES = 20;
 
 /**
  * Connection settings for the length of one import, restored by end(). A larger page cache keeps
  * the id index's pages in memory between batches; fewer, larger WAL checkpoints write (and sync)
- * the main file less often. Durability is unchanged: every batch still commits in the WAL.
+ * the main file less often. With a checkpointer thread (checkpointer.ts) this connection's own
+ * checkpoint is only the backstop that lets the log start over (64K pages: 256 MB). Durability is
+ * unchanged: every batch still commits in the WAL.
  */
-const BULK_PRAGMAS = { cache_size: -16384, wal_autocheckpoint: 16384 } as const;
-
-function bulkPragmas(db: Db): () => void {
-  const before = Object.keys(BULK_PRAGMAS).map((name) => [name, db.pragma(name, { simple: true })] as const);
-  for (const [name, value] of Object.entries(BULK_PRAGMAS)) db.pragma(`${name} = ${value}`);
+function bulkPragmas(db: Db, checkpointer: boolean): () => void {
+  const settings = { cache_size: -16384, wal_autocheckpoint: checkpointer ? 65536 : 16384 };
+  const before = Object.keys(settings).map((name) => [name, db.pragma(name, { simple: true })] as const);
+  for (const [name, value] of Object.entries(settings)) db.pragma(`${name} = ${value}`);
   return () => {
     for (const [name, value] of before) db.pragma(`${name} = ${Number(value)}`);
   };
@@ -36,18 +37,9 @@ export interface ImportRowInfo {
   format: string;
 }
 
-/** A conversation's columns before import_id, or a bad row's line and reason. */
-type ConversationRow = [id: string, dataset: string, account: string | null, model: string | null, createdAt: string | null, messages: string, turns: number, chars: number];
-type Pending = ConversationRow | [line: number, reason: string];
-
-function conversationRow(dataset: string, rec: ConversationRecord): ConversationRow {
-  let turns = 0;
-  let chars = 0;
-  for (const m of rec.messages) {
-    if (m.role === 'user') turns++;
-    chars += m.content.length;
-  }
-  return [conversationId(dataset, rec), dataset, rec.accountId, rec.model, rec.createdAt, JSON.stringify(rec.messages), turns, chars];
+export interface ImportWriterOptions {
+  /** Checkpoint the write-ahead log from a thread of its own (for large imports). */
+  checkpointer?: boolean;
 }
 
 export class ImportWriter {
@@ -57,28 +49,28 @@ export class ImportWriter {
   duplicates = 0;
   badRows = 0;
   readonly samples: BadRowSample[] = [];
-  /** The batch being gathered, as rows ready to insert: a parsed record is not kept past add(). */
-  private pending: Pending[] = [];
-  private readonly insertConversation;
-  private readonly insertBad;
-  private readonly writeBatch: (rows: Pending[]) => void;
+  private readonly writeBatch: (batch: Batch) => void;
   private readonly restorePragmas: () => void;
+  private readonly checkpointer: Checkpointer | null;
 
   constructor(
     private readonly db: Db,
     private readonly info: ImportRowInfo,
+    opts: ImportWriterOptions = {},
   ) {
-    this.insertConversation = db.prepare(
+    // One statement per batch: SQLite walks the batch's JSONB array itself, in file order.
+    const insertConversations = db.prepare(
       `INSERT OR IGNORE INTO conversation (id, dataset, account_id, model, created_at, messages_json, turns, chars, import_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       SELECT value ->> 0, @dataset, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, @importId
+       FROM jsonb_each(@rows)`,
     );
-    this.insertBad = db.prepare('INSERT OR IGNORE INTO conversation_bad_row (import_id, line, reason) VALUES (?, ?, ?)');
-    this.writeBatch = db.transaction((rows: Pending[]) => {
-      for (const row of rows) {
-        if (row.length === 2) this.insertBad.run(this.importId, ...row);
-        else if (this.insertConversation.run(...row, this.importId).changes > 0) this.added++;
-        else this.duplicates++;
-      }
+    const insertBad = db.prepare('INSERT OR IGNORE INTO conversation_bad_row (import_id, line, reason) VALUES (?, ?, ?)');
+    this.writeBatch = db.transaction((batch: Batch) => {
+      for (const b of batch.bad) insertBad.run(this.importId, b.line, b.reason);
+      if (batch.conversations === 0) return;
+      const { changes } = insertConversations.run({ rows: batch.rows, dataset: info.dataset, importId: this.importId });
+      this.added += changes;
+      this.duplicates += batch.conversations - changes;
     });
     closeDeadImports(db, info.dataset, info.file);
     db.prepare(
@@ -86,33 +78,28 @@ export class ImportWriter {
        VALUES (?, ?, ?, ?, '', 'running', ?)`,
     ).run(this.importId, info.dataset, info.file, info.format, new Date().toISOString());
     markImportLive(this.importId);
-    this.restorePragmas = bulkPragmas(db);
+    this.checkpointer = opts.checkpointer === true ? Checkpointer.start(db) : null;
+    this.restorePragmas = bulkPragmas(db, this.checkpointer !== null);
   }
 
   /** Called whatever the outcome: the row is no longer being written by this process. */
   end(): void {
     markImportEnded(this.importId);
+    this.checkpointer?.stop();
     this.restorePragmas();
   }
 
-  /** Queues one item; returns true when a batch is full and should be flushed. */
-  add(item: Item): boolean {
-    if ('record' in item) {
-      this.conversations++;
-      this.pending.push(conversationRow(this.info.dataset, item.record));
-    } else {
-      this.badRows++;
-      if (this.samples.length < MAX_SAMPLES) this.samples.push({ line: item.line, reason: item.bad });
-      this.pending.push([item.line, item.bad]);
-    }
-    return this.pending.length >= BATCH_ROWS;
+  /** Counts a batch's conversations and bad rows (before it is written, so checks can see them). */
+  count(batch: Batch): void {
+    this.conversations += batch.conversations;
+    this.badRows += batch.bad.length;
+    for (const b of batch.bad) if (this.samples.length < MAX_SAMPLES) this.samples.push(b);
   }
 
-  flush(): void {
-    if (this.pending.length === 0) return;
-    const items = this.pending;
-    this.pending = [];
-    this.writeBatch(items);
+  /** Writes a counted batch in one transaction. */
+  write(batch: Batch): void {
+    this.checkpointer?.check();
+    this.writeBatch(batch);
   }
 
   /** Final counts and status; sha256 is '' when the file was not read to the end. */
@@ -127,7 +114,6 @@ export class ImportWriter {
 
   /** Removes everything this import wrote (conversations first: they reference the import row). */
   discard(): void {
-    this.pending = [];
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM conversation WHERE import_id = ?').run(this.importId);
       this.db.prepare('DELETE FROM conversation_bad_row WHERE import_id = ?').run(this.importId);
