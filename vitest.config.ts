@@ -11,14 +11,9 @@ import { defineConfig } from 'vitest/config';
  * running alone at the end.
  */
 const SLOW_FILES = [
-  'test/e2e/wizard.e2e.test.ts',
   'test/classify/run-kill-resume.test.ts',
-  'test/hierarchy/kill-resume.test.ts',
   'test/cli/jobs.test.ts',
   'test/cli/cli.test.ts',
-  'test/e2e/explore.e2e.test.ts',
-  'test/review/review-browser.test.ts',
-  'test/export/charts.test.ts',
   'test/conversations/streaming.test.ts',
   'test/hierarchy/build-small.test.ts',
   'test/demo/demo.test.ts',
