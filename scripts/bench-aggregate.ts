@@ -11,6 +11,8 @@ import { importHierarchy } from '../src-main/engine/hierarchy/store';
 import { resolveConfig } from '../src-main/engine/classify/run';
 import { runReport } from '../src-main/engine/classify/report';
 import { recordRunFinish } from '../src-main/engine/classify/inputs';
+import { conversationColumns } from '../src-main/engine/classify/conversation-columns';
+import { storeOutcomeColumns } from '../src-main/engine/classify/outcome-columns';
 import { reproduce } from '../src-main/engine/analyze/reproduce';
 import { mulberry32 } from '../src-main/engine/hierarchy/random';
 import { COLLABORATION_PATTERNS } from '../src-shared/taxonomy';
@@ -52,8 +54,10 @@ export function prepareAggregate(db: Db, root: string, dataset: string): void {
     }
   })();
   // As the run's writer does when a run completes (results.ts): its datasets' content is recorded
-  // then, so the report only checks that it is unchanged.
+  // then, so the report only checks that it is unchanged, and their columns stored.
   recordRunFinish(db, cfg);
+  conversationColumns(db, cfg.datasets);
+  storeOutcomeColumns(db, 'bench');
   console.log(`wrote synthetic outcomes for ${ids.length.toLocaleString('en')} conversations in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
 

@@ -392,4 +392,35 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0012_integer_keys', up: (db) => db.exec(integerKeyTables) },
   // Each validation item's conversation and the chance it was drawn (src-main/db/validation-design.ts).
   { name: '0015_validation_design', up: validationDesignMigration },
+  // Per set of conversation datasets: each conversation's model, account and time as typed arrays
+  // by conversation key, under the datasets' stamps (src-main/engine/classify/conversation-columns.ts).
+  {
+    name: '0016_conversation_columns',
+    up: (db) =>
+      db.exec(`CREATE TABLE conversation_columns (
+  datasets TEXT PRIMARY KEY,
+  stamp TEXT NOT NULL,
+  min_seq INTEGER NOT NULL,
+  models_json TEXT NOT NULL,
+  accounts INTEGER NOT NULL,
+  model BLOB NOT NULL,
+  account BLOB NOT NULL,
+  time BLOB NOT NULL
+)`),
+  },
+  // Per run and facet: its 'ok' outcomes grouped by value as typed arrays of conversation keys,
+  // under the run's classification stamp (src-main/engine/classify/outcome-columns.ts).
+  {
+    name: '0017_outcome_columns',
+    up: (db) =>
+      db.exec(`CREATE TABLE outcome_columns (
+  run_id TEXT NOT NULL REFERENCES classify_run(id) ON DELETE CASCADE,
+  facet TEXT NOT NULL,
+  stamp TEXT NOT NULL,
+  values_json TEXT NOT NULL,
+  offsets BLOB NOT NULL,
+  keys BLOB NOT NULL,
+  PRIMARY KEY (run_id, facet)
+)`),
+  },
 ];

@@ -91,27 +91,45 @@ describe('run facts', () => {
     expect(tasks.some((t) => !t.kept) && tasks.some((t) => t.kept)).toBe(true);
   });
 
-  it('groups conversations by task, model and pattern exactly as the text joins', () => {
-    const key = (g: { nodeId: string; model: string; pattern: string | null }) => `${g.nodeId}|${g.model}|${g.pattern}`;
+  it('groups conversations by task and pattern exactly as the text joins', () => {
     const facts = loadRunFacts(db, cfg);
-    const byKey = new Map(reference().groups.map((g) => [key(g), g.n]));
-    expect(new Map(facts.groups.map((g) => [key(g), g.n]))).toEqual(byKey);
-    expect(facts.groups.some((g) => g.pattern === null)).toBe(true);
-    // Ordered by node id, then model, as the report's per-model task lists need.
-    const order = facts.groups.map((g) => `${g.nodeId}|${g.model}`);
+    const merged = new Map<string, number>();
+    for (const g of reference().groups) merged.set(`${g.nodeId}|${g.pattern}`, (merged.get(`${g.nodeId}|${g.pattern}`) ?? 0) + g.n);
+    expect(new Map(facts.byPattern.map((g) => [`${g.nodeId}|${g.pattern}`, g.n]))).toEqual(merged);
+    expect(facts.byPattern.some((g) => g.pattern === null)).toBe(true);
+    // Ordered by node id, then pattern, no pattern last.
+    const order = facts.byPattern.map((g) => [g.nodeId, g.pattern ?? '\uffff'].join('|'));
     expect(order).toEqual([...order].sort());
   });
 
-  it('merges the groups over patterns, per task and model, in the same order', () => {
+  it('groups conversations by task and model, in node id then model order', () => {
     const facts = loadRunFacts(db, cfg);
     const merged = new Map<string, number>();
     for (const g of reference().groups) merged.set(`${g.nodeId}|${g.model}`, (merged.get(`${g.nodeId}|${g.model}`) ?? 0) + g.n);
     expect(facts.byModel.map((g) => [`${g.nodeId}|${g.model}`, g.n])).toEqual([...merged].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
-    expect(facts.byModel.every((g) => g.pattern === null)).toBe(true);
+  });
+
+  it('reads the stored columns once written, and reads afresh after the run or a dataset changes', () => {
+    const before = loadRunFacts(db, cfg);
+    expect(db.prepare('SELECT count(*) FROM conversation_columns').pluck().get()).toBe(1);
+    expect(db.prepare("SELECT count(*) FROM outcome_columns WHERE run_id = 'r'").pluck().get()).toBe(2);
+    expect(loadRunFacts(db, cfg)).toEqual(before);
+    // A new answer (INSERT OR REPLACE, as the run writer does) and a new conversation.
+    const first = db.prepare("SELECT conversation_id FROM classification WHERE run_id = 'r' AND facet = 'task' AND status = 'ok' AND value = 'n-00' LIMIT 1").pluck().get() as string;
+    db.prepare("INSERT OR REPLACE INTO classification (run_id, conversation_id, facet, status, value) VALUES ('r', ?, 'task', 'ok', 'n-39')").run(first);
+    db.prepare("INSERT INTO conversation (id, dataset, account_id, model, messages_json, turns, chars, import_id) VALUES ('late', 'a', 'acct-new', 'm-9', '[]', 1, 1, 'i-a')").run();
+    db.prepare("INSERT INTO classification (run_id, conversation_id, facet, status, value) VALUES ('r', 'late', 'task', 'ok', 'n-39')").run();
+    const after = loadRunFacts(db, cfg);
+    expect(after.tasks.get('n-00')!.conversations).toBe(before.tasks.get('n-00')!.conversations - 1);
+    expect(after.tasks.get('n-39')!.conversations).toBe((before.tasks.get('n-39')?.conversations ?? 0) + 2);
+    expect(after.byModel.some((g) => g.model === 'm-9' && g.nodeId === 'n-39')).toBe(true);
+    expect(countTasks(db, cfg, after).tasks).toEqual(countTasks(db, cfg).tasks);
+    const ref = reference();
+    expect(countTasks(db, cfg).tasks.map((t) => [t.nodeId, t.conversations, t.accounts])).toEqual(ref.tasks.map((t) => [t.nodeId, t.conversations, t.accounts]));
   });
 
   it('a run whose conversations name no account does not apply the account threshold', () => {
     const none = resolveConfig({ ...cfg, name: 'r', datasets: ['empty'] });
-    expect(loadRunFacts(db, none)).toEqual({ accountsKnown: false, tasks: new Map(), groups: [], byModel: [] });
+    expect(loadRunFacts(db, none)).toEqual({ accountsKnown: false, tasks: new Map(), byPattern: [], byModel: [] });
   });
 });

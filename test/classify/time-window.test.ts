@@ -11,6 +11,7 @@ import { importHierarchy } from '../../src-main/engine/hierarchy/store';
 import { classifyRun, resolveConfig } from '../../src-main/engine/classify/run';
 import { runReport } from '../../src-main/engine/classify/report';
 import { runScope, timeSpan } from '../../src-main/engine/classify/scope';
+import { conversationColumns } from '../../src-main/engine/classify/conversation-columns';
 import { ClassifyConfigSchema } from '../../src-main/engine/classify/config';
 import { JOB_ARGS } from '../../src-shared/jobs';
 import { isDay, timeSpanText } from '../../src-shared/time-window';
@@ -74,6 +75,16 @@ describe('a run limited to a time window', () => {
     const { sql, params } = runScope(cfg);
     expect(project.db.prepare(`SELECT count(*) FROM conversation WHERE ${sql}`).pluck().get(...params)).toBe(4);
     expect(timeSpan(project.db, { ...cfg, window: undefined, limit: 2 })).toMatchObject({ first: '2024-11-30T23:59:59Z', last: '2024-12-01T00:00:00Z', dated: 2 });
+  });
+
+  it('gives the same span from the stored conversation columns as from the table, for any window', () => {
+    const columns = conversationColumns(project.db, ['c']);
+    const windows = [undefined, { from: '2024-12-15' }, { to: '2024-12-01' }, { from: '2024-12-01', to: '2024-12-31' }, { from: '2025-02-01' }];
+    for (const window of windows) {
+      const cfg = resolveConfig({ name: 'x', datasets: ['c'], hierarchyId: 'h', ...(window ? { window } : {}) });
+      expect(timeSpan(project.db, cfg, columns)).toEqual(timeSpan(project.db, cfg));
+    }
+    expect(timeSpan(project.db, resolveConfig({ name: 'x', datasets: ['c'], hierarchyId: 'h' }), columns)).toMatchObject({ dated: 6, undated: 2 });
   });
 
   it('refuses days that are not days, and a window that ends before it starts', () => {

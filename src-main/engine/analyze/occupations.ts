@@ -30,25 +30,42 @@ export function normaliseTask(text: string): string {
   return text.toLowerCase().trim();
 }
 
-export function splitAcrossOccupations(inputs: Pick<AnalysisInputs, 'usageTasks' | 'tasks'>): {
-  rows: TaskOccupationRow[];
-  matching: MatchingSummary;
-} {
+/** Each task statement row's share of usage after the even split, in row order, without the rows. */
+interface RowUsage {
+  keys: string[];
+  occurrences: Map<string, number>;
+  pctByText: Map<string, number>;
+  /** Percent of all usage per row (TaskOccupationRow.usagePct). */
+  pcts: Float64Array;
+  rawSum: number;
+}
+
+function rowUsage(inputs: Pick<AnalysisInputs, 'usageTasks' | 'tasks'>, usageKeys: readonly string[]): RowUsage {
   const { tasks, usageTasks } = inputs;
   // Each text is normalised once: this runs over every task statement on every reproduction.
   const { keys, occurrences } = preparedTasks(tasks);
-  const usageKeys = usageTasks.map((u) => normaliseTask(u.taskName));
   const pctByText = new Map<string, number>();
   usageKeys.forEach((key, i) => pctByText.set(key, usageTasks[i]!.pct));
-  const shares = new Float64Array(tasks.length);
+  const pcts = new Float64Array(tasks.length);
   // Summed in row order from 0, as the rows are listed: the renormalised shares depend on it.
   let rawSum = 0;
   for (let i = 0; i < tasks.length; i++) {
     const pct = pctByText.get(keys[i]!);
     const share = pct === undefined ? 0 : pct / (occurrences.get(keys[i]!) ?? 1);
-    shares[i] = share;
+    pcts[i] = share;
     rawSum += share;
   }
+  for (let i = 0; i < pcts.length; i++) pcts[i] = rawSum > 0 ? (100 * pcts[i]!) / rawSum : 0;
+  return { keys, occurrences, pctByText, pcts, rawSum };
+}
+
+export function splitAcrossOccupations(inputs: Pick<AnalysisInputs, 'usageTasks' | 'tasks'>): {
+  rows: TaskOccupationRow[];
+  matching: MatchingSummary;
+} {
+  const { tasks, usageTasks } = inputs;
+  const usageKeys = usageTasks.map((u) => normaliseTask(u.taskName));
+  const { keys, occurrences, pctByText, pcts, rawSum } = rowUsage(inputs, usageKeys);
   const rows = tasks.map((t, i): TaskOccupationRow => {
     const pct = pctByText.get(keys[i]!);
     return {
@@ -56,7 +73,7 @@ export function splitAcrossOccupations(inputs: Pick<AnalysisInputs, 'usageTasks'
       title: t.title,
       task: t.task,
       occurrences: occurrences.get(keys[i]!) ?? 1,
-      usagePct: rawSum > 0 ? (100 * shares[i]!) / rawSum : 0,
+      usagePct: pcts[i]!,
       hasUsage: pct !== undefined && pct > 0,
     };
   });
@@ -70,6 +87,21 @@ export function splitAcrossOccupations(inputs: Pick<AnalysisInputs, 'usageTasks'
       rawSumPct: rawSum,
     },
   };
+}
+
+/**
+ * categoryShares(splitAcrossOccupations(inputs).rows, inputs) without making the rows: a run report
+ * asks for it once per model and per source. `normalised`: the usage names are normalised already.
+ */
+export function categoryUsage(inputs: Pick<AnalysisInputs, 'usageTasks' | 'tasks' | 'majorGroups' | 'blsEmployment'>, normalised = false): CategoryShare[] {
+  const usageKeys = inputs.usageTasks.map((u) => (normalised ? u.taskName : normaliseTask(u.taskName)));
+  const { pcts } = rowUsage(inputs, usageKeys);
+  const usage = new Map<string, number>();
+  inputs.tasks.forEach((t, i) => {
+    const code = majorGroupOf(t.code);
+    usage.set(code, (usage.get(code) ?? 0) + pcts[i]!);
+  });
+  return categoryTable(usage, inputs);
 }
 
 /** Normalised texts and distinct titles per task list, kept while the list lives: a run report splits several usage maps over one. */
@@ -140,6 +172,11 @@ export function categoryShares(
     const code = majorGroupOf(r.code);
     usage.set(code, (usage.get(code) ?? 0) + r.usagePct);
   }
+  return categoryTable(usage, inputs);
+}
+
+/** Usage per major group beside BLS employment, largest usage first. */
+function categoryTable(usage: ReadonlyMap<string, number>, inputs: Pick<AnalysisInputs, 'majorGroups' | 'blsEmployment'>): CategoryShare[] {
   const blsTotal = inputs.blsEmployment.reduce((s, b) => s + b.employment, 0);
   const blsByTitle = new Map(inputs.blsEmployment.map((b) => [b.title, b.employment]));
   const out: CategoryShare[] = inputs.majorGroups

@@ -5,8 +5,8 @@ import type { Db } from '../../db/open';
 import type { ClassifyConfig } from './config';
 import type { CategoryShare } from '../../../src-shared/report';
 import type { AnalysisInputs } from '../analyze/inputs';
-import { categoryShares, normaliseTask, splitAcrossOccupations } from '../analyze/occupations';
-import { binary, loadRunFacts, type FactGroup, type RunFacts } from './run-facts';
+import { categoryUsage, normaliseTask } from '../analyze/occupations';
+import { binary, loadRunFacts, type PatternGroup, type RunFacts } from './run-facts';
 
 export interface TaskCount {
   nodeId: string;
@@ -61,8 +61,8 @@ export function taskShares(
  * the rest of the paper's analyses: the run report needs only these for its per-account and
  * per-model variants.
  */
-export function categoriesOf(inputs: Pick<AnalysisInputs, 'usageTasks' | 'tasks' | 'majorGroups' | 'blsEmployment'>): CategoryShare[] {
-  return categoryShares(splitAcrossOccupations(inputs).rows, inputs);
+export function categoriesOf(inputs: Pick<AnalysisInputs, 'usageTasks' | 'tasks' | 'majorGroups' | 'blsEmployment'>, normalised = false): CategoryShare[] {
+  return categoryUsage(inputs, normalised);
 }
 
 /** A usage source's task shares as loadInputs reads them (same query, same order). */
@@ -75,7 +75,7 @@ export function writeRunSource(db: Db, cfg: ClassifyConfig, counts: TaskCounts, 
   const hierarchyCfg = JSON.parse(db.prepare('SELECT config_json FROM hierarchy WHERE id = ?').pluck().get(cfg.hierarchyId) as string) as {
     taskDataset: string;
   };
-  const patterns = patternShares(facts.groups, new Set(counts.tasks.filter((t) => t.kept).map((t) => t.nodeId)));
+  const patterns = patternShares(facts.byPattern, new Set(counts.tasks.filter((t) => t.kept).map((t) => t.nodeId)));
   const id = `run:${cfg.name}`;
   db.transaction(() => {
     for (const [sourceId, by] of [[id, 'conversations'], [`${id}:accounts`, 'accounts']] as const) {
@@ -110,7 +110,7 @@ function insertShares(db: Db, sourceId: string, shares: { taskName: string; pct:
 }
 
 /** Pattern shares (percent, 'none' included) over conversations whose task passed the thresholds. */
-function patternShares(groups: readonly FactGroup[], keptNodes: Set<string>): Map<string, number> {
+function patternShares(groups: readonly PatternGroup[], keptNodes: Set<string>): Map<string, number> {
   const counts = new Map<string, number>();
   let total = 0;
   for (const g of groups) {

@@ -16,8 +16,19 @@ function modelsByConversations(convs: readonly KeptConversation[]): ModelTaskCom
     .sort((a, b) => b.conversations - a.conversations || a.model.localeCompare(b.model));
 }
 
+/** The groups of each model, split once for every level. */
+function perModel(convs: readonly KeptConversation[]): Map<string, KeptConversation[]> {
+  const out = new Map<string, KeptConversation[]>();
+  for (const c of convs) {
+    const list = out.get(c.model);
+    if (list) list.push(c);
+    else out.set(c.model, [c]);
+  }
+  return out;
+}
+
 function levelRows(
-  convs: readonly KeptConversation[],
+  byModel: ReadonlyMap<string, readonly KeptConversation[]>,
   levels: HierarchyLevels,
   level: number | null,
   models: ModelTaskComparison['models'],
@@ -26,7 +37,7 @@ function levelRows(
   if (level === null) return [];
   const rows = new Map<string, ModelTaskRow>();
   for (const { model, conversations } of models) {
-    for (const { node, n } of countAtLevel(convs.filter((c) => c.model === model), levels, level).values()) {
+    for (const { node, n } of countAtLevel(byModel.get(model) ?? [], levels, level).values()) {
       const row = rows.get(node.id) ?? { nodeId: node.id, task: node.name, shares: Object.fromEntries(models.map((m) => [m.model, 0])), difference: null, ratio: null };
       row.shares[model] = (100 * n) / conversations;
       rows.set(node.id, row);
@@ -60,13 +71,14 @@ export function modelTaskComparison(convs: readonly KeptConversation[], hierarch
   const compared = [...models.filter((m) => m.model !== UNKNOWN_MODEL), ...models.filter((m) => m.model === UNKNOWN_MODEL)]
     .slice(0, 2)
     .map((m) => m.model);
+  const byModel = perModel(convs);
   return {
     models,
     compared,
     levels: {
-      top: levelRows(convs, levels, levels.top, models, compared),
-      middle: levelRows(convs, levels, levels.middle, models, compared),
-      base: levelRows(convs, levels, 0, models, compared),
+      top: levelRows(byModel, levels, levels.top, models, compared),
+      middle: levelRows(byModel, levels, levels.middle, models, compared),
+      base: levelRows(byModel, levels, 0, models, compared),
     },
   };
 }

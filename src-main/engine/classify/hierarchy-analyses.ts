@@ -13,15 +13,15 @@ import type { RunFacts } from './run-facts';
 type HierarchyAnalyses = Required<Pick<RunReport, 'topLevelTasks' | 'middleLevelTasks' | 'modelTasks' | 'characteristicTasks'>>;
 
 /** Everything the run report adds from the hierarchy: Figures 11 and 12, Figure 8 by task, B.5. */
-export function hierarchyAnalyses(db: Db, cfg: ClassifyConfig, kept: readonly TaskCount[], facts: Pick<RunFacts, 'groups' | 'byModel'>): HierarchyAnalyses {
+export function hierarchyAnalyses(db: Db, cfg: ClassifyConfig, kept: readonly TaskCount[], facts: Pick<RunFacts, 'byPattern' | 'byModel'>): HierarchyAnalyses {
   const levels = hierarchyLevels(loadNodes(db, cfg.hierarchyId));
-  const convs = keptConversations(facts.groups, kept);
-  // Already merged over patterns when read (run-facts.ts): the level and model analyses ignore the pattern.
+  // Read merged over models for the pattern analysis and over patterns for the rest (run-facts.ts).
+  const byPattern = keptConversations(facts.byPattern, kept);
   const byModel = keptConversations(facts.byModel, kept);
   return {
     topLevelTasks: levelShares(byModel, levels, levels.top),
     middleLevelTasks: levelShares(byModel, levels, levels.middle),
     modelTasks: modelTaskComparison(byModel, levels),
-    characteristicTasks: characteristicTasks(convs, kept, cfg.thresholds.minConversations),
+    characteristicTasks: characteristicTasks(byPattern, kept, cfg.thresholds.minConversations),
   };
 }

@@ -70,3 +70,17 @@ export function codeJsonArray(json: string, codes: Codes, onElement: (index: num
   }
   return n;
 }
+
+/** Integers of a comma-separated list (group_concat of integer keys). */
+export function parseKeys(list: string | null, onKey: (key: number) => void): void {
+  if (list === null) return;
+  let v = 0;
+  for (let i = 0; i < list.length; i++) {
+    const c = list.charCodeAt(i);
+    if (c === 44) {
+      onKey(v);
+      v = 0;
+    } else v = v * 10 + c - 48;
+  }
+  if (list.length > 0) onKey(v);
+}

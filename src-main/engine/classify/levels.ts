@@ -7,14 +7,8 @@ import type { HierarchyNode } from '../hierarchy/store';
 import type { TaskCount } from './aggregate';
 import type { FactGroup } from './run-facts';
 
-/** Classified conversations of a kept base task, `n` of them with the same model and pattern. */
-export interface KeptConversation {
-  nodeId: string;
-  model: string;
-  /** Their collaboration pattern ("none" included), null when the pattern facet has no answer. */
-  pattern: string | null;
-  n: number;
-}
+/** Classified conversations of a kept base task, `n` of them answered by the same model. */
+export type KeptConversation = FactGroup;
 
 /**
  * The hierarchy's levels as the paper names them. Base is level 0; "top" is the highest level and
@@ -43,25 +37,10 @@ export function hierarchyLevels(nodes: readonly HierarchyNode[]): HierarchyLevel
   return { top: depth >= 1 ? depth : null, middle: depth >= 2 ? depth - 1 : null, ancestor };
 }
 
-/** The run's conversations of kept tasks, grouped by task, model and pattern (run-facts.ts). */
-export function keptConversations(groups: readonly FactGroup[], kept: readonly TaskCount[]): KeptConversation[] {
+/** The groups (run-facts.ts) of kept tasks. */
+export function keptConversations<G extends { nodeId: string }>(groups: readonly G[], kept: readonly TaskCount[]): G[] {
   const keptIds = new Set(kept.map((t) => t.nodeId));
   return groups.filter((g) => keptIds.has(g.nodeId));
-}
-
-/**
- * The same conversations merged over patterns (the level and model analyses ignore the pattern):
- * a few per task instead of one per task, model and pattern, so each hierarchy walk is done once.
- */
-export function mergePatterns(convs: readonly KeptConversation[]): KeptConversation[] {
-  const out = new Map<string, KeptConversation>();
-  for (const c of convs) {
-    const key = `${c.nodeId}\u0000${c.model}`;
-    const m = out.get(key);
-    if (m) m.n += c.n;
-    else out.set(key, { nodeId: c.nodeId, model: c.model, pattern: null, n: c.n });
-  }
-  return [...out.values()];
 }
 
 /** How many conversations the groups hold. */

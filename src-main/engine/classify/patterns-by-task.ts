@@ -4,14 +4,14 @@
 import { CHARACTERISTIC_TASKS, PATTERN_KEYS, type CharacteristicTasks, type PatternPcts } from '../../../src-shared/report';
 import { COLLABORATION_PATTERNS } from '../../../src-shared/taxonomy';
 import type { TaskCount } from './aggregate';
-import type { KeptConversation } from './levels';
+import type { PatternGroup } from './run-facts';
 
 /** Percent of `total` per pattern and "none"; every key present, all 0 when there is nothing. */
 export function patternPcts(counts: ReadonlyMap<string, number>, total: number): PatternPcts {
   return Object.fromEntries(PATTERN_KEYS.map((p) => [p, total > 0 ? (100 * (counts.get(p) ?? 0)) / total : 0]));
 }
 
-function countsByTask(convs: readonly KeptConversation[]): Map<string, Map<string, number>> {
+function countsByTask(convs: readonly PatternGroup[]): Map<string, Map<string, number>> {
   const out = new Map<string, Map<string, number>>();
   for (const c of convs) {
     if (c.pattern === null) continue;
@@ -28,7 +28,7 @@ function countsByTask(convs: readonly KeptConversation[]): Map<string, Map<strin
  * task with two conversations cannot top a list at 100%; ties go to the task with more
  * conversations, then by name. Tasks where the pattern never occurs are not listed.
  */
-export function characteristicTasks(convs: readonly KeptConversation[], kept: readonly TaskCount[], minConversations: number): CharacteristicTasks[] {
+export function characteristicTasks(convs: readonly PatternGroup[], kept: readonly TaskCount[], minConversations: number): CharacteristicTasks[] {
   const byTask = countsByTask(convs);
   const candidates = kept
     .map((t) => {

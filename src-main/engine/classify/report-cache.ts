@@ -15,31 +15,12 @@ import { NotFoundError } from '../errors';
 import { hierarchyHash } from '../hierarchy/store';
 import { ClassifyConfigSchema } from './config';
 import { conversationStamp } from './inputs';
+import { classificationStamp } from './outcome-columns';
 import { runReport } from './report';
 import { summariseReport } from './report-summary';
 
 /** Bump when runReport's output changes within one app version (the app version is in the key too). */
 const REPORT_FORMAT = 2;
-
-/**
- * The run's latest classification write. Rows are only ever written with INSERT OR REPLACE (a
- * replaced row gets a new, larger rowid) and removed only with their run, so the largest rowid
- * moves with every write. Read per (facet, status) from the classification_facet index, each a
- * single index seek: a plain max(rowid) over the run would scan all its rows (0.4 s at 1M).
- */
-function classificationStamp(db: Db, runId: string): number | null {
-  return db
-    .prepare(
-      `WITH RECURSIVE f(facet) AS (
-         SELECT min(facet) FROM classification WHERE run_id = @run
-         UNION ALL SELECT (SELECT min(facet) FROM classification WHERE run_id = @run AND facet > f.facet) FROM f WHERE f.facet IS NOT NULL)
-       SELECT max((SELECT max(rowid) FROM classification WHERE run_id = @run AND facet = f.facet AND status = s.status))
-       FROM f, (SELECT 'ok' AS status UNION ALL SELECT 'screened-out' UNION ALL SELECT 'unclassified') s
-       WHERE f.facet IS NOT NULL`,
-    )
-    .pluck()
-    .get({ run: runId }) as number | null;
-}
 
 /** What runReport(db, runId, reference) is computed from, hashed; computed before the report, never after. */
 export function reportFingerprint(db: Db, runId: string, reference: string): string {

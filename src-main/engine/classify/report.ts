@@ -16,16 +16,19 @@ import { compositionReport } from './composition-report';
 import { hierarchyAnalyses } from './hierarchy-analyses';
 import { patternPcts } from './patterns-by-task';
 import { runUncertainty } from './uncertainty';
-import { binary, loadRunFacts, type FactGroup } from './run-facts';
+import { binary, loadRunFacts, type FactGroup, type PatternGroup } from './run-facts';
 import { timeSpan } from './scope';
+import { conversationColumns } from './conversation-columns';
+import { outcomeGroups } from './outcome-columns';
 
 export function runReport(db: Db, runId: string, referenceDataset = 'aei-2025-02-10'): RunReport {
   const row = db.prepare('SELECT config_json, status FROM classify_run WHERE id = ?').get(runId) as { config_json: string; status: string } | undefined;
   if (!row) throw new NotFoundError(`no classification run "${runId}"`);
   const cfg = ClassifyConfigSchema.parse(JSON.parse(row.config_json));
   verifyRunInputs(db, cfg, row.status, referenceDataset);
-  // Read once: every count below comes from these (run-facts.ts).
-  const facts = loadRunFacts(db, cfg);
+  // Read once: every count below comes from these (run-facts.ts), the time span from the same columns.
+  const columns = conversationColumns(db, cfg.datasets);
+  const facts = loadRunFacts(db, cfg, columns);
   const counts = countTasks(db, cfg, facts);
   const sourceId = writeRunSource(db, cfg, counts, referenceDataset, facts);
   // Loaded once: Figure 10, patterns by occupation and usage by model all read the same inputs.
@@ -36,7 +39,7 @@ export function runReport(db: Db, runId: string, referenceDataset = 'aei-2025-02
   const categories = byConv.map((c) => ({ title: c.title, byConversations: c.usagePct, byAccounts: byAcc.get(c.title) ?? 0 }));
   const kept = counts.tasks.filter((t) => t.kept);
   const dropped = counts.tasks.filter((t) => !t.kept);
-  const patterns = patternCounts(facts.groups);
+  const patterns = patternCounts(facts.byPattern);
   return {
     run: runId,
     method: cfg.method,
@@ -67,7 +70,7 @@ export function runReport(db: Db, runId: string, referenceDataset = 'aei-2025-02
     ...hierarchyAnalyses(db, cfg, kept, facts),
     // Confidence intervals on the shares above (classify/uncertainty/).
     ...runUncertainty(db, cfg, inputs),
-    timeSpan: timeSpan(db, cfg),
+    timeSpan: timeSpan(db, cfg, columns),
   };
 }
 
@@ -82,7 +85,7 @@ export function lastReference(db: Db, runId: string): string | undefined {
 
 type Counts = Map<string, number>;
 
-function patternCounts(groups: readonly FactGroup[]): Map<string, Counts> {
+function patternCounts(groups: readonly PatternGroup[]): Map<string, Counts> {
   const out = new Map<string, Counts>();
   for (const g of groups) {
     if (g.pattern === null) continue;
@@ -126,21 +129,19 @@ function byOccupation(inputs: AnalysisInputs, kept: { nodeId: string; task: stri
 /** skillShares' rule in words, for the export manifest (method). */
 export const SKILLS_NONE_RULE = 'Figure 5: conversations answered "none" (an empty skill list) are left out of the denominator; their share is skillsNonePct';
 
-/** Skills are JSON lists, counted per distinct list (a few dozen) rather than parsed per row. */
 /**
  * Figure 5 as the paper computes it (B.4): conversations answered "none" (stored as an empty list)
  * are filtered out of the denominator — the paper found 0.1% of them — and their share is reported
  * on its own.
  */
 function skillShares(db: Db, runId: string): Pick<RunReport, 'skills' | 'skillsNonePct'> {
-  const lists = db
-    .prepare("SELECT value, count(*) FROM classification WHERE run_id = ? AND facet = 'skills' AND status = 'ok' GROUP BY value")
-    .raw()
-    .all(runId) as [string, number][];
+  // Skills are JSON lists, counted per distinct list (a few dozen) rather than parsed per row.
+  const lists = outcomeGroups(db, runId, 'skills');
   const counts = new Map<string, number>();
   let rows = 0;
   let none = 0;
-  for (const [v, n] of lists) {
+  for (const [g, v] of lists.values.entries()) {
+    const n = lists.offsets[g + 1]! - lists.offsets[g]!;
     const skills = JSON.parse(v) as string[];
     if (skills.length === 0) none += n;
     else rows += n;
@@ -179,7 +180,7 @@ function byModel(groups: readonly FactGroup[], kept: TaskCount[], base: Analysis
     .map(([model, byTask]) => {
       const tasks = [...byTask.values()];
       const usageTasks = taskShares(tasks, 'conversations', (t) => keys.get(t.nodeId)!);
-      const categories = categoriesOf({ ...base, usageTasks }).map((c) => ({ title: c.title, usagePct: c.usagePct }));
+      const categories = categoriesOf({ ...base, usageTasks }, true).map((c) => ({ title: c.title, usagePct: c.usagePct }));
       return { model, conversations: tasks.reduce((s, t) => s + t.conversations, 0), categories };
     })
     .sort((a, b) => b.conversations - a.conversations || a.model.localeCompare(b.model));

@@ -6,6 +6,8 @@ import type { ItemResult } from '../pipeline/steps';
 import { ClassifyConfigSchema, type ClassifyConfig, type Facet } from './config';
 import type { ChunkItem, TraversalOutcome } from './facets';
 import { recordRunFinish, recordRunStart } from './inputs';
+import { conversationColumns } from './conversation-columns';
+import { storeOutcomeColumns } from './outcome-columns';
 import { runScope } from './scope';
 
 /** Settings that change how fast a run goes but not what it produces. */
@@ -89,6 +91,9 @@ export class RunWriter {
       .prepare("UPDATE classify_run SET status = 'complete', stats_json = ?, updated_at = ? WHERE id = ?")
       .run(JSON.stringify(summary), new Date().toISOString(), this.cfg.name);
     recordRunFinish(this.db, this.cfg);
+    // Stored now, while the run's datasets and answers are as classified, so its first report reads them.
+    conversationColumns(this.db, this.cfg.datasets);
+    storeOutcomeColumns(this.db, this.cfg.name);
   }
 }
 

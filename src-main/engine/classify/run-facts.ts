@@ -1,17 +1,18 @@
 // Everything a run's report counts, read in one pass. A run of a million conversations has three
 // million outcome rows; joining them to conversations row by row (text keys, a lookup per row)
-// took about a minute. Here each input is one ordered scan of a covering index (migration
-// 0012_integer_keys), returned as a few long strings of integer keys rather than a million rows:
-// the run's conversations with their account and model in key order, and its task and pattern
-// outcomes grouped by value. Accounts and models are coded straight from the JSON text
-// (json-codes.ts), and counting is done in typed arrays indexed by conversation key.
+// took about a minute. Here the conversations' accounts and models come as stored columns of
+// integer codes by conversation key (conversation-columns.ts), and the run's task and pattern
+// outcomes each as one ordered scan of a covering index (migration 0012_integer_keys), grouped by
+// value and returned as a few long strings of integer keys rather than a million rows. Counting is
+// done in typed arrays indexed by conversation key.
 //
 // Same meaning as the joins it replaces: a task outcome counts when its conversation is among the
 // run's datasets (an inner join on the conversation), with that conversation's account and model,
 // and its pattern outcome when there is one ('ok' rows only throughout).
 import type { Db } from '../../db/open';
 import type { ClassifyConfig } from './config';
-import { codeJsonArray, Codes } from './json-codes';
+import { conversationColumns, type ConversationColumns } from './conversation-columns';
+import { classificationStamp, outcomeGroups, type OutcomeGroups } from './outcome-columns';
 
 export interface TaskFact {
   conversations: number;
@@ -19,10 +20,16 @@ export interface TaskFact {
   accounts: number;
 }
 
-/** Conversations of one task answered by one model with one pattern (null: no pattern answer). */
+/** Conversations of one task answered by one model (merged over patterns). */
 export interface FactGroup {
   nodeId: string;
   model: string;
+  n: number;
+}
+
+/** Conversations of one task with one pattern (null: no pattern answer), merged over models. */
+export interface PatternGroup {
+  nodeId: string;
   pattern: string | null;
   n: number;
 }
@@ -32,130 +39,75 @@ export interface RunFacts {
   accountsKnown: boolean;
   /** Per task node id (every classified value, whether or not the hierarchy has it). */
   tasks: Map<string, TaskFact>;
-  /** Ordered by node id, then model (binary order, as SQLite's GROUP BY gave them). */
-  groups: FactGroup[];
-  /** The same groups merged over patterns (pattern null), in the same order: the per-model analyses ignore the pattern. */
+  /**
+   * By task and pattern, ordered by node id then pattern (binary order, no pattern last): the
+   * pattern analyses ignore the model, and a million conversations make some 6 groups per task
+   * this way against 18 by task, model and pattern.
+   */
+  byPattern: PatternGroup[];
+  /** By task and model, ordered by node id then model (binary order, as SQLite's GROUP BY gave them): the per-model analyses ignore the pattern. */
   byModel: FactGroup[];
 }
 
-const UNKNOWN_MODEL = 'unknown';
-
-/** Integers of a comma-separated list (group_concat of integer keys). */
-export function parseKeys(list: string | null, onKey: (key: number) => void): void {
-  if (list === null) return;
-  let v = 0;
-  for (let i = 0; i < list.length; i++) {
-    const c = list.charCodeAt(i);
-    if (c === 44) {
-      onKey(v);
-      v = 0;
-    } else v = v * 10 + c - 48;
-  }
-  if (list.length > 0) onKey(v);
-}
-
-/** The run's conversations, by key: model code (-1: not in the run's datasets) and account code (-1: none). */
-interface Conversations {
-  min: number;
-  model: Int32Array;
-  account: Int32Array;
-  models: Codes;
-  accounts: number;
-}
-
-function loadConversations(db: Db, datasets: readonly string[]): Conversations {
-  const [keys, accountsJson, modelsJson] = db
-    .prepare(
-      `SELECT group_concat(seq), json_group_array(account_id), json_group_array(model) FROM conversation
-       WHERE dataset IN (${datasets.map(() => '?').join(', ')})`,
-    )
-    .raw()
-    .get(...datasets) as [string | null, string, string];
-  let n = 0;
-  parseKeys(keys, () => n++);
-  const seqs = new Int32Array(n);
-  let min = Infinity;
-  let max = -1;
-  n = 0;
-  parseKeys(keys, (k) => {
-    seqs[n++] = k;
-    if (k < min) min = k;
-    if (k > max) max = k;
-  });
-  if (max < 0) min = 0;
-  const size = max - min + 1;
-  const out: Conversations = { min, model: new Int32Array(size).fill(-1), account: new Int32Array(size).fill(-1), models: new Codes(), accounts: 0 };
-  // A conversation without a model counts under UNKNOWN_MODEL, like one whose model is named so.
-  const unknown = out.models.code(UNKNOWN_MODEL);
-  codeJsonArray(modelsJson, out.models, (i, m) => (out.model[(seqs[i] as number) - min] = m < 0 ? unknown : m));
-  const accounts = new Codes();
-  codeJsonArray(accountsJson, accounts, (i, a) => (out.account[(seqs[i] as number) - min] = a));
-  out.accounts = accounts.names.length;
-  return out;
-}
-
-/** value → comma-separated conversation keys of the run's 'ok' outcomes of a facet, in value order. */
-export function outcomesByValue(db: Db, runId: string, facet: string): [string, string | null][] {
-  return db
-    .prepare(
-      `SELECT value, group_concat(conversation_seq) FROM classification
-       WHERE run_id = ? AND facet = ? AND status = 'ok' GROUP BY value ORDER BY value`,
-    )
-    .raw()
-    .all(runId, facet) as [string, string | null][];
-}
-
-export function loadRunFacts(db: Db, cfg: Pick<ClassifyConfig, 'name' | 'datasets'>): RunFacts {
-  const conv = loadConversations(db, cfg.datasets);
-  const size = conv.model.length;
-  const inRun = (s: number): number => (s >= conv.min && s - conv.min < size ? s - conv.min : -1);
-  const patterns = new Codes();
-  const patternOf = new Int32Array(size).fill(-1);
-  for (const [pattern, keys] of outcomesByValue(db, cfg.name, 'pattern')) {
-    const p = patterns.code(pattern);
-    parseKeys(keys, (s) => {
-      const i = inRun(s);
-      if (i >= 0) patternOf[i] = p;
-    });
-  }
+/** `conv`: the run's conversation columns when the caller has read them already. */
+export function loadRunFacts(db: Db, cfg: Pick<ClassifyConfig, 'name' | 'datasets'>, conv: ConversationColumns = conversationColumns(db, cfg.datasets)): RunFacts {
+  const stamp = classificationStamp(db, cfg.name);
+  const patterns = patternsOf(outcomeGroups(db, cfg.name, 'pattern', stamp), conv);
   const width = patterns.names.length + 1; // the last slot: no pattern
-  const cells = new Int32Array(conv.models.names.length * width);
+  const cells = new Int32Array(conv.models.length * width);
   const lastTask = new Int32Array(conv.accounts).fill(-1);
-  const tasks = new Map<string, TaskFact>();
-  const groups: FactGroup[] = [];
-  const byModel: FactGroup[] = [];
-  const modelOrder = conv.models.names.map((_, m) => m).sort((a, b) => binary(conv.models.names[a]!, conv.models.names[b]!));
-  outcomesByValue(db, cfg.name, 'task').forEach(([nodeId, keys], t) => {
+  const out: RunFacts = { accountsKnown: conv.accounts > 0, tasks: new Map(), byPattern: [], byModel: [] };
+  const modelOrder = conv.models.map((_, m) => m).sort((a, b) => binary(conv.models[a]!, conv.models[b]!));
+  const { values, offsets, keys } = outcomeGroups(db, cfg.name, 'task', stamp);
+  values.forEach((nodeId, t) => {
     const fact: TaskFact = { conversations: 0, accounts: 0 };
-    parseKeys(keys, (s) => {
-      const i = inRun(s);
-      const m = i < 0 ? -1 : (conv.model[i] as number);
-      if (m < 0) return;
+    for (let k = offsets[t]!; k < offsets[t + 1]!; k++) {
+      const i = keys[k]! - conv.min;
+      const m = i >= 0 && i < conv.model.length ? conv.model[i]! : -1;
+      if (m < 0) continue;
       fact.conversations++;
-      const p = patternOf[i] as number;
-      const cell = m * width + (p < 0 ? width - 1 : p);
-      cells[cell] = (cells[cell] as number) + 1;
-      const a = conv.account[i] as number;
+      const p = patterns.of[i]!;
+      cells[m * width + (p < 0 ? width - 1 : p)]++;
+      const a = conv.account[i]!;
       if (a >= 0 && lastTask[a] !== t) {
         lastTask[a] = t;
         fact.accounts++;
       }
-    });
+    }
     if (fact.conversations === 0) return;
-    tasks.set(nodeId, fact);
-    for (const m of modelOrder) {
-      let total = 0;
-      for (let p = 0; p < width; p++) {
-        const n = cells[m * width + p] as number;
-        if (n === 0) continue;
-        groups.push({ nodeId, model: conv.models.names[m]!, pattern: p === width - 1 ? null : patterns.names[p]!, n });
-        cells[m * width + p] = 0;
-        total += n;
-      }
-      if (total > 0) byModel.push({ nodeId, model: conv.models.names[m]!, pattern: null, n: total });
+    out.tasks.set(nodeId, fact);
+    drain(out, nodeId, cells, width, conv.models, modelOrder, patterns.names);
+  });
+  return out;
+}
+
+/** Each conversation's pattern code (-1: none), by conversation key - conv.min. */
+function patternsOf(groups: OutcomeGroups, conv: ConversationColumns): { of: Int32Array; names: string[] } {
+  const of = new Int32Array(conv.model.length).fill(-1);
+  groups.values.forEach((_, p) => {
+    for (let k = groups.offsets[p]!; k < groups.offsets[p + 1]!; k++) {
+      const i = groups.keys[k]! - conv.min;
+      if (i >= 0 && i < of.length) of[i] = p;
     }
   });
-  return { accountsKnown: conv.accounts > 0, tasks, groups, byModel };
+  return { of, names: groups.values };
+}
+
+/** One task's counts (cells: model × pattern, the last pattern slot: none) appended to both groupings, and zeroed. */
+function drain(out: RunFacts, nodeId: string, cells: Int32Array, width: number, models: readonly string[], order: readonly number[], patterns: readonly string[]): void {
+  for (const m of order) {
+    let n = 0;
+    for (let p = m * width; p < (m + 1) * width; p++) n += cells[p]!;
+    if (n > 0) out.byModel.push({ nodeId, model: models[m]!, n });
+  }
+  for (let p = 0; p < width; p++) {
+    let n = 0;
+    for (let m = p; m < cells.length; m += width) {
+      n += cells[m]!;
+      cells[m] = 0;
+    }
+    if (n > 0) out.byPattern.push({ nodeId, pattern: p === width - 1 ? null : patterns[p]!, n });
+  }
 }
 
 /** SQLite's BINARY order for the ASCII/BMP text used as ids and model names. */

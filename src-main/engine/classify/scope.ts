@@ -4,6 +4,7 @@
 import type { Db } from '../../db/open';
 import type { ClassifyConfig } from './config';
 import type { TimeSpan } from '../../../src-shared/time-window';
+import type { ConversationColumns } from './conversation-columns';
 
 /**
  * The SQL condition on `conversation` for a run, with its parameters. Dates are whole days: from
@@ -26,8 +27,14 @@ export function runScope(cfg: Pick<ClassifyConfig, 'datasets' | 'window'>, alias
   return { sql: parts.join(' AND '), params };
 }
 
-/** First and last readable timestamp of the conversations a run covers (its scope, its first `limit` by id). */
-export function timeSpan(db: Db, cfg: Pick<ClassifyConfig, 'datasets' | 'window' | 'limit'>): TimeSpan {
+/**
+ * First and last readable timestamp of the conversations a run covers (its scope, its first `limit`
+ * by id). From the run's conversation columns when given: the same comparisons on the same Julian
+ * days SQLite computes, without reading every conversation row again (1.1 s at 1M conversations).
+ */
+export function timeSpan(db: Db, cfg: Pick<ClassifyConfig, 'datasets' | 'window' | 'limit'>, columns?: ConversationColumns): TimeSpan {
+  // A limit covers the first conversations by id, an order the columns do not keep.
+  if (columns !== undefined && cfg.limit === undefined) return spanOfColumns(db, cfg, columns);
   const { sql, params } = runScope(cfg);
   const covered = `SELECT created_at FROM conversation WHERE ${sql}${cfg.limit !== undefined ? ' ORDER BY id LIMIT ?' : ''}`;
   const row = db
@@ -38,4 +45,36 @@ export function timeSpan(db: Db, cfg: Pick<ClassifyConfig, 'datasets' | 'window'
     .raw()
     .get(...params, ...(cfg.limit !== undefined ? [cfg.limit] : [])) as [string | null, string | null, number, number];
   return { window: cfg.window ?? null, first: row[0], last: row[1], dated: row[2], undated: row[3] - row[2] };
+}
+
+/** timeSpan over the columns: a window's bounds and the formatting are SQLite's own, as above. */
+function spanOfColumns(db: Db, cfg: Pick<ClassifyConfig, 'window'>, c: ConversationColumns): TimeSpan {
+  const day = db.prepare('SELECT julianday(?)').pluck();
+  const from = cfg.window?.from !== undefined ? (day.get(cfg.window.from) as number | null) : null;
+  const to = cfg.window?.to !== undefined ? (day.get(cfg.window.to) as number | null) : null;
+  let first = Infinity;
+  let last = -Infinity;
+  let dated = 0;
+  let covered = 0;
+  for (let i = 0; i < c.model.length; i++) {
+    if ((c.model[i] as number) < 0) continue;
+    const j = c.time[i] as number;
+    // As in SQL: a window's comparisons are false for an unreadable time (NaN here, NULL there).
+    if (!inWindow(j, from, to, cfg.window)) continue;
+    covered++;
+    if (Number.isNaN(j)) continue;
+    dated++;
+    if (j < first) first = j;
+    if (j > last) last = j;
+  }
+  const format = db.prepare("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', ?)").pluck();
+  const at = (j: number) => (dated > 0 ? (format.get(j) as string | null) : null);
+  return { window: cfg.window ?? null, first: at(first), last: at(last), dated, undated: covered - dated };
+}
+
+function inWindow(j: number, from: number | null, to: number | null, window: ClassifyConfig['window']): boolean {
+  // A bound SQLite could not read (NULL) makes every comparison false, as in runScope's SQL.
+  if (window?.from !== undefined && (from === null || !(j >= from))) return false;
+  if (window?.to !== undefined && (to === null || !(j < to + 1))) return false;
+  return true;
 }

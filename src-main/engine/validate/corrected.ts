@@ -63,7 +63,7 @@ function keptTaskDomain(db: Db, cfg: ClassifyConfig): { population: Record<strin
   const facts = loadRunFacts(db, cfg);
   const kept = new Set(countTasks(db, cfg, facts).tasks.filter((t) => t.kept).map((t) => t.nodeId));
   const population: Record<string, number> = {};
-  for (const g of facts.groups) if (g.pattern !== null && kept.has(g.nodeId)) population[g.pattern] = (population[g.pattern] ?? 0) + g.n;
+  for (const g of facts.byPattern) if (g.pattern !== null && kept.has(g.nodeId)) population[g.pattern] = (population[g.pattern] ?? 0) + g.n;
   return { population, kept };
 }
 
