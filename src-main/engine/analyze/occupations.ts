@@ -7,6 +7,7 @@ import type {
   TaskShare,
 } from '../../../src-shared/report';
 import type { AnalysisInputs } from './inputs';
+import { compareText } from '../../../src-shared/order';
 
 /** One O*NET task statement row with its share of usage after the even split. */
 export interface TaskOccupationRow {
@@ -160,7 +161,7 @@ export function occupationShares(
     occ.tasks += 1;
     if (r.hasUsage) occ.tasksWithUsage += 1;
   }
-  return [...byTitle.values()].sort((a, b) => b.usagePct - a.usagePct || a.title.localeCompare(b.title));
+  return [...byTitle.values()].sort((a, b) => b.usagePct - a.usagePct || compareText(a.title, b.title));
 }
 
 export function categoryShares(
@@ -191,7 +192,7 @@ function categoryTable(usage: ReadonlyMap<string, number>, inputs: Pick<Analysis
         blsEmployment: employment,
       };
     });
-  return out.sort((a, b) => b.usagePct - a.usagePct || a.code.localeCompare(b.code));
+  return out.sort((a, b) => b.usagePct - a.usagePct || compareText(a.code, b.code));
 }
 
 /** Figure 13: usage summed over the original task text (across its occupations). */
@@ -205,6 +206,6 @@ export function topTasks(rows: readonly TaskOccupationRow[], limit: number): Tas
     byTask.set(r.task, cur);
   }
   return [...byTask.values()]
-    .sort((a, b) => b.usagePct - a.usagePct || a.task.localeCompare(b.task))
+    .sort((a, b) => b.usagePct - a.usagePct || compareText(a.task, b.task))
     .slice(0, limit);
 }

@@ -70,21 +70,36 @@ export function usageTasksOf(db: Db, sourceId: string): AnalysisInputs['usageTas
   return db.prepare('SELECT task_name AS taskName, pct FROM usage_task WHERE source_id = ? ORDER BY task_name').all(sourceId) as AnalysisInputs['usageTasks'];
 }
 
-/** Stores a run's shares as a usage source ("run:<name>", plus ":accounts" for Figure 10). */
-export function writeRunSource(db: Db, cfg: ClassifyConfig, counts: TaskCounts, referenceDataset: string, facts: RunFacts): string {
+/**
+ * Stores a run's shares as a usage source ("run:<name>", plus ":accounts" for Figure 10). `keyOf`:
+ * each task's normalised text, when the caller has it (the report asks for it per model too).
+ */
+export function writeRunSource(
+  db: Db,
+  cfg: ClassifyConfig,
+  counts: TaskCounts,
+  referenceDataset: string,
+  facts: RunFacts,
+  keyOf: (t: TaskCount) => string = (t) => normaliseTask(t.task),
+): string {
   const hierarchyCfg = JSON.parse(db.prepare('SELECT config_json FROM hierarchy WHERE id = ?').pluck().get(cfg.hierarchyId) as string) as {
     taskDataset: string;
   };
   const patterns = patternShares(facts.byPattern, new Set(counts.tasks.filter((t) => t.kept).map((t) => t.nodeId)));
+  // Both sources have the same tasks: merged and ordered once.
+  const conversations = taskShares(counts.tasks, 'conversations', keyOf);
+  const accounts = new Map(taskShares(counts.tasks, 'accounts', keyOf).map((s) => [s.taskName, s.pct]));
+  const order = conversations.map((s) => s.taskName).sort(binary);
+  const byName = new Map(conversations.map((s) => [s.taskName, s.pct]));
   const id = `run:${cfg.name}`;
   db.transaction(() => {
-    for (const [sourceId, by] of [[id, 'conversations'], [`${id}:accounts`, 'accounts']] as const) {
+    for (const [sourceId, by, shares] of [[id, 'conversations', byName], [`${id}:accounts`, 'accounts', accounts]] as const) {
       db.prepare('DELETE FROM usage_source WHERE id = ?').run(sourceId);
       db.prepare(
         `INSERT INTO usage_source (id, kind, label, task_dataset, wage_dataset, soc_dataset, bls_dataset, created_at)
          VALUES (?, 'run', ?, ?, ?, ?, ?, ?)`,
       ).run(sourceId, `Run ${cfg.name} (${cfg.method}, by ${by})`, hierarchyCfg.taskDataset, referenceDataset, referenceDataset, referenceDataset, new Date().toISOString());
-      insertShares(db, sourceId, taskShares(counts.tasks, by));
+      insertShares(db, sourceId, order, shares);
       const insertPattern = db.prepare('INSERT INTO usage_pattern (source_id, pattern, pct) VALUES (?, ?, ?)');
       for (const [pattern, pct] of patterns) insertPattern.run(sourceId, pattern, pct);
     }
@@ -95,17 +110,16 @@ export function writeRunSource(db: Db, cfg: ClassifyConfig, counts: TaskCounts, 
 const ROWS_PER_INSERT = 100;
 
 /**
- * A source's task shares, in key order and a hundred rows a statement: a run has tens of thousands
- * of tasks, and one statement per row in arbitrary order spent most of its time in statement
- * calls and index page splits.
+ * A source's task shares, in key order (`names`, sorted) and a hundred rows a statement: a run has
+ * tens of thousands of tasks, and one statement per row in arbitrary order spent most of its time
+ * in statement calls and index page splits.
  */
-function insertShares(db: Db, sourceId: string, shares: { taskName: string; pct: number }[]): void {
-  const rows = [...shares].sort((a, b) => binary(a.taskName, b.taskName));
+function insertShares(db: Db, sourceId: string, names: readonly string[], pct: ReadonlyMap<string, number>): void {
   const statement = (n: number) => db.prepare(`INSERT INTO usage_task (source_id, task_name, pct) VALUES ${Array(n).fill('(?, ?, ?)').join(', ')}`);
   const full = statement(ROWS_PER_INSERT);
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
-    (chunk.length === ROWS_PER_INSERT ? full : statement(chunk.length)).run(chunk.flatMap((r) => [sourceId, r.taskName, r.pct]));
+  for (let i = 0; i < names.length; i += ROWS_PER_INSERT) {
+    const chunk = names.slice(i, i + ROWS_PER_INSERT);
+    (chunk.length === ROWS_PER_INSERT ? full : statement(chunk.length)).run(chunk.flatMap((name) => [sourceId, name, pct.get(name)!]));
   }
 }
 

@@ -6,48 +6,48 @@ import type { ModelTaskComparison, ModelTaskRow } from '../../../src-shared/repo
 import { contrast } from '../../../src-shared/charts/fig8ModelTasks';
 import { UNKNOWN_MODEL } from '../../../src-shared/charts/fig8Models';
 import type { HierarchyNode } from '../hierarchy/store';
-import { countAtLevel, type HierarchyLevels, type KeptConversation } from './levels';
+import type { HierarchyLevels, KeptConversation } from './levels';
+import { compareText } from '../../../src-shared/order';
 
 function modelsByConversations(convs: readonly KeptConversation[]): ModelTaskComparison['models'] {
   const n = new Map<string, number>();
   for (const c of convs) n.set(c.model, (n.get(c.model) ?? 0) + c.n);
   return [...n]
     .map(([model, conversations]) => ({ model, conversations }))
-    .sort((a, b) => b.conversations - a.conversations || a.model.localeCompare(b.model));
+    .sort((a, b) => b.conversations - a.conversations || compareText(a.model, b.model));
 }
 
-/** The groups of each model, split once for every level. */
-function perModel(convs: readonly KeptConversation[]): Map<string, KeptConversation[]> {
-  const out = new Map<string, KeptConversation[]>();
-  for (const c of convs) {
-    const list = out.get(c.model);
-    if (list) list.push(c);
-    else out.set(c.model, [c]);
-  }
-  return out;
-}
-
+/**
+ * Each node's share of each model's conversations at `level`, in one pass over the groups: per
+ * node, the conversations of every model (summed in group order), then the shares.
+ */
 function levelRows(
-  byModel: ReadonlyMap<string, readonly KeptConversation[]>,
+  convs: readonly KeptConversation[],
   levels: HierarchyLevels,
   level: number | null,
   models: ModelTaskComparison['models'],
   compared: string[],
 ): ModelTaskRow[] {
   if (level === null) return [];
-  const rows = new Map<string, ModelTaskRow>();
-  for (const { model, conversations } of models) {
-    for (const { node, n } of countAtLevel(byModel.get(model) ?? [], levels, level).values()) {
-      const row = rows.get(node.id) ?? { nodeId: node.id, task: node.name, shares: Object.fromEntries(models.map((m) => [m.model, 0])), difference: null, ratio: null };
-      row.shares[model] = (100 * n) / conversations;
-      rows.set(node.id, row);
-    }
+  const index = new Map(models.map((m, i) => [m.model, i]));
+  const counts = new Map<string, { node: HierarchyNode; n: Float64Array }>();
+  for (const c of convs) {
+    const node = levels.ancestor(c.nodeId, level);
+    if (!node) continue;
+    let entry = counts.get(node.id);
+    if (!entry) counts.set(node.id, (entry = { node, n: new Float64Array(models.length) }));
+    entry.n[index.get(c.model)!] += c.n;
   }
   // Ordered by the mean share across models, so no model's ranking is privileged. Each row's total
   // is summed once, not in every comparison (a base level has thousands of rows).
-  const ranked = [...rows.values()].map((r) => ({ row: { ...r, ...contrast(r.shares, compared[0], compared[1]) }, total: Object.values(r.shares).reduce((s, x) => s + x, 0) }));
+  const ranked = [...counts.values()].map(({ node, n }) => {
+    const shares: Record<string, number> = {};
+    models.forEach((m, i) => (shares[m.model] = n[i]! > 0 ? (100 * n[i]!) / m.conversations : 0));
+    const row: ModelTaskRow = { nodeId: node.id, task: node.name, shares, ...contrast(shares, compared[0], compared[1]) };
+    return { row, total: Object.values(shares).reduce((s, x) => s + x, 0) };
+  });
   return ranked
-    .sort((a, b) => b.total - a.total || a.row.task.localeCompare(b.row.task) || a.row.nodeId.localeCompare(b.row.nodeId))
+    .sort((a, b) => b.total - a.total || compareText(a.row.task, b.row.task) || compareText(a.row.nodeId, b.row.nodeId))
     .map((r) => r.row);
 }
 
@@ -71,14 +71,13 @@ export function modelTaskComparison(convs: readonly KeptConversation[], hierarch
   const compared = [...models.filter((m) => m.model !== UNKNOWN_MODEL), ...models.filter((m) => m.model === UNKNOWN_MODEL)]
     .slice(0, 2)
     .map((m) => m.model);
-  const byModel = perModel(convs);
   return {
     models,
     compared,
     levels: {
-      top: levelRows(byModel, levels, levels.top, models, compared),
-      middle: levelRows(byModel, levels, levels.middle, models, compared),
-      base: levelRows(byModel, levels, 0, models, compared),
+      top: levelRows(convs, levels, levels.top, models, compared),
+      middle: levelRows(convs, levels, levels.middle, models, compared),
+      base: levelRows(convs, levels, 0, models, compared),
     },
   };
 }

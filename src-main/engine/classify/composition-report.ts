@@ -16,6 +16,7 @@ import {
 } from '../../../src-shared/composition';
 import type { TaskCounts } from './aggregate';
 import type { ClassifyConfig } from './config';
+import { compareText } from '../../../src-shared/order';
 
 interface Row {
   value: string | null;
@@ -94,7 +95,7 @@ function topTasks(g: (typeof COMPOSITION_GROUPS)[number], tally: GroupTally, cfg
     }
     listed.push({ nodeId, task, conversations: t.conversations, pct: (100 * t.conversations) / tally.conversations });
   }
-  listed.sort((a, b) => b.conversations - a.conversations || a.task.localeCompare(b.task) || a.nodeId.localeCompare(b.nodeId));
+  listed.sort((a, b) => b.conversations - a.conversations || compareText(a.task, b.task) || compareText(a.nodeId, b.nodeId));
   return { group: g.group, label: g.label, conversations: tally.conversations, tasks: listed.slice(0, TOP_COMPOSITION_TASKS), tasksUnderThresholds: under };
 }
 

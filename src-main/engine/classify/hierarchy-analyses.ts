@@ -15,13 +15,12 @@ type HierarchyAnalyses = Required<Pick<RunReport, 'topLevelTasks' | 'middleLevel
 /** Everything the run report adds from the hierarchy: Figures 11 and 12, Figure 8 by task, B.5. */
 export function hierarchyAnalyses(db: Db, cfg: ClassifyConfig, kept: readonly TaskCount[], facts: Pick<RunFacts, 'byPattern' | 'byModel'>): HierarchyAnalyses {
   const levels = hierarchyLevels(loadNodes(db, cfg.hierarchyId));
-  // Read merged over models for the pattern analysis and over patterns for the rest (run-facts.ts).
-  const byPattern = keptConversations(facts.byPattern, kept);
+  // Read merged over patterns for the level and model analyses (run-facts.ts), over models for B.5.
   const byModel = keptConversations(facts.byModel, kept);
   return {
     topLevelTasks: levelShares(byModel, levels, levels.top),
     middleLevelTasks: levelShares(byModel, levels, levels.middle),
     modelTasks: modelTaskComparison(byModel, levels),
-    characteristicTasks: characteristicTasks(byPattern, kept, cfg.thresholds.minConversations),
+    characteristicTasks: characteristicTasks(facts.byPattern, kept, cfg.thresholds.minConversations),
   };
 }

@@ -6,6 +6,7 @@ import type { LevelTaskShare } from '../../../src-shared/report';
 import type { HierarchyNode } from '../hierarchy/store';
 import type { TaskCount } from './aggregate';
 import type { FactGroup } from './run-facts';
+import { compareText } from '../../../src-shared/order';
 
 /** Classified conversations of a kept base task, `n` of them answered by the same model. */
 export type KeptConversation = FactGroup;
@@ -67,5 +68,5 @@ export function levelShares(convs: readonly KeptConversation[], levels: Hierarch
   if (level === null || total === 0) return [];
   return [...countAtLevel(convs, levels, level).values()]
     .map(({ node, n }) => ({ nodeId: node.id, task: node.name, pct: (100 * n) / total }))
-    .sort((a, b) => b.pct - a.pct || a.task.localeCompare(b.task) || a.nodeId.localeCompare(b.nodeId));
+    .sort((a, b) => b.pct - a.pct || compareText(a.task, b.task) || compareText(a.nodeId, b.nodeId));
 }

@@ -30,7 +30,10 @@ export function runReport(db: Db, runId: string, referenceDataset = 'aei-2025-02
   const columns = conversationColumns(db, cfg.datasets);
   const facts = loadRunFacts(db, cfg, columns);
   const counts = countTasks(db, cfg, facts);
-  const sourceId = writeRunSource(db, cfg, counts, referenceDataset, facts);
+  // Each kept task's normalised text, once: both sources and every model's shares are keyed by it.
+  const keys = new Map(counts.tasks.filter((t) => t.kept).map((t) => [t.nodeId, normaliseTask(t.task)]));
+  const keyOf = (t: TaskCount) => keys.get(t.nodeId)!;
+  const sourceId = writeRunSource(db, cfg, counts, referenceDataset, facts, keyOf);
   // Loaded once: Figure 10, patterns by occupation and usage by model all read the same inputs.
   const inputs = loadInputs(db, sourceId);
   const byConv = categoriesOf(inputs);
@@ -59,7 +62,7 @@ export function runReport(db: Db, runId: string, referenceDataset = 'aei-2025-02
       correlation: compareDistributions(categories.map((c) => c.byConversations), categories.map((c) => c.byAccounts)),
     },
     ...skillShares(db, runId),
-    byModel: byModel(facts.byModel, kept, inputs),
+    byModel: byModel(facts.byModel, kept, inputs, keyOf),
     patternsByTask: kept
       .map((t) => breakdown(t.task, patterns.get(t.nodeId) ?? new Map()))
       .filter((b) => b.conversations > 0)
@@ -159,11 +162,9 @@ function skillShares(db: Db, runId: string): Pick<RunReport, 'skills' | 'skillsN
  * re-applied to each model's subset (which dropped every task of a small model: legend, no bars).
  * Models that answered only tasks under the thresholds have nothing to show and are left out.
  */
-function byModel(groups: readonly FactGroup[], kept: TaskCount[], base: AnalysisInputs): RunReport['byModel'] {
+function byModel(groups: readonly FactGroup[], kept: TaskCount[], base: AnalysisInputs, keyOf: (t: TaskCount) => string): RunReport['byModel'] {
   // `groups` are the run's conversations by task and model (RunFacts.byModel), in node id order.
   const keptById = new Map(kept.map((t) => [t.nodeId, t]));
-  // Each task's text normalised once, not once per model.
-  const keys = new Map(kept.map((t) => [t.nodeId, normaliseTask(t.task)]));
   // Per model, its tasks in node id order with their conversations (groups come by node id).
   const perModel = new Map<string, Map<string, TaskCount>>();
   for (const g of groups) {
@@ -179,7 +180,7 @@ function byModel(groups: readonly FactGroup[], kept: TaskCount[], base: Analysis
     .sort((a, b) => binary(a[0], b[0]))
     .map(([model, byTask]) => {
       const tasks = [...byTask.values()];
-      const usageTasks = taskShares(tasks, 'conversations', (t) => keys.get(t.nodeId)!);
+      const usageTasks = taskShares(tasks, 'conversations', keyOf);
       const categories = categoriesOf({ ...base, usageTasks }, true).map((c) => ({ title: c.title, usagePct: c.usagePct }));
       return { model, conversations: tasks.reduce((s, t) => s + t.conversations, 0), categories };
     })

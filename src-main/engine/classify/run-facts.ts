@@ -55,30 +55,44 @@ export function loadRunFacts(db: Db, cfg: Pick<ClassifyConfig, 'name' | 'dataset
   const patterns = patternsOf(outcomeGroups(db, cfg.name, 'pattern', stamp), conv);
   const width = patterns.names.length + 1; // the last slot: no pattern
   const cells = new Int32Array(conv.models.length * width);
-  const lastTask = new Int32Array(conv.accounts).fill(-1);
   const out: RunFacts = { accountsKnown: conv.accounts > 0, tasks: new Map(), byPattern: [], byModel: [] };
   const modelOrder = conv.models.map((_, m) => m).sort((a, b) => binary(conv.models[a]!, conv.models[b]!));
-  const { values, offsets, keys } = outcomeGroups(db, cfg.name, 'task', stamp);
-  values.forEach((nodeId, t) => {
-    const fact: TaskFact = { conversations: 0, accounts: 0 };
-    for (let k = offsets[t]!; k < offsets[t + 1]!; k++) {
-      const i = keys[k]! - conv.min;
-      const m = i >= 0 && i < conv.model.length ? conv.model[i]! : -1;
-      if (m < 0) continue;
-      fact.conversations++;
-      const p = patterns.of[i]!;
-      cells[m * width + (p < 0 ? width - 1 : p)]++;
-      const a = conv.account[i]!;
-      if (a >= 0 && lastTask[a] !== t) {
-        lastTask[a] = t;
-        fact.accounts++;
-      }
-    }
-    if (fact.conversations === 0) return;
-    out.tasks.set(nodeId, fact);
-    drain(out, nodeId, cells, width, conv.models, modelOrder, patterns.names);
-  });
+  const tasks = outcomeGroups(db, cfg.name, 'task', stamp);
+  const lastTask = new Int32Array(conv.accounts).fill(-1);
+  for (let t = 0; t < tasks.values.length; t++) {
+    const fact = countTask(tasks, t, conv, patterns.of, cells, width, lastTask);
+    if (fact.conversations === 0) continue;
+    out.tasks.set(tasks.values[t]!, fact);
+    drain(out, tasks.values[t]!, cells, width, conv.models, modelOrder, patterns.names);
+  }
   return out;
+}
+
+/**
+ * Task t's conversations in the run's datasets, into `cells` (model × pattern) and its count of
+ * distinct accounts (lastTask: the last task each account was counted for). Locals only in the
+ * loop: it runs once per classified conversation.
+ */
+function countTask(tasks: OutcomeGroups, t: number, conv: ConversationColumns, patternOf: Int32Array, cells: Int32Array, width: number, lastTask: Int32Array): TaskFact {
+  const { keys } = tasks;
+  const { model, account, min } = conv;
+  const end = tasks.offsets[t + 1]!;
+  let conversations = 0;
+  let accounts = 0;
+  for (let k = tasks.offsets[t]!; k < end; k++) {
+    const i = keys[k]! - min;
+    const m = i >= 0 && i < model.length ? model[i]! : -1;
+    if (m < 0) continue;
+    conversations++;
+    const p = patternOf[i]!;
+    cells[m * width + (p < 0 ? width - 1 : p)]++;
+    const a = account[i]!;
+    if (a >= 0 && lastTask[a] !== t) {
+      lastTask[a] = t;
+      accounts++;
+    }
+  }
+  return { conversations, accounts };
 }
 
 /** Each conversation's pattern code (-1: none), by conversation key - conv.min. */
