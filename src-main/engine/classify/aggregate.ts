@@ -86,14 +86,10 @@ export function writeRunSource(
     taskDataset: string;
   };
   const patterns = patternShares(facts.byPattern, new Set(counts.tasks.filter((t) => t.kept).map((t) => t.nodeId)));
-  // Both sources have the same tasks: merged and ordered once.
-  const conversations = taskShares(counts.tasks, 'conversations', keyOf);
-  const accounts = new Map(taskShares(counts.tasks, 'accounts', keyOf).map((s) => [s.taskName, s.pct]));
-  const order = conversations.map((s) => s.taskName).sort(binary);
-  const byName = new Map(conversations.map((s) => [s.taskName, s.pct]));
+  const { order, conversations, accounts } = sourceShares(counts.tasks, keyOf);
   const id = `run:${cfg.name}`;
   db.transaction(() => {
-    for (const [sourceId, by, shares] of [[id, 'conversations', byName], [`${id}:accounts`, 'accounts', accounts]] as const) {
+    for (const [sourceId, by, shares] of [[id, 'conversations', conversations], [`${id}:accounts`, 'accounts', accounts]] as const) {
       db.prepare('DELETE FROM usage_source WHERE id = ?').run(sourceId);
       db.prepare(
         `INSERT INTO usage_source (id, kind, label, task_dataset, wage_dataset, soc_dataset, bls_dataset, created_at)
@@ -105,6 +101,24 @@ export function writeRunSource(
     }
   })();
   return id;
+}
+
+/**
+ * taskShares(tasks, 'conversations') and taskShares(tasks, 'accounts') in one pass (the same sums,
+ * so the same numbers), with the merged task texts in key order: both sources have the same tasks.
+ */
+function sourceShares(tasks: readonly TaskCount[], keyOf: (t: TaskCount) => string): { order: string[]; conversations: Map<string, number>; accounts: Map<string, number> } {
+  const kept = tasks.filter((t) => t.kept);
+  const totalConversations = kept.reduce((s, t) => s + t.conversations, 0);
+  const totalAccounts = kept.reduce((s, t) => s + t.accounts, 0);
+  const conversations = new Map<string, number>();
+  const accounts = new Map<string, number>();
+  for (const t of kept) {
+    const key = keyOf(t);
+    conversations.set(key, (conversations.get(key) ?? 0) + (totalConversations > 0 ? (100 * t.conversations) / totalConversations : 0));
+    accounts.set(key, (accounts.get(key) ?? 0) + (totalAccounts > 0 ? (100 * t.accounts) / totalAccounts : 0));
+  }
+  return { order: [...conversations.keys()].sort(binary), conversations, accounts };
 }
 
 const ROWS_PER_INSERT = 100;

@@ -52,18 +52,19 @@ export interface RunFacts {
 /** `conv`: the run's conversation columns when the caller has read them already. */
 export function loadRunFacts(db: Db, cfg: Pick<ClassifyConfig, 'name' | 'datasets'>, conv: ConversationColumns = conversationColumns(db, cfg.datasets)): RunFacts {
   const stamp = classificationStamp(db, cfg.name);
-  const patterns = patternsOf(outcomeGroups(db, cfg.name, 'pattern', stamp), conv);
-  const width = patterns.names.length + 1; // the last slot: no pattern
+  const patterns = outcomeGroups(db, cfg.name, 'pattern', stamp);
+  const width = patterns.values.length + 1; // the last slot: no pattern
+  const rows = cellRows(conv, patterns, width);
   const cells = new Int32Array(conv.models.length * width);
   const out: RunFacts = { accountsKnown: conv.accounts > 0, tasks: new Map(), byPattern: [], byModel: [] };
   const modelOrder = conv.models.map((_, m) => m).sort((a, b) => binary(conv.models[a]!, conv.models[b]!));
   const tasks = outcomeGroups(db, cfg.name, 'task', stamp);
   const lastTask = new Int32Array(conv.accounts).fill(-1);
   for (let t = 0; t < tasks.values.length; t++) {
-    const fact = countTask(tasks, t, conv, patterns.of, cells, width, lastTask);
+    const fact = countTask(tasks, t, conv.min, rows, cells, lastTask);
     if (fact.conversations === 0) continue;
     out.tasks.set(tasks.values[t]!, fact);
-    drain(out, tasks.values[t]!, cells, width, conv.models, modelOrder, patterns.names);
+    drain(out, tasks.values[t]!, cells, width, conv.models, modelOrder, patterns.values);
   }
   return out;
 }
@@ -71,22 +72,21 @@ export function loadRunFacts(db: Db, cfg: Pick<ClassifyConfig, 'name' | 'dataset
 /**
  * Task t's conversations in the run's datasets, into `cells` (model × pattern) and its count of
  * distinct accounts (lastTask: the last task each account was counted for). Locals only in the
- * loop: it runs once per classified conversation.
+ * loop: it runs once per classified conversation, reading one pair of `rows` at its key.
  */
-function countTask(tasks: OutcomeGroups, t: number, conv: ConversationColumns, patternOf: Int32Array, cells: Int32Array, width: number, lastTask: Int32Array): TaskFact {
+function countTask(tasks: OutcomeGroups, t: number, min: number, rows: Int32Array, cells: Int32Array, lastTask: Int32Array): TaskFact {
   const { keys } = tasks;
-  const { model, account, min } = conv;
   const end = tasks.offsets[t + 1]!;
+  const size = rows.length / 2;
   let conversations = 0;
   let accounts = 0;
   for (let k = tasks.offsets[t]!; k < end; k++) {
     const i = keys[k]! - min;
-    const m = i >= 0 && i < model.length ? model[i]! : -1;
-    if (m < 0) continue;
+    const cell = i >= 0 && i < size ? rows[2 * i]! : -1;
+    if (cell < 0) continue;
     conversations++;
-    const p = patternOf[i]!;
-    cells[m * width + (p < 0 ? width - 1 : p)]++;
-    const a = account[i]!;
+    cells[cell]++;
+    const a = rows[2 * i + 1]!;
     if (a >= 0 && lastTask[a] !== t) {
       lastTask[a] = t;
       accounts++;
@@ -95,16 +95,28 @@ function countTask(tasks: OutcomeGroups, t: number, conv: ConversationColumns, p
   return { conversations, accounts };
 }
 
-/** Each conversation's pattern code (-1: none), by conversation key - conv.min. */
-function patternsOf(groups: OutcomeGroups, conv: ConversationColumns): { of: Int32Array; names: string[] } {
-  const of = new Int32Array(conv.model.length).fill(-1);
-  groups.values.forEach((_, p) => {
-    for (let k = groups.offsets[p]!; k < groups.offsets[p + 1]!; k++) {
-      const i = groups.keys[k]! - conv.min;
-      if (i >= 0 && i < of.length) of[i] = p;
+/**
+ * Per conversation key - min, two numbers side by side: its cell (model × width + pattern code,
+ * the last slot when it has no pattern; -1 outside the run's datasets) and its account code. A
+ * task's conversations are spread over the whole key range, and one cache line per conversation
+ * rather than one in each of three arrays made the count of a million about twice as fast.
+ */
+function cellRows(conv: ConversationColumns, patterns: OutcomeGroups, width: number): Int32Array {
+  const size = conv.model.length;
+  const patternOf = new Int32Array(size).fill(width - 1);
+  for (let p = 0; p < patterns.values.length; p++) {
+    for (let k = patterns.offsets[p]!; k < patterns.offsets[p + 1]!; k++) {
+      const i = patterns.keys[k]! - conv.min;
+      if (i >= 0 && i < size) patternOf[i] = p;
     }
-  });
-  return { of, names: groups.values };
+  }
+  const rows = new Int32Array(2 * size);
+  for (let i = 0; i < size; i++) {
+    const m = conv.model[i]!;
+    rows[2 * i] = m < 0 ? -1 : m * width + patternOf[i]!;
+    rows[2 * i + 1] = conv.account[i]!;
+  }
+  return rows;
 }
 
 /** One task's counts (cells: model × pattern, the last pattern slot: none) appended to both groupings, and zeroed. */
