@@ -405,7 +405,8 @@ export const MIGRATIONS: readonly Migration[] = [
   accounts INTEGER NOT NULL,
   model BLOB NOT NULL,
   account BLOB NOT NULL,
-  time BLOB NOT NULL
+  time BLOB NOT NULL,
+  span_json TEXT NOT NULL
 )`),
   },
   // Per run and facet: its 'ok' outcomes grouped by value as typed arrays of conversation keys,

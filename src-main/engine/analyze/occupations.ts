@@ -33,9 +33,8 @@ export function normaliseTask(text: string): string {
 
 /** Each task statement row's share of usage after the even split, in row order, without the rows. */
 interface RowUsage {
-  keys: string[];
-  occurrences: Map<string, number>;
-  pctByText: Map<string, number>;
+  /** Per row: its text's usage percent, NaN when the usage names no such text. */
+  textPct: Float64Array;
   /** Percent of all usage per row (TaskOccupationRow.usagePct). */
   pcts: Float64Array;
   rawSum: number;
@@ -43,21 +42,29 @@ interface RowUsage {
 
 function rowUsage(inputs: Pick<AnalysisInputs, 'usageTasks' | 'tasks'>, usageKeys: readonly string[]): RowUsage {
   const { tasks, usageTasks } = inputs;
-  // Each text is normalised once: this runs over every task statement on every reproduction.
-  const { keys, occurrences } = preparedTasks(tasks);
-  const pctByText = new Map<string, number>();
-  usageKeys.forEach((key, i) => pctByText.set(key, usageTasks[i]!.pct));
+  // Each text is normalised and numbered once per task list (preparedTasks): this runs for every
+  // usage map split over the list (a run report splits one per model and per source).
+  const { index, rowText, occurrences } = preparedTasks(tasks);
+  // By text number; a usage name listed twice keeps its last percent.
+  const byText = new Float64Array(occurrences.length).fill(NaN);
+  usageKeys.forEach((key, i) => {
+    const t = index.get(key);
+    if (t !== undefined) byText[t] = usageTasks[i]!.pct;
+  });
+  const textPct = new Float64Array(tasks.length);
   const pcts = new Float64Array(tasks.length);
   // Summed in row order from 0, as the rows are listed: the renormalised shares depend on it.
   let rawSum = 0;
   for (let i = 0; i < tasks.length; i++) {
-    const pct = pctByText.get(keys[i]!);
-    const share = pct === undefined ? 0 : pct / (occurrences.get(keys[i]!) ?? 1);
+    const t = rowText[i]!;
+    const pct = byText[t]!;
+    textPct[i] = pct;
+    const share = Number.isNaN(pct) ? 0 : pct / occurrences[t]!;
     pcts[i] = share;
     rawSum += share;
   }
   for (let i = 0; i < pcts.length; i++) pcts[i] = rawSum > 0 ? (100 * pcts[i]!) / rawSum : 0;
-  return { keys, occurrences, pctByText, pcts, rawSum };
+  return { textPct, pcts, rawSum };
 }
 
 export function splitAcrossOccupations(inputs: Pick<AnalysisInputs, 'usageTasks' | 'tasks'>): {
@@ -66,19 +73,20 @@ export function splitAcrossOccupations(inputs: Pick<AnalysisInputs, 'usageTasks'
 } {
   const { tasks, usageTasks } = inputs;
   const usageKeys = usageTasks.map((u) => normaliseTask(u.taskName));
-  const { keys, occurrences, pctByText, pcts, rawSum } = rowUsage(inputs, usageKeys);
-  const rows = tasks.map((t, i): TaskOccupationRow => {
-    const pct = pctByText.get(keys[i]!);
-    return {
+  const { textPct, pcts, rawSum } = rowUsage(inputs, usageKeys);
+  const { index, rowText, occurrences } = preparedTasks(tasks);
+  const rows = tasks.map(
+    (t, i): TaskOccupationRow => ({
       code: t.code,
       title: t.title,
       task: t.task,
-      occurrences: occurrences.get(keys[i]!) ?? 1,
+      occurrences: occurrences[rowText[i]!]!,
       usagePct: pcts[i]!,
-      hasUsage: pct !== undefined && pct > 0,
-    };
-  });
-  const unmatched = usageTasks.filter((_, i) => !occurrences.has(usageKeys[i]!));
+      // NaN (no usage) is not > 0.
+      hasUsage: textPct[i]! > 0,
+    }),
+  );
+  const unmatched = usageTasks.filter((_, i) => !index.has(usageKeys[i]!));
   return {
     rows,
     matching: {
@@ -105,14 +113,30 @@ export function categoryUsage(inputs: Pick<AnalysisInputs, 'usageTasks' | 'tasks
   return categoryTable(usage, inputs);
 }
 
-/** Normalised texts and distinct titles per task list, kept while the list lives: a run report splits several usage maps over one. */
-const prepared = new WeakMap<AnalysisInputs['tasks'], { keys: string[]; occurrences: Map<string, number> }>();
+/**
+ * Per task list, kept while the list lives: its distinct normalised texts numbered (index), each
+ * row's text number and each text's distinct titles (the release's n_occurrences).
+ */
+interface PreparedTasks {
+  index: Map<string, number>;
+  rowText: Int32Array;
+  occurrences: Int32Array;
+}
 
-function preparedTasks(tasks: AnalysisInputs['tasks']): { keys: string[]; occurrences: Map<string, number> } {
+const prepared = new WeakMap<AnalysisInputs['tasks'], PreparedTasks>();
+
+function preparedTasks(tasks: AnalysisInputs['tasks']): PreparedTasks {
   let p = prepared.get(tasks);
   if (p === undefined) {
     const keys = tasks.map((t) => normaliseTask(t.task));
-    p = { keys, occurrences: distinctTitleCounts(tasks, keys) };
+    const counts = distinctTitleCounts(tasks, keys);
+    const index = new Map<string, number>();
+    const occurrences = new Int32Array(counts.size);
+    for (const [key, n] of counts) {
+      occurrences[index.size] = n;
+      index.set(key, index.size);
+    }
+    p = { index, rowText: Int32Array.from(keys, (k) => index.get(k)!), occurrences };
     prepared.set(tasks, p);
   }
   return p;

@@ -53,7 +53,9 @@ export function taskShares(
     const key = keyOf(t);
     merged.set(key, (merged.get(key) ?? 0) + (total > 0 ? (100 * t[by]) / total : 0));
   }
-  return [...merged].map(([taskName, pct]) => ({ taskName, pct }));
+  const out: { taskName: string; pct: number }[] = [];
+  merged.forEach((pct, taskName) => out.push({ taskName, pct }));
+  return out;
 }
 
 /**

@@ -25,6 +25,16 @@ export interface ConversationColumns {
   time: Float64Array;
   models: string[];
   accounts: number;
+  /** Over every conversation of the datasets (a run without a window): kept with the columns, so such a run reads no times. */
+  span: ColumnsSpan;
+}
+
+/** Earliest and latest Julian day (null when none is readable), and how many conversations have one, of how many. */
+export interface ColumnsSpan {
+  first: number | null;
+  last: number | null;
+  dated: number;
+  covered: number;
 }
 
 interface StoredRow {
@@ -35,6 +45,7 @@ interface StoredRow {
   model: Buffer;
   account: Buffer;
   time: Buffer;
+  span_json: string;
 }
 
 /** The datasets' columns, from the store when their stamps are unchanged, else read and stored. */
@@ -42,7 +53,7 @@ export function conversationColumns(db: Db, datasets: readonly string[]): Conver
   const names = [...new Set(datasets)].sort();
   const key = JSON.stringify(names);
   const stamp = columnsStamp(db, names);
-  const row = db.prepare('SELECT stamp, min_seq, models_json, accounts, model, account, time FROM conversation_columns WHERE datasets = ?').get(key) as
+  const row = db.prepare('SELECT stamp, min_seq, models_json, accounts, model, account, time, span_json FROM conversation_columns WHERE datasets = ?').get(key) as
     | StoredRow
     | undefined;
   if (row !== undefined && row.stamp === stamp) return fromRow(row);
@@ -61,13 +72,13 @@ function columnsStamp(db: Db, names: readonly string[]): string {
 
 function store(db: Db, key: string, stamp: string, c: ConversationColumns): void {
   db.prepare(
-    `INSERT OR REPLACE INTO conversation_columns (datasets, stamp, min_seq, models_json, accounts, model, account, time)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(key, stamp, c.min, JSON.stringify(c.models), c.accounts, bytes(c.model), bytes(c.account), bytes(c.time));
+    `INSERT OR REPLACE INTO conversation_columns (datasets, stamp, min_seq, models_json, accounts, model, account, time, span_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(key, stamp, c.min, JSON.stringify(c.models), c.accounts, bytes(c.model), bytes(c.account), bytes(c.time), JSON.stringify(c.span));
 }
 
 function fromRow(row: StoredRow): ConversationColumns {
-  return { min: row.min_seq, model: int32(row.model), account: int32(row.account), time: float64(row.time), models: JSON.parse(row.models_json) as string[], accounts: row.accounts };
+  return { min: row.min_seq, model: int32(row.model), account: int32(row.account), time: float64(row.time), models: JSON.parse(row.models_json) as string[], accounts: row.accounts, span: JSON.parse(row.span_json) as ColumnsSpan };
 }
 
 /** From the conversation table: keys, accounts and models in one scan of their covering index, then the timestamps. */
@@ -95,7 +106,14 @@ function readColumns(db: Db, datasets: readonly string[]): ConversationColumns {
   const account = new Int32Array(size).fill(-1);
   codeJsonArray(accountsJson, accounts, (i, a) => (account[seqs[i]! - min] = a));
   const time = new Float64Array(size).fill(NaN);
+  const span: ColumnsSpan = { first: null, last: null, dated: 0, covered: seqs.length };
   const times = db.prepare(`SELECT seq, julianday(created_at) FROM conversation WHERE dataset IN (${inList})`).raw().iterate(...datasets);
-  for (const [seq, j] of times as IterableIterator<[number, number | null]>) if (j !== null) time[seq - min] = j;
-  return { min, model, account, time, models: models.names, accounts: accounts.names.length };
+  for (const [seq, j] of times as IterableIterator<[number, number | null]>) {
+    if (j === null) continue;
+    time[seq - min] = j;
+    span.dated++;
+    if (span.first === null || j < span.first) span.first = j;
+    if (span.last === null || j > span.last) span.last = j;
+  }
+  return { min, model, account, time, models: models.names, accounts: accounts.names.length, span };
 }

@@ -28,11 +28,16 @@ export function characteristicTasks(groups: readonly PatternGroup[], kept: reado
   const tops = COLLABORATION_PATTERNS.map((): Listed[] => []);
   const counts = new Map<string, number>();
   const finish = (task: TaskCount | undefined) => {
-    const total = [...counts.values()].reduce((s, n) => s + n, 0);
+    let total = 0;
+    counts.forEach((n) => (total += n));
     if (task === undefined || total === 0 || total < minConversations) return;
     COLLABORATION_PATTERNS.forEach((pattern, i) => {
       const n = counts.get(pattern) ?? 0;
-      if (n > 0) offer(tops[i]!, CHARACTERISTIC_TASKS, { task: task.task, conversations: total, pct: (100 * n) / total }, byShare);
+      const pct = (100 * n) / total;
+      const top = tops[i]!;
+      // Below the last of a full list it cannot enter: no entry is made for it.
+      if (n === 0 || (top.length === CHARACTERISTIC_TASKS && pct < top[top.length - 1]!.pct)) return;
+      offer(top, CHARACTERISTIC_TASKS, { task: task.task, conversations: total, pct }, byShare);
     });
   };
   let node: string | undefined;

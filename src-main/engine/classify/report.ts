@@ -100,10 +100,15 @@ function patternCounts(groups: readonly PatternGroup[]): Map<string, Counts> {
 }
 
 function breakdown(name: string, counts: Counts): PatternBreakdown {
-  const total = [...counts.values()].reduce((s, n) => s + n, 0);
+  // Summed in the map's order, as before, with loops: this runs for every kept task and occupation.
+  let total = 0;
+  let automation = 0;
+  counts.forEach((n, p) => {
+    total += n;
+    if (AUTOMATION_PATTERNS.includes(p as CollaborationPattern)) automation += n;
+  });
   const none = counts.get('none') ?? 0;
   const patterned = total - none;
-  const automation = [...counts].filter(([p]) => AUTOMATION_PATTERNS.includes(p as CollaborationPattern)).reduce((s, [, n]) => s + n, 0);
   return {
     name,
     conversations: total,
@@ -165,21 +170,19 @@ function skillShares(db: Db, runId: string): Pick<RunReport, 'skills' | 'skillsN
 function byModel(groups: readonly FactGroup[], kept: TaskCount[], base: AnalysisInputs, keyOf: (t: TaskCount) => string): RunReport['byModel'] {
   // `groups` are the run's conversations by task and model (RunFacts.byModel), in node id order.
   const keptById = new Map(kept.map((t) => [t.nodeId, t]));
-  // Per model, its tasks in node id order with their conversations (groups come by node id).
-  const perModel = new Map<string, Map<string, TaskCount>>();
+  // Per model, its tasks in node id order with their conversations: groups come by node id, one per task and model.
+  const perModel = new Map<string, TaskCount[]>();
   for (const g of groups) {
     const task = keptById.get(g.nodeId);
     if (!task) continue;
-    const tasks = perModel.get(g.model) ?? new Map<string, TaskCount>();
-    const t = tasks.get(g.nodeId) ?? { ...task, conversations: 0 };
-    t.conversations += g.n;
-    tasks.set(g.nodeId, t);
-    perModel.set(g.model, tasks);
+    const tasks = perModel.get(g.model);
+    const t = { ...task, conversations: g.n };
+    if (tasks) tasks.push(t);
+    else perModel.set(g.model, [t]);
   }
   return [...perModel]
     .sort((a, b) => binary(a[0], b[0]))
-    .map(([model, byTask]) => {
-      const tasks = [...byTask.values()];
+    .map(([model, tasks]) => {
       const usageTasks = taskShares(tasks, 'conversations', keyOf);
       const categories = categoriesOf({ ...base, usageTasks }, true).map((c) => ({ title: c.title, usagePct: c.usagePct }));
       return { model, conversations: tasks.reduce((s, t) => s + t.conversations, 0), categories };

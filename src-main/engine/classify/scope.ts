@@ -4,7 +4,7 @@
 import type { Db } from '../../db/open';
 import type { ClassifyConfig } from './config';
 import type { TimeSpan } from '../../../src-shared/time-window';
-import type { ConversationColumns } from './conversation-columns';
+import type { ColumnsSpan, ConversationColumns } from './conversation-columns';
 
 /**
  * The SQL condition on `conversation` for a run, with its parameters. Dates are whole days: from
@@ -49,27 +49,29 @@ export function timeSpan(db: Db, cfg: Pick<ClassifyConfig, 'datasets' | 'window'
 
 /** timeSpan over the columns: a window's bounds and the formatting are SQLite's own, as above. */
 function spanOfColumns(db: Db, cfg: Pick<ClassifyConfig, 'window'>, c: ConversationColumns): TimeSpan {
-  const day = db.prepare('SELECT julianday(?)').pluck();
-  const from = cfg.window?.from !== undefined ? (day.get(cfg.window.from) as number | null) : null;
-  const to = cfg.window?.to !== undefined ? (day.get(cfg.window.to) as number | null) : null;
-  let first = Infinity;
-  let last = -Infinity;
-  let dated = 0;
-  let covered = 0;
-  for (let i = 0; i < c.model.length; i++) {
-    if ((c.model[i] as number) < 0) continue;
-    const j = c.time[i] as number;
-    // As in SQL: a window's comparisons are false for an unreadable time (NaN here, NULL there).
-    if (!inWindow(j, from, to, cfg.window)) continue;
-    covered++;
-    if (Number.isNaN(j)) continue;
-    dated++;
-    if (j < first) first = j;
-    if (j > last) last = j;
-  }
   const format = db.prepare("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', ?)").pluck();
-  const at = (j: number) => (dated > 0 ? (format.get(j) as string | null) : null);
-  return { window: cfg.window ?? null, first: at(first), last: at(last), dated, undated: covered - dated };
+  const at = (j: number | null) => (j === null ? null : (format.get(j) as string | null));
+  const s = cfg.window === undefined ? c.span : windowSpan(db, cfg.window, c);
+  return { window: cfg.window ?? null, first: at(s.first), last: at(s.last), dated: s.dated, undated: s.covered - s.dated };
+}
+
+/** The span of the conversations inside a window, from their times. */
+function windowSpan(db: Db, window: NonNullable<ClassifyConfig['window']>, c: ConversationColumns): ColumnsSpan {
+  const day = db.prepare('SELECT julianday(?)').pluck();
+  const from = window.from !== undefined ? (day.get(window.from) as number | null) : null;
+  const to = window.to !== undefined ? (day.get(window.to) as number | null) : null;
+  const span: ColumnsSpan = { first: null, last: null, dated: 0, covered: 0 };
+  for (let i = 0; i < c.model.length; i++) {
+    const j = c.time[i]!;
+    // As in SQL: a window's comparisons are false for an unreadable time (NaN here, NULL there).
+    if (c.model[i]! < 0 || !inWindow(j, from, to, window)) continue;
+    span.covered++;
+    if (Number.isNaN(j)) continue;
+    span.dated++;
+    if (span.first === null || j < span.first) span.first = j;
+    if (span.last === null || j > span.last) span.last = j;
+  }
+  return span;
 }
 
 function inWindow(j: number, from: number | null, to: number | null, window: ClassifyConfig['window']): boolean {
