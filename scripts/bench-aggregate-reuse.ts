@@ -1,4 +1,5 @@
 // node --import tsx scripts/bench-aggregate-reuse.ts --db /tmp/agg.sqlite [--n 1000000] [--repeat 3] [--replicates R]
+// --repeat: how many aggregations after the first (3 by default).
 // The aggregation half of `npm run bench:ingest` on a project database kept between runs: the
 // first call generates N synthetic conversations, imports them and writes the synthetic run
 // (bench-aggregate.ts); later calls with the same --db only aggregate again, so the run report's
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
     if (replicates !== undefined) {
       db.prepare("UPDATE classify_run SET config_json = json_set(config_json, '$.uncertainty.replicates', ?) WHERE id = 'bench'").run(Number(replicates));
     }
-    for (let i = positive('repeat', 1); i > 0; i--) measureAggregate(db);
+    measureAggregate(db, arg('repeat') === undefined ? 3 : positive('repeat', 3));
   } finally {
     closeDatabase(db);
   }

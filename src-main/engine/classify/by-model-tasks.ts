@@ -36,7 +36,8 @@ function levelRows(
     if (!node) continue;
     let entry = counts.get(node.id);
     if (!entry) counts.set(node.id, (entry = { node, n: new Float64Array(models.length) }));
-    entry.n[index.get(c.model)!] += c.n;
+    const m = index.get(c.model)!;
+    entry.n[m] = entry.n[m]! + c.n;
   }
   // Ordered by the mean share across models, so no model's ranking is privileged. Each row's total
   // is summed once, not in every comparison (a base level has thousands of rows).

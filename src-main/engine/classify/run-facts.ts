@@ -85,7 +85,7 @@ function countTask(tasks: OutcomeGroups, t: number, min: number, rows: Int32Arra
     const cell = i >= 0 && i < size ? rows[2 * i]! : -1;
     if (cell < 0) continue;
     conversations++;
-    cells[cell]++;
+    cells[cell] = cells[cell]! + 1;
     const a = rows[2 * i + 1]!;
     if (a >= 0 && lastTask[a] !== t) {
       lastTask[a] = t;
