@@ -18,10 +18,11 @@ let project: Project;
 /** Every user table's rows, in order: equal snapshots mean nothing was written. */
 function snapshot(db: Db): string {
   const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .pluck()
-    .all() as string[];
-  return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as { name: string; sql: string }[];
+  // A WITHOUT ROWID table is read in its key's order.
+  const order = (sql: string) => (/WITHOUT ROWID/i.test(sql) ? '' : ' ORDER BY rowid');
+  return JSON.stringify(tables.map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}"${order(t.sql)}`).all()]));
 }
 
 function write(name: string, content: string | Uint8Array): string {
