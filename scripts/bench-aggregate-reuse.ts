@@ -4,7 +4,7 @@
 // first call generates N synthetic conversations, imports them and writes the synthetic run
 // (bench-aggregate.ts); later calls with the same --db only aggregate again, so the run report's
 // cost can be profiled (--cpu-prof) without re-importing a million conversations each time.
-// --replicates sets the run's bootstrap replicates first (0: the report without intervals).
+// --replicates R also times the report with R bootstrap replicates (the timed reports have none).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { closeDatabase, openDatabase } from '../src-main/db/open';
 import { importConversations } from '../src-main/engine/ingest/conversations';
 import { generateSynthetic } from '../src-main/engine/ingest/conversations/synthetic';
-import { measureAggregate, prepareAggregate } from './bench-aggregate';
+import { measureAggregate, measureIntervals, prepareAggregate } from './bench-aggregate';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DATASET = 'synthetic';
@@ -54,11 +54,9 @@ async function main(): Promise<void> {
   else console.log(`reusing ${path}`);
   const db = openDatabase(path);
   try {
-    const replicates = arg('replicates');
-    if (replicates !== undefined) {
-      db.prepare("UPDATE classify_run SET config_json = json_set(config_json, '$.uncertainty.replicates', ?) WHERE id = 'bench'").run(Number(replicates));
-    }
     measureAggregate(db, arg('repeat') === undefined ? 3 : positive('repeat', 3));
+    const replicates = arg('replicates');
+    if (replicates !== undefined) measureIntervals(db, positive('replicates', 1000));
   } finally {
     closeDatabase(db);
   }

@@ -21,9 +21,18 @@ export interface OutcomeGroups {
   keys: Int32Array;
 }
 
-/** The facets the run report reads. */
-export const REPORT_FACETS = ['task', 'pattern', 'skills'] as const;
+/**
+ * The facets the run report reads; ANY_ROW is one group (value '*') of every conversation with any
+ * classification row of the run, whatever its facet and status: the bootstrap's population.
+ */
+export const ANY_ROW = '*';
+export const REPORT_FACETS = ['task', 'pattern', 'skills', ANY_ROW] as const;
 export type ReportFacet = (typeof REPORT_FACETS)[number];
+
+/** The run's facets as table f(facet), each found by one index seek past the previous (a NULL row ends it). */
+const RUN_FACETS = `WITH RECURSIVE f(facet) AS (
+  SELECT min(facet) FROM classification WHERE run_id = @run
+  UNION ALL SELECT (SELECT min(facet) FROM classification WHERE run_id = @run AND facet > f.facet) FROM f WHERE f.facet IS NOT NULL)`;
 
 /**
  * The run's latest classification write. Rows are only ever written with INSERT OR REPLACE (a
@@ -34,9 +43,7 @@ export type ReportFacet = (typeof REPORT_FACETS)[number];
 export function classificationStamp(db: Db, runId: string): number | null {
   return db
     .prepare(
-      `WITH RECURSIVE f(facet) AS (
-         SELECT min(facet) FROM classification WHERE run_id = @run
-         UNION ALL SELECT (SELECT min(facet) FROM classification WHERE run_id = @run AND facet > f.facet) FROM f WHERE f.facet IS NOT NULL)
+      `${RUN_FACETS}
        SELECT max((SELECT max(rowid) FROM classification WHERE run_id = @run AND facet = f.facet AND status = s.status))
        FROM f, (SELECT 'ok' AS status UNION ALL SELECT 'screened-out' UNION ALL SELECT 'unclassified') s
        WHERE f.facet IS NOT NULL`,
@@ -75,7 +82,8 @@ export function storeOutcomeColumns(db: Db, runId: string): void {
   for (const facet of REPORT_FACETS) outcomeGroups(db, runId, facet, written);
 }
 
-function readGroups(db: Db, runId: string, facet: string): OutcomeGroups {
+function readGroups(db: Db, runId: string, facet: ReportFacet): OutcomeGroups {
+  if (facet === ANY_ROW) return anyRow(db, runId);
   const rows = db
     .prepare(
       `SELECT value, group_concat(ifnull(conversation_seq, 0)) FROM classification
@@ -93,4 +101,36 @@ function readGroups(db: Db, runId: string, facet: string): OutcomeGroups {
   n = 0;
   for (const [, list] of rows) parseKeys(list, (k) => (keys[n++] = k));
   return { values: rows.map((r) => r.at(0) as string), offsets, keys };
+}
+
+/**
+ * The keys of every facet's rows, whatever their status, marked in one bitmap: one covering-index
+ * scan per facet (a few per run), where SELECT DISTINCT over the run's rows sorted them all (4 s at 1M).
+ */
+function anyRow(db: Db, runId: string): OutcomeGroups {
+  // SELECT DISTINCT facet would read every row (2 s at 1M).
+  const facets = db
+    .prepare(
+      `${RUN_FACETS}
+       SELECT facet FROM f WHERE facet IS NOT NULL`,
+    )
+    .pluck();
+  const list = db.prepare('SELECT group_concat(ifnull(conversation_seq, 0)) FROM classification WHERE run_id = ? AND facet = ?').pluck();
+  let seen = new Uint8Array(1024);
+  for (const facet of facets.all({ run: runId }) as string[]) {
+    parseKeys(list.get(runId, facet) as string | null, (k) => {
+      if (k >= seen.length) {
+        const grown = new Uint8Array(Math.max(k + 1, seen.length * 2));
+        grown.set(seen);
+        seen = grown;
+      }
+      seen[k] = 1;
+    });
+  }
+  let n = 0;
+  for (let k = 0; k < seen.length; k++) n += seen[k]!;
+  const keys = new Int32Array(n);
+  n = 0;
+  for (let k = 0; k < seen.length; k++) if (seen[k] === 1) keys[n++] = k;
+  return { values: [ANY_ROW], offsets: Int32Array.of(0, n), keys };
 }

@@ -6,7 +6,7 @@ import type { AnalysisInputs } from '../../analyze/inputs';
 import type { ClassifyConfig } from '../config';
 import { bootstrap } from './bootstrap';
 import { makeEvaluator, sampleTexts } from './estimates';
-import { loadRunSample } from './sample';
+import { loadRunSample } from './load-sample';
 import { compileShareModel } from './share-model';
 
 export { DEFAULT_REPLICATES, DEFAULT_SEED } from './bootstrap';

@@ -1,8 +1,7 @@
 // A run's classified conversations as the bootstrap resamples them: one entry per conversation
 // (its task, pattern, skills and model as small integer codes) grouped into clusters — its account
 // when the corpus has account ids, else itself. Read once; every replicate reweights these arrays.
-import type { Db } from '../../../db/open';
-import type { ClassifyConfig } from '../config';
+import { Codes } from '../json-codes';
 
 /** Conversations of a run in cluster order: cluster c owns entries start[c] .. start[c + 1] - 1. */
 export interface RunSample {
@@ -31,50 +30,6 @@ export interface RunSample {
   skillNames: string[];
 }
 
-/** Codes in order of first sight. */
-class Codes {
-  readonly names: string[] = [];
-  private readonly byName = new Map<string, number>();
-  code(name: string): number {
-    let c = this.byName.get(name);
-    if (c === undefined) {
-      c = this.names.length;
-      this.byName.set(name, c);
-      this.names.push(name);
-    }
-    return c;
-  }
-}
-
-interface Outcome {
-  task: number;
-  pattern: number;
-  skills: number;
-}
-
-/** Each classified conversation's task, pattern and skills codes, by conversation key. */
-function outcomes(db: Db, runId: string, nodes: Map<string, string>, codes: { task: Codes; pattern: Codes; skills: Codes }): Map<number, Outcome> {
-  const rows = db
-    .prepare(
-      `SELECT conversation_seq, facet, status, value FROM classification
-       WHERE run_id = ? AND conversation_seq IS NOT NULL ORDER BY conversation_seq`,
-    )
-    .raw()
-    .iterate(runId) as IterableIterator<[number, string, string, string | null]>;
-  const out = new Map<number, Outcome>();
-  for (const [seq, facet, status, value] of rows) {
-    let o = out.get(seq);
-    if (o === undefined) out.set(seq, (o = { task: -1, pattern: -1, skills: -1 }));
-    if (status !== 'ok' || value === null) continue;
-    if (facet === 'task') {
-      // Only nodes of the run's hierarchy count, as in countTasks (aggregate.ts).
-      if (nodes.has(value)) o.task = codes.task.code(value);
-    } else if (facet === 'pattern') o.pattern = codes.pattern.code(value);
-    else if (facet === 'skills') o.skills = codes.skills.code(value);
-  }
-  return out;
-}
-
 /** A sample's conversations as read (parallel arrays, any order) and the names their codes index. */
 export interface SampleRows {
   account: (string | null)[];
@@ -87,34 +42,6 @@ export interface SampleRows {
   patternNames: string[];
   /** Skills answers as stored: JSON lists of skill names. */
   skillValues: string[];
-}
-
-/** The run's conversations that have any classification row, in its datasets. */
-export function loadRunSample(db: Db, cfg: Pick<ClassifyConfig, 'name' | 'datasets' | 'hierarchyId'>): RunSample {
-  const nodes = new Map(db.prepare('SELECT node_id, name FROM hierarchy_node WHERE hierarchy_id = ?').raw().all(cfg.hierarchyId) as [string, string][]);
-  const codes = { task: new Codes(), pattern: new Codes(), skills: new Codes() };
-  const byKey = outcomes(db, cfg.name, nodes, codes);
-  const convs = db
-    .prepare(`SELECT seq, account_id, model FROM conversation WHERE dataset IN (${cfg.datasets.map(() => '?').join(', ')})`)
-    .raw()
-    .all(...cfg.datasets) as [number, string | null, string | null][];
-  const rows: SampleRows = {
-    account: [], task: [], pattern: [], skills: [], model: [],
-    taskNode: codes.task.names,
-    taskText: codes.task.names.map((id) => nodes.get(id)!),
-    patternNames: codes.pattern.names,
-    skillValues: codes.skills.names,
-  };
-  for (const [seq, account, model] of convs) {
-    const o = byKey.get(seq);
-    if (o === undefined) continue;
-    rows.account.push(account);
-    rows.model.push(model);
-    rows.task.push(o.task);
-    rows.pattern.push(o.pattern);
-    rows.skills.push(o.skills);
-  }
-  return buildSample(rows);
 }
 
 /** Groups conversations into clusters: accounts (in order of first sight), then each conversation without one. */
@@ -154,24 +81,45 @@ export function buildSample(rows: SampleRows): RunSample {
  * with a count: every replicate weighs them alike, and an account's repeated work is common, so
  * the bootstrap's per-replicate pass gets shorter without changing any count.
  */
-function compress(s: RunSample): RunSample {
+export function compress(s: RunSample): RunSample {
   const keep: number[] = [];
   const count: number[] = [];
   const start = new Int32Array(s.clusters + 1);
+  const keyOf = answerKey(s);
+  const seen = new Map<number | string, number>();
   for (let c = 0; c < s.clusters; c++) {
-    const seen = new Map<string, number>();
-    for (let e = s.start[c]!; e < s.start[c + 1]!; e++) {
-      const key = s.start[c + 1]! - s.start[c]! === 1 ? '' : `${s.task[e]},${s.pattern[e]},${s.model[e]},${s.skills[e]}`;
-      const at = seen.get(key);
-      if (at !== undefined) count[at]!++;
-      else {
-        seen.set(key, keep.length);
-        keep.push(e);
-        count.push(1);
+    const from = s.start[c]!;
+    const to = s.start[c + 1]!;
+    // A lone conversation is its own entry: no key, no map (most clusters of a large corpus).
+    if (to - from === 1) {
+      keep.push(from);
+      count.push(1);
+    } else {
+      seen.clear();
+      for (let e = from; e < to; e++) {
+        const key = keyOf(e);
+        const at = seen.get(key);
+        if (at !== undefined) count[at]!++;
+        else {
+          seen.set(key, keep.length);
+          keep.push(e);
+          count.push(1);
+        }
       }
     }
     start[c + 1] = keep.length;
   }
   const pick = (a: Int32Array) => Int32Array.from(keep, (e) => a[e]!);
   return { ...s, start, task: pick(s.task), pattern: pick(s.pattern), model: pick(s.model), skills: pick(s.skills), count: Int32Array.from(count) };
+}
+
+/** An entry's answers as one number when every combination fits in a double's integers, else as text. */
+function answerKey(s: RunSample): (e: number) => number | string {
+  const P = s.patternNames.length + 1;
+  const M = s.modelNames.length + 1;
+  const K = s.skillLists.length + 1;
+  if ((s.taskNode.length + 1) * P * M * K >= Number.MAX_SAFE_INTEGER) {
+    return (e) => `${s.task[e]},${s.pattern[e]},${s.model[e]},${s.skills[e]}`;
+  }
+  return (e) => (((s.task[e]! + 1) * P + s.pattern[e]! + 1) * M + s.model[e]!) * K + s.skills[e]! + 1;
 }
