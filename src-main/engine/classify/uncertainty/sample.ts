@@ -82,8 +82,10 @@ export function buildSample(rows: SampleRows): RunSample {
  * the bootstrap's per-replicate pass gets shorter without changing any count.
  */
 export function compress(s: RunSample): RunSample {
-  const keep: number[] = [];
-  const count: number[] = [];
+  const n = s.task.length;
+  const keep = new Int32Array(n);
+  const count = new Int32Array(n);
+  let kept = 0;
   const start = new Int32Array(s.clusters + 1);
   const keyOf = answerKey(s);
   const seen = new Map<number | string, number>();
@@ -92,8 +94,8 @@ export function compress(s: RunSample): RunSample {
     const to = s.start[c + 1]!;
     // A lone conversation is its own entry: no key, no map (most clusters of a large corpus).
     if (to - from === 1) {
-      keep.push(from);
-      count.push(1);
+      keep[kept] = from;
+      count[kept++] = 1;
     } else {
       seen.clear();
       for (let e = from; e < to; e++) {
@@ -101,16 +103,20 @@ export function compress(s: RunSample): RunSample {
         const at = seen.get(key);
         if (at !== undefined) count[at]!++;
         else {
-          seen.set(key, keep.length);
-          keep.push(e);
-          count.push(1);
+          seen.set(key, kept);
+          keep[kept] = e;
+          count[kept++] = 1;
         }
       }
     }
-    start[c + 1] = keep.length;
+    start[c + 1] = kept;
   }
-  const pick = (a: Int32Array) => Int32Array.from(keep, (e) => a[e]!);
-  return { ...s, start, task: pick(s.task), pattern: pick(s.pattern), model: pick(s.model), skills: pick(s.skills), count: Int32Array.from(count) };
+  const pick = (a: Int32Array) => {
+    const out = new Int32Array(kept);
+    for (let k = 0; k < kept; k++) out[k] = a[keep[k]!]!;
+    return out;
+  };
+  return { ...s, start, task: pick(s.task), pattern: pick(s.pattern), model: pick(s.model), skills: pick(s.skills), count: count.slice(0, kept) };
 }
 
 /** An entry's answers as one number when every combination fits in a double's integers, else as text. */
