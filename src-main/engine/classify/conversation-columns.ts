@@ -48,18 +48,23 @@ interface StoredRow {
   span_json: string;
 }
 
-/** The datasets' columns, from the store when their stamps are unchanged, else read and stored. */
+/**
+ * The datasets' columns, from the store when their stamps are unchanged, else read and stored. The
+ * stamps and the columns are read in one snapshot (an import may be writing meanwhile); the store
+ * is written after it, as a write inside a read snapshot fails when another connection wrote first.
+ */
 export function conversationColumns(db: Db, datasets: readonly string[]): ConversationColumns {
   const names = [...new Set(datasets)].sort();
   const key = JSON.stringify(names);
-  const stamp = columnsStamp(db, names);
-  const row = db.prepare('SELECT stamp, min_seq, models_json, accounts, model, account, time, span_json FROM conversation_columns WHERE datasets = ?').get(key) as
-    | StoredRow
-    | undefined;
-  if (row !== undefined && row.stamp === stamp) return fromRow(row);
-  const columns = readColumns(db, names);
-  store(db, key, stamp, columns);
-  return columns;
+  const got = db.transaction((): { columns: ConversationColumns; fresh?: string } => {
+    const stamp = columnsStamp(db, names);
+    const row = db.prepare('SELECT stamp, min_seq, models_json, accounts, model, account, time, span_json FROM conversation_columns WHERE datasets = ?').get(key) as
+      | StoredRow
+      | undefined;
+    return row !== undefined && row.stamp === stamp ? { columns: fromRow(row) } : { columns: readColumns(db, names), fresh: stamp };
+  })();
+  if (got.fresh !== undefined) store(db, key, got.fresh, got.columns);
+  return got.columns;
 }
 
 /**

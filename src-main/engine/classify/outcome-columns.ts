@@ -59,21 +59,31 @@ interface StoredRow {
   keys: Buffer;
 }
 
-/** The facet's groups, from the store when the run's classifications are unchanged, else read and stored. */
-export function outcomeGroups(db: Db, runId: string, facet: ReportFacet, written: number | null = classificationStamp(db, runId)): OutcomeGroups {
-  const stamp = JSON.stringify([written, BYTE_ORDER]);
-  const row = db.prepare('SELECT stamp, values_json, offsets, keys FROM outcome_columns WHERE run_id = ? AND facet = ?').get(runId, facet) as StoredRow | undefined;
-  if (row !== undefined && row.stamp === stamp) return { values: JSON.parse(row.values_json) as string[], offsets: int32(row.offsets), keys: int32(row.keys) };
-  const groups = readGroups(db, runId, facet);
-  db.prepare('INSERT OR REPLACE INTO outcome_columns (run_id, facet, stamp, values_json, offsets, keys) VALUES (?, ?, ?, ?, ?, ?)').run(
-    runId,
-    facet,
-    stamp,
-    JSON.stringify(groups.values),
-    bytes(groups.offsets),
-    bytes(groups.keys),
-  );
-  return groups;
+/**
+ * The facet's groups, from the store when the run's classifications are unchanged, else read and
+ * stored. `written`: the run's classification stamp when the caller has read it; otherwise it is
+ * read in the same snapshot as the groups (the run may be writing meanwhile), and the store is
+ * written after that snapshot, as a write inside it fails when another connection wrote first.
+ */
+export function outcomeGroups(db: Db, runId: string, facet: ReportFacet, written?: number | null): OutcomeGroups {
+  const got = db.transaction((): { groups: OutcomeGroups; fresh?: string } => {
+    const stamp = JSON.stringify([written === undefined ? classificationStamp(db, runId) : written, BYTE_ORDER]);
+    const row = db.prepare('SELECT stamp, values_json, offsets, keys FROM outcome_columns WHERE run_id = ? AND facet = ?').get(runId, facet) as StoredRow | undefined;
+    if (row !== undefined && row.stamp === stamp) return { groups: { values: JSON.parse(row.values_json) as string[], offsets: int32(row.offsets), keys: int32(row.keys) } };
+    return { groups: readGroups(db, runId, facet), fresh: stamp };
+  })();
+  if (got.fresh !== undefined) {
+    const { values, offsets, keys } = got.groups;
+    db.prepare('INSERT OR REPLACE INTO outcome_columns (run_id, facet, stamp, values_json, offsets, keys) VALUES (?, ?, ?, ?, ?, ?)').run(
+      runId,
+      facet,
+      got.fresh,
+      JSON.stringify(values),
+      bytes(offsets),
+      bytes(keys),
+    );
+  }
+  return got.groups;
 }
 
 /** Every facet the report reads, stored now (a run that has just finished). */
