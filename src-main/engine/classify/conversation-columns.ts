@@ -6,14 +6,13 @@
 // once per set of datasets (migration 0016_conversation_columns) under the datasets' stamps and
 // read back in milliseconds; a report after an import rebuilds them. Written when a run finishes
 // (results.ts), so a finished run's first report already finds them.
+import { UNKNOWN_MODEL } from '../../../src-shared/charts/fig8Models';
 import type { Db } from '../../db/open';
 import { sha256 } from '../base/hash';
 import { BYTE_ORDER, bytes, float64, int32 } from '../base/typed-blob';
 import { conversationStamp } from './inputs';
 import { codeJsonArray, Codes, parseKeys } from './json-codes';
 
-/** A conversation without a model counts under this name, like one whose model is named so. */
-export const UNKNOWN_MODEL = 'unknown';
 
 /** Indexed by conversation key - min; model -1: the key is not in the datasets. */
 export interface ConversationColumns {
@@ -105,6 +104,7 @@ function readColumns(db: Db, datasets: readonly string[]): ConversationColumns {
   const size = max - min + 1;
   const models = new Codes();
   const model = new Int32Array(size).fill(-1);
+  // A conversation without a model counts under 'unknown', like one whose model is named so.
   const unknown = models.code(UNKNOWN_MODEL);
   codeJsonArray(modelsJson, models, (i, m) => (model[seqs[i]! - min] = m < 0 ? unknown : m));
   const accounts = new Codes();

@@ -2,9 +2,8 @@
 // million outcome rows; joining them to conversations row by row (text keys, a lookup per row)
 // took about a minute. Here the conversations' accounts and models come as stored columns of
 // integer codes by conversation key (conversation-columns.ts), and the run's task and pattern
-// outcomes each as one ordered scan of a covering index (migration 0012_integer_keys), grouped by
-// value and returned as a few long strings of integer keys rather than a million rows. Counting is
-// done in typed arrays indexed by conversation key.
+// outcomes as stored groups of conversation keys by value (outcome-columns.ts), both typed arrays
+// read back whole. Counting is done in typed arrays indexed by conversation key.
 //
 // Same meaning as the joins it replaces: a task outcome counts when its conversation is among the
 // run's datasets (an inner join on the conversation), with that conversation's account and model,
