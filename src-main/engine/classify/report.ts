@@ -72,7 +72,7 @@ export function runReport(db: Db, runId: string, referenceDataset = 'aei-2025-02
     composition: compositionReport(db, cfg, counts),
     ...hierarchyAnalyses(db, cfg, kept, facts),
     // Confidence intervals on the shares above (classify/uncertainty/).
-    ...runUncertainty(db, cfg, inputs),
+    ...runUncertainty(db, cfg, inputs, columns),
     timeSpan: timeSpan(db, cfg, columns),
   };
 }

@@ -1,6 +1,6 @@
 // A run's bootstrap sample read from its stored columns (conversation-columns.ts, outcome-columns.ts)
 // rather than from its classification rows one by one: at 1M conversations the row-by-row read took
-// 11 s (three million rows through JavaScript, a million string keys), this well under a second.
+// 11 s (three million rows through JavaScript, a million string keys), this about a second.
 //
 // Same sample as before: every conversation of the run's datasets with any classification row,
 // its task (an 'ok' answer the hierarchy has), pattern and skills answers, its model ('unknown'
