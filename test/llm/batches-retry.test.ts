@@ -11,8 +11,12 @@ import { RENAME } from '../../src-shared/prompts/hierarchy';
 let fake: FakeAnthropic;
 let db: Db;
 
+/**
+ * Backoff bounded at 100 ms: a 500 carries no retry-after, and a long run of faults (random batch ids
+ * draw a new run each time) doubled the wait to 30 s and once took the test past its minute.
+ */
 const client = (over: Partial<typeof DEFAULT_LLM_OPTIONS> = {}) =>
-  new LlmClient(db, { ...DEFAULT_LLM_OPTIONS, model: 'claude-haiku-4-5', baseURL: fake.baseURL, authToken: 'test', retryBaseMs: 5, ...over });
+  new LlmClient(db, { ...DEFAULT_LLM_OPTIONS, model: 'claude-haiku-4-5', baseURL: fake.baseURL, authToken: 'test', retryBaseMs: 5, retryMaxMs: 100, ...over });
 
 /** Distinct requests per test (a prefix), so no test finds another's answers or batch. */
 const items = (prefix: string, n: number): BatchItem[] =>

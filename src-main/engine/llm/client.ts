@@ -29,8 +29,9 @@ export interface LlmOptions {
   limits: RateLimits;
   maxAttempts: number;
   maxCorrections: number;
-  /** First backoff delay when the server gives no retry-after; doubles per attempt up to 30 s. */
+  /** First backoff delay when the server gives no retry-after; doubles per attempt up to retryMaxMs (30 s). */
   retryBaseMs: number;
+  retryMaxMs?: number;
   timeoutMs: number;
   promptCaching: boolean;
   /** Hard bound on requests in flight; below it the bound follows rate × latency. */

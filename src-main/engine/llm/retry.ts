@@ -7,9 +7,13 @@ import { CancelledError, isCancelled, sleep, throwIfAborted } from '../base/canc
 export interface RetryPolicy {
   /** Attempts in all, the first one included. */
   maxAttempts: number;
-  /** First backoff delay when the server gives no retry-after; doubles per attempt up to 30 s. */
+  /** First backoff delay when the server gives no retry-after; doubles per attempt up to retryMaxMs. */
   retryBaseMs: number;
+  /** The longest backoff delay (default 30 s): tests against a faulty fake bound their waits with it. */
+  retryMaxMs?: number;
 }
+
+const RETRY_MAX_MS = 30_000;
 
 export interface RetryHooks {
   signal?: AbortSignal;
@@ -43,7 +47,7 @@ export async function withRetries<T>(attempt: (n: number) => Promise<T>, policy:
       return await attempt(n);
     } catch (err) {
       if (isCancelled(err) || hooks.signal?.aborted) throw new CancelledError();
-      const { retryable, reason, delayMs } = classify(err, n, policy.retryBaseMs);
+      const { retryable, reason, delayMs } = classify(err, backoffMs(n, policy));
       if (!retryable || n >= policy.maxAttempts) {
         throw new LlmApiError(`${reason} (after ${n} attempt${n > 1 ? 's' : ''})`, { cause: err });
       }
@@ -59,9 +63,16 @@ export function refusalOf(err: unknown): Refusal | null {
   return { status: err.status, retryAfterMs: retryAfter(err), headers: err.headers };
 }
 
-function classify(err: unknown, attempt: number, baseMs: number): { retryable: boolean; reason: string; delayMs: number } {
-  // Jitter spreads retries of many concurrent callers so they do not return in lockstep.
-  const backoff = Math.min(30_000, baseMs * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5);
+/**
+ * The wait before attempt `attempt` + 1 when the server gives no retry-after: doubling from
+ * retryBaseMs, at most retryMaxMs, times a jitter of ±25% (`u` in [0, 1)) so that many concurrent
+ * callers do not return in lockstep.
+ */
+export function backoffMs(attempt: number, policy: Pick<RetryPolicy, 'retryBaseMs' | 'retryMaxMs'>, u: number = Math.random()): number {
+  return Math.min(policy.retryMaxMs ?? RETRY_MAX_MS, policy.retryBaseMs * 2 ** (attempt - 1)) * (0.75 + u * 0.5);
+}
+
+function classify(err: unknown, backoff: number): { retryable: boolean; reason: string; delayMs: number } {
   if (err instanceof Anthropic.APIConnectionError) return { retryable: true, reason: 'connection', delayMs: backoff };
   if (err instanceof Anthropic.APIError) {
     const status = err.status ?? 0;
