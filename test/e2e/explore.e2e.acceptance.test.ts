@@ -3,19 +3,17 @@
 // Chromium. Asserts the numbers Plotly actually drew — for the release, after filtering, for the run
 // and in the comparison — the CSV a download saves, and that the page ran without console errors
 // (CSP violations would surface there).
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import path from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { closeProject, type Project } from '../../src-main/engine/project';
-import { createService, type ApiHandlers } from '../../src-main/engine/service';
-import { startHttpServer } from '../../src-main/http/server';
+import type { Page } from 'playwright-core';
+import type { Project } from '../../src-main/engine/project';
+import type { ApiHandlers } from '../../src-main/engine/service';
 import * as compare from '../../src-shared/charts/compare';
 import * as fig2 from '../../src-shared/charts/fig2Drilldown';
 import * as fig3 from '../../src-shared/charts/fig3Categories';
 import { fmt, fmtInt } from '../../src-shared/charts/format';
 import { tableToCsv } from '../../src-shared/charts/table';
-import { launchChromium, watchCsp } from '../support/browser';
+import { closeSession, openSession, type BrowserSession } from './browser-session';
 import { exploreProject, RELEASE_ID, RUN_NAME, RUN_SOURCE } from './explore-setup';
 
 const FIGURES = ['fig2', 'fig3', 'fig4', 'fig6', 'fig7', 'fig13'];
@@ -34,8 +32,7 @@ interface Trace {
 let tmp: string;
 let handlers: ApiHandlers;
 let project: Project | undefined;
-let server: Awaited<ReturnType<typeof startHttpServer>> | undefined;
-let browser: Browser | undefined;
+let session: BrowserSession | undefined;
 let page: Page;
 const problems: string[] = [];
 
@@ -61,28 +58,15 @@ function yAt(trace: Trace, x: number): number {
 
 beforeAll(async () => {
   ({ project, dir: tmp } = await exploreProject());
-  handlers = createService(project);
-  server = await startHttpServer({ handlers, staticDir: path.resolve('out/web') });
-
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  // Chromium reports some CSP violations (e.g. a caught `new Function` probe) only as events, not
-  // console messages; forward them so the no-errors assertion covers the whole policy.
-  await watchCsp(page, problems);
-  await page.goto(server.pageUrl('/explore'));
+  // Console errors, page errors and CSP violations (which Chromium reports only as events, e.g. a
+  // caught `new Function` probe) all go into `problems`, so the no-errors assertion covers the policy.
+  session = await openSession(project, problems);
+  ({ handlers, page } = session);
+  await page.goto(session.server.pageUrl('/explore'));
   for (const id of FIGURES) await page.waitForSelector(`#${id}[data-drawn="true"]`, { timeout: 90_000 });
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (project) closeProject(project);
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => closeSession(session, project, tmp));
 
 describe('Explore page in Chromium', () => {
   it('shows the project path from app.info', async () => {

@@ -3,18 +3,15 @@
 // (TASK_ATLAS_WEB_DIR, else out/web from `npm run build:web`). Asserts what Plotly drew against the
 // engine's report, the model and level pickers, the characteristic-task table, a release's
 // "unavailable" notes, and leaves a screenshot of every section in test-artifacts/.
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { closeProject, type Project } from '../../src-main/engine/project';
-import { createService } from '../../src-main/engine/service';
-import { startHttpServer } from '../../src-main/http/server';
+import type { Page } from 'playwright-core';
+import type { Project } from '../../src-main/engine/project';
 import type { RunReport } from '../../src-shared/report';
-import { launchChromium, watchPage } from '../support/browser';
+import { closeSession, openSession, type BrowserSession } from './browser-session';
 import { levelsProject, RUN_SOURCE } from './hierarchy-setup';
 
-const WEB_DIR = process.env.TASK_ATLAS_WEB_DIR ?? path.resolve('out/web');
 const ARTIFACTS = path.resolve('test-artifacts');
 const FIGURES = ['fig11', 'fig12', 'fig8tasks', 'patterns'];
 const SECTIONS = [...FIGURES, 'patternTasks'];
@@ -29,8 +26,7 @@ interface Trace {
 let tmp: string;
 let project: Project | undefined;
 let report: RunReport;
-let server: Awaited<ReturnType<typeof startHttpServer>> | undefined;
-let browser: Browser | undefined;
+let session: BrowserSession | undefined;
 let page: Page;
 const problems: string[] = [];
 
@@ -65,22 +61,15 @@ async function showSource(id: string): Promise<void> {
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   ({ project, dir: tmp, report } = await levelsProject());
-  server = await startHttpServer({ handlers: createService(project), staticDir: WEB_DIR });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await watchPage(page, problems);
-  await page.goto(server.pageUrl('/explore'));
+  session = await openSession(project, problems);
+  page = session.page;
+  await page.goto(session.server.pageUrl('/explore'));
   await page.waitForSelector('#explore-source');
   await showSource(RUN_SOURCE);
   for (const id of FIGURES) await page.waitForSelector(`#${id}[data-drawn="true"]`, { timeout: 90_000 });
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (project) closeProject(project);
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => closeSession(session, project, tmp));
 
 describe('Explore: usage across the hierarchy, in Chromium', () => {
   it('lists every hierarchy section in the contents', async () => {

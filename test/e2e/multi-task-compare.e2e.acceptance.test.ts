@@ -2,22 +2,20 @@
 // built renderer (out/web, or TASK_ATLAS_WEB_DIR): the Explore multi-task card of a k = 3 run (single
 // vs multi metrics and recovered counts, the scatter drawn) and the Compare panel's recovered counts
 // over every task. Leaves screenshots in test-artifacts/ for a person to look at.
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { closeProject, type Project } from '../../src-main/engine/project';
-import { createService, type ApiHandlers } from '../../src-main/engine/service';
-import { startHttpServer } from '../../src-main/http/server';
+import type { Page } from 'playwright-core';
+import type { Project } from '../../src-main/engine/project';
+import type { ApiHandlers } from '../../src-main/engine/service';
 import { classifyRun } from '../../src-main/engine/classify/run';
 import { runReport } from '../../src-main/engine/classify/report';
 import { startFakeAnthropic } from '../../src-main/fake-anthropic/server';
 import { fmt, fmtInt } from '../../src-shared/charts/format';
-import { launchChromium, watchPage } from '../support/browser';
 import { llmFor, TEST_MODEL } from '../hierarchy/support';
+import { closeSession, openSession, type BrowserSession } from './browser-session';
 import { exploreProject, RELEASE_ID } from './explore-setup';
 
-const WEB_DIR = process.env.TASK_ATLAS_WEB_DIR ?? path.resolve('out/web');
 const ARTIFACTS = path.resolve('test-artifacts');
 const MULTI_RUN = 'e2e-multi';
 const ctx = { transport: 'http' as const };
@@ -25,8 +23,7 @@ const ctx = { transport: 'http' as const };
 let tmp: string;
 let handlers: ApiHandlers;
 let project: Project | undefined;
-let server: Awaited<ReturnType<typeof startHttpServer>> | undefined;
-let browser: Browser | undefined;
+let session: BrowserSession | undefined;
 let page: Page;
 const problems: string[] = [];
 
@@ -48,22 +45,14 @@ beforeAll(async () => {
     await fake.close();
   }
   runReport(project.db, MULTI_RUN, RELEASE_ID);
-  handlers = createService(project);
-  server = await startHttpServer({ handlers, staticDir: WEB_DIR });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await watchPage(page, problems);
+  session = await openSession(project, problems);
+  ({ handlers, page } = session);
   mkdirSync(ARTIFACTS, { recursive: true });
-  await page.goto(server.pageUrl('/explore'));
+  await page.goto(session.server.pageUrl('/explore'));
   await page.waitForSelector('#fig3[data-drawn="true"]', { timeout: 90_000 });
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (project) closeProject(project);
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => closeSession(session, project, tmp));
 
 describe('Explore: multi-task card and full comparison', () => {
   it('says how to get the multi-task card for the release', async () => {

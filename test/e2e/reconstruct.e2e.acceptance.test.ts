@@ -2,19 +2,16 @@
 // and the built renderer (TASK_ATLAS_WEB_DIR, else out/web from `npm run build:web`). First the run
 // has no reconstruction (the section says how to make one and offers to start it); then a finished
 // reconstruction is stored in the engine's own table and the page draws Figures 14–27 from it.
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { closeProject, type Project } from '../../src-main/engine/project';
-import { createService } from '../../src-main/engine/service';
-import { startHttpServer } from '../../src-main/http/server';
+import type { Page } from 'playwright-core';
+import type { Project } from '../../src-main/engine/project';
 import { DIAGONAL_TRACE } from '../../src-shared/charts/figGScatter';
-import { launchChromium, watchPage } from '../support/browser';
 import { makeReconstruction } from '../charts/reconstruct-fixture';
+import { closeSession, openSession, type BrowserSession } from './browser-session';
 import { exploreProject, RUN_NAME, RUN_SOURCE } from './explore-setup';
 
-const WEB_DIR = process.env.TASK_ATLAS_WEB_DIR ?? path.resolve('out/web');
 const ARTIFACTS = path.resolve('test-artifacts');
 const CARDS = ['figG-scatter', 'figG-prevalence', 'figG-metrics', 'figG-wage', 'figG-recovered-occupation', 'figG-recovered-task', 'figG-per-occupation'];
 const HOSTILE = '<img src=x onerror=alert(1)> Writers';
@@ -28,8 +25,7 @@ interface Trace {
 
 let tmp: string;
 let project: Project | undefined;
-let server: Awaited<ReturnType<typeof startHttpServer>> | undefined;
-let browser: Browser | undefined;
+let session: BrowserSession | undefined;
 let page: Page;
 const problems: string[] = [];
 
@@ -42,7 +38,7 @@ async function tracesOf(id: string): Promise<Trace[]> {
 /** A fresh document each time: a goto that changes only the hash would keep the page's state. */
 async function openExplore(): Promise<void> {
   await page.goto('about:blank');
-  await page.goto(server!.pageUrl('/explore'));
+  await page.goto(session!.server.pageUrl('/explore'));
   await page.waitForSelector('#explore-source');
 }
 
@@ -54,18 +50,11 @@ async function showRun(): Promise<void> {
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   ({ project, dir: tmp } = await exploreProject());
-  server = await startHttpServer({ handlers: createService(project), staticDir: WEB_DIR });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await watchPage(page, problems);
+  session = await openSession(project, problems);
+  page = session.page;
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (project) closeProject(project);
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => closeSession(session, project, tmp));
 
 describe('Explore: the reconstruction section in Chromium', () => {
   it('says a release has nothing to reconstruct, and how to make a run’s before there is one', async () => {
