@@ -35,6 +35,24 @@ export async function openSession(project: Project, problems: string[]): Promise
   }
 }
 
+/** What Plotly holds for one trace of a drawn figure. */
+export interface Trace {
+  name?: string;
+  type?: string;
+  mode?: string;
+  x: (number | string | null)[];
+  y: (number | string | null)[];
+  ids?: string[];
+  text?: string[];
+}
+
+/** The traces Plotly holds on the graph div inside a figure container (what it actually drew). */
+export async function tracesOf(page: Page, figId: string): Promise<Trace[]> {
+  return page.$eval(`#${figId} .js-plotly-plot`, (el) =>
+    (el as unknown as { data: Trace[] }).data.map((t) => ({ name: t.name, type: t.type, mode: t.mode, x: t.x, y: t.y, ids: t.ids, text: t.text })),
+  );
+}
+
 /** Closes the browser, the server, the project and removes its folder: each only when it was opened. */
 export async function closeSession(session: BrowserSession | undefined, project: Project | undefined, dir: string | undefined): Promise<void> {
   await session?.browser.close();

@@ -13,21 +13,12 @@ import * as fig2 from '../../src-shared/charts/fig2Drilldown';
 import * as fig3 from '../../src-shared/charts/fig3Categories';
 import { fmt, fmtInt } from '../../src-shared/charts/format';
 import { tableToCsv } from '../../src-shared/charts/table';
-import { closeSession, openSession, type BrowserSession } from './browser-session';
+import { closeSession, openSession, tracesOf as traces, type BrowserSession, type Trace } from './browser-session';
 import { exploreProject, RELEASE_ID, RUN_NAME, RUN_SOURCE } from './explore-setup';
 
 const FIGURES = ['fig2', 'fig3', 'fig4', 'fig6', 'fig7', 'fig13'];
 const SECTIONS = ['fig2', 'fig3', 'fig4', 'fig5', 'fig6', 'fig7', 'fig8', 'fig10', 'fig13', 'table2'];
 const RUN_FIGURES = ['fig5', 'fig8', 'fig10'];
-
-interface Trace {
-  name?: string;
-  type?: string;
-  mode?: string;
-  x: (number | string | null)[];
-  y: (number | string | null)[];
-  ids?: string[];
-}
 
 let tmp: string;
 let handlers: ApiHandlers;
@@ -36,12 +27,7 @@ let session: BrowserSession | undefined;
 let page: Page;
 const problems: string[] = [];
 
-/** The traces Plotly holds on the graph div inside a figure container (what it actually drew). */
-async function tracesOf(figId: string): Promise<Trace[]> {
-  return page.$eval(`#${figId} .js-plotly-plot`, (el) =>
-    (el as unknown as { data: Trace[] }).data.map((t) => ({ name: t.name, type: t.type, mode: t.mode, x: t.x, y: t.y, ids: t.ids })),
-  );
-}
+const tracesOf = (figId: string) => traces(page, figId);
 
 const numbers = (values: (number | string | null)[]) => values.filter((v): v is number => typeof v === 'number');
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);

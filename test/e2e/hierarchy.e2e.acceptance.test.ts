@@ -9,19 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Project } from '../../src-main/engine/project';
 import type { RunReport } from '../../src-shared/report';
-import { closeSession, openSession, type BrowserSession } from './browser-session';
+import { closeSession, openSession, tracesOf as traces, type BrowserSession, type Trace } from './browser-session';
 import { levelsProject, RUN_SOURCE } from './hierarchy-setup';
 
 const ARTIFACTS = path.resolve('test-artifacts');
 const FIGURES = ['fig11', 'fig12', 'fig8tasks', 'patterns'];
 const SECTIONS = [...FIGURES, 'patternTasks'];
-
-interface Trace {
-  name?: string;
-  x: (number | string | null)[];
-  y: (number | string | null)[];
-  text?: string[];
-}
 
 let tmp: string;
 let project: Project | undefined;
@@ -30,11 +23,7 @@ let session: BrowserSession | undefined;
 let page: Page;
 const problems: string[] = [];
 
-async function tracesOf(id: string): Promise<Trace[]> {
-  return page.$eval(`#${id} .js-plotly-plot`, (el) =>
-    (el as unknown as { data: Trace[] }).data.map((t) => ({ name: t.name, x: t.x, y: t.y, text: t.text })),
-  );
-}
+const tracesOf = (id: string) => traces(page, id);
 
 /** Waits until the figure is redrawn with traces named `names` (a picker changed it). */
 async function waitForTraces(id: string, names: string[]): Promise<Trace[]> {

@@ -9,19 +9,12 @@ import type { Page } from 'playwright-core';
 import type { Project } from '../../src-main/engine/project';
 import { DIAGONAL_TRACE } from '../../src-shared/charts/figGScatter';
 import { makeReconstruction } from '../charts/reconstruct-fixture';
-import { closeSession, openSession, type BrowserSession } from './browser-session';
+import { closeSession, openSession, tracesOf as traces, type BrowserSession } from './browser-session';
 import { exploreProject, RUN_NAME, RUN_SOURCE } from './explore-setup';
 
 const ARTIFACTS = path.resolve('test-artifacts');
 const CARDS = ['figG-scatter', 'figG-prevalence', 'figG-metrics', 'figG-wage', 'figG-recovered-occupation', 'figG-recovered-task', 'figG-per-occupation'];
 const HOSTILE = '<img src=x onerror=alert(1)> Writers';
-
-interface Trace {
-  name?: string;
-  x: (number | string | null)[];
-  y: (number | string | null)[];
-  text?: string[];
-}
 
 let tmp: string;
 let project: Project | undefined;
@@ -29,11 +22,7 @@ let session: BrowserSession | undefined;
 let page: Page;
 const problems: string[] = [];
 
-async function tracesOf(id: string): Promise<Trace[]> {
-  return page.$eval(`#${id} .js-plotly-plot`, (el) =>
-    (el as unknown as { data: Trace[] }).data.map((t) => ({ name: t.name, x: t.x, y: t.y, text: t.text })),
-  );
-}
+const tracesOf = (id: string) => traces(page, id);
 
 /** A fresh document each time: a goto that changes only the hash would keep the page's state. */
 async function openExplore(): Promise<void> {
