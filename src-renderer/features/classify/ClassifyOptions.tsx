@@ -1,5 +1,6 @@
 // The classify form's choices that are plain controls: datasets, hierarchy, method, thresholds and
 // switches. Kept apart from ClassifyForm so each file stays readable.
+import type { ReactNode } from 'react';
 import type { ConversationDatasetInfo, HierarchySummary } from '../../../src-shared/api';
 import { formatInt } from '../../components/format';
 import type { ClassifyDraft, Method } from './classify-args';
@@ -89,40 +90,36 @@ export function Thresholds({ draft, set }: Pick<OptionsProps, 'draft' | 'set'>) 
         <input id="privacy-summary" type="checkbox" checked={draft.privacySummary} onChange={(e) => set('privacySummary', e.target.checked)} /> Classify from a
         privacy-preserving summary instead of the raw conversation
       </label>
-      <label className="inline-choice">
-        <input
-          id="classify-batches"
-          type="checkbox"
-          checked={draft.batches && draft.method === 'claude'}
-          disabled={draft.method !== 'claude'}
-          onChange={(e) => set('batches', e.target.checked)}
-        />{' '}
-        Use the Batches API (half price, can take hours){draft.method !== 'claude' && <span className="why-disabled">Only for the Claude method: the offline method makes no calls.</span>}
-      </label>
-      <label className="inline-choice">
-        <input
-          id="classify-multi-task"
-          type="checkbox"
-          checked={draft.multiTask && draft.method === 'claude'}
-          disabled={draft.method !== 'claude'}
-          onChange={(e) => set('multiTask', e.target.checked)}
-        />{' '}
+      <ClaudeOnly id="classify-batches" field="batches" draft={draft} set={set} why="the offline method makes no calls.">
+        Use the Batches API (half price, can take hours)
+      </ClaudeOnly>
+      <ClaudeOnly id="classify-multi-task" field="multiTask" draft={draft} set={set} why="the offline method picks one task.">
         Up to three tasks per conversation, in order of fit (the paper’s k = 3 check, with an adapted F.2 prompt: one task call at
         the top level and up to three per lower level; reported beside the single-task shares)
-        {draft.method !== 'claude' && <span className="why-disabled">Only for the Claude method: the offline method picks one task.</span>}
-      </label>
-      <label className="inline-choice">
-        <input
-          id="classify-composition"
-          type="checkbox"
-          checked={draft.composition && draft.method === 'claude'}
-          disabled={draft.method !== 'claude'}
-          onChange={(e) => set('composition', e.target.checked)}
-        />{' '}
+      </ClaudeOnly>
+      <ClaudeOnly id="classify-composition" field="composition" draft={draft} set={set} why="the offline method asks no questions.">
         Also ask whether each conversation is work, coursework or personal use (the paper’s Appendix B.7 check, with our own prompt: one
         more call per conversation, screened in or out, by the screening model; shown in Explore as “Composition”)
-        {draft.method !== 'claude' && <span className="why-disabled">Only for the Claude method: the offline method asks no questions.</span>}
-      </label>
+      </ClaudeOnly>
     </fieldset>
+  );
+}
+
+/** A switch only the Claude method has: unchecked and disabled for the offline method, which says why. */
+function ClaudeOnly({
+  id,
+  field,
+  draft,
+  set,
+  why,
+  children,
+}: Pick<OptionsProps, 'draft' | 'set'> & { id: string; field: 'batches' | 'multiTask' | 'composition'; why: string; children: ReactNode }) {
+  const claude = draft.method === 'claude';
+  return (
+    <label className="inline-choice">
+      <input id={id} type="checkbox" checked={draft[field] && claude} disabled={!claude} onChange={(e) => set(field, e.target.checked)} />{' '}
+      {children}
+      {!claude && <span className="why-disabled">Only for the Claude method: {why}</span>}
+    </label>
   );
 }
